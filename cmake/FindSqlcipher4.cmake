@@ -27,17 +27,17 @@ try_run(_sb_run_result _sb_compile_result
         CMAKE_FLAGS "-DINCLUDE_DIRECTORIES=${SQLCIPHER_INCLUDE_DIRS}"
         LINK_LIBRARIES ${SQLCIPHER_LINK_LIBRARIES}
         COMPILE_DEFINITIONS -DSQLITE_HAS_CODEC
-        RUN_OUTPUT_VARIABLE SQLCIPHER_VERSION)
+        RUN_OUTPUT_VARIABLE SQLCIPHER_CIPHER_VERSION)
 if(NOT _sb_compile_result OR NOT _sb_run_result EQUAL 0)
   message(FATAL_ERROR "Could not build or run a probe against SQLCipher (${SQLCIPHER_LINK_LIBRARIES}).")
 endif()
-string(REGEX MATCH "^[0-9]+\\.[0-9]+\\.[0-9]+" SQLCIPHER_VERSION "${SQLCIPHER_VERSION}")
-if(NOT SQLCIPHER_VERSION OR SQLCIPHER_VERSION VERSION_LESS 4.0)
-  message(FATAL_ERROR "SQLCipher ${SQLCIPHER_VERSION} found, but Sitebook needs SQLCipher 4 or "
+string(REGEX MATCH "^[0-9]+\\.[0-9]+\\.[0-9]+" SQLCIPHER_CIPHER_VERSION "${SQLCIPHER_CIPHER_VERSION}")
+if(NOT SQLCIPHER_CIPHER_VERSION OR SQLCIPHER_CIPHER_VERSION VERSION_LESS 4.0)
+  message(FATAL_ERROR "SQLCipher ${SQLCIPHER_CIPHER_VERSION} found, but Sitebook needs SQLCipher 4 or "
                       "newer (Debian 12's own package is 3.4.1). Install libsqlcipher-dev from "
                       "bookworm-backports: run scripts/install-deps.sh")
 endif()
-message(STATUS "SQLCipher ${SQLCIPHER_VERSION} (SQLite ${SQLCIPHER_VERSION_PKG})")
+message(STATUS "SQLCipher ${SQLCIPHER_CIPHER_VERSION} (SQLite ${SQLCIPHER_VERSION})")
 if(NOT TARGET Sqlcipher::Sqlcipher)
   add_library(Sqlcipher::Sqlcipher ALIAS PkgConfig::SQLCIPHER)
   target_compile_definitions(PkgConfig::SQLCIPHER INTERFACE SQLITE_HAS_CODEC)
