@@ -69,6 +69,7 @@ private:
     Statement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
     sqlite3_stmt* stmt_ = nullptr;
     sqlite3* db_ = nullptr;
+    int bindError_ = 0;  // first failed bind since the last reset(); reported by step()
 };
 
 class Database {

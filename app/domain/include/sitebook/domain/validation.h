@@ -1,0 +1,77 @@
+#pragma once
+// The rules a record must satisfy before it is saved (on the device) or accepted (on the
+// server). Each function returns the first broken rule as an InvalidArgument error whose
+// `field` names the offending field and whose message names the rule and the values, e.g.
+// field "penalty_minutes", "penalty_minutes 500 exceeds the appointment's 420 minutes".
+// Messages quote identifiers and numbers but never free text, so they are safe to log.
+//
+// Dates are valid by construction (CivilDate cannot hold an invalid date; json.h rejects one).
+
+#include <cstddef>
+#include <span>
+#include <string_view>
+
+#include "sitebook/common/result.h"
+#include "sitebook/domain/policy.h"
+#include "sitebook/domain/types.h"
+
+namespace sitebook::domain {
+
+// Fixed limits (not policy: they protect storage and screens, not practice).
+inline constexpr std::size_t kMaxWorkDescriptionChars = 1000;
+inline constexpr std::size_t kMaxFeedbackTextChars = 4000;  // each feedback field, each note
+inline constexpr std::size_t kMaxShortTextChars = 200;      // names, units, codes, reasons
+
+// Building blocks, each naming `field` in its error.
+Status validateId(std::string_view value, std::string_view field);  // canonical UUID
+Status validateCrn(std::string_view crn);  // one letter then six digits; field "crn"
+// Valid UTF-8, at most `maxChars` code points, and (when `required`) not blank.
+Status validateText(std::string_view value, std::string_view field, std::size_t maxChars,
+                    bool required);
+
+Status validatePerson(const Person& person);
+// Required minutes within the policy range on the sentence date; each adjustment has an id,
+// non-zero minutes and a reason.
+Status validateOrder(const Order& order, const Policy& policy);
+Status validateProject(const Project& project);
+Status validateSession(const Session& session);  // end after start
+// Ids and scheduled times only; a recorded outcome is checked by validateOutcome, because
+// outcomes received from the server may carry codes this build does not know.
+Status validateAppointment(const Appointment& appointment);
+
+// An outcome being recorded by someone acting as `recorder`:
+// - the code is known and the role may choose it (supervisors: ATTC AFTC ATSH ATSS UACP);
+// - attended outcomes have arrival, finish after arrival, work_quality and behaviour;
+// - other outcomes carry no arrival, finish or penalty;
+// - 0 <= penalty_minutes <= finish - arrival.
+Status validateOutcome(const AppointmentOutcome& outcome, Role recorder);
+
+Status validateWorkUndertaken(const WorkUndertaken& work);
+Status validateSkillObservation(const SkillObservation& observation);
+// alert_officer needs a non-blank alert_reason; every text valid UTF-8 and bounded.
+Status validateFeedback(const Feedback& feedback);
+// Non-blank text within the policy limit on the note's creation date (UTC).
+Status validateCaseNote(const CaseNote& note, const Policy& policy);
+// `amendment` corrects `original`: it references it, is about the same person, is a different
+// note, and keeps a sensitive original's sensitivity.
+Status validateAmendment(const CaseNote& original, const CaseNote& amendment);
+// Saved notes are immutable: any difference between `stored` and `proposed` is refused, naming
+// the first changed field. Re-saving an identical note is allowed (idempotent sync).
+Status validateCaseNoteUpdate(const CaseNote& stored, const CaseNote& proposed);
+
+// A decision about `appointment` (which must be for the same order and carry an enforceable
+// outcome), given the decisions already made on that order. Refuses a second decision on one
+// appointment, and a warning when a warning was issued within the warning window before
+// decided_on (Sentencing Act 2020 Sch. 10: a breach referral is then required).
+Status validateEnforcementDecision(const EnforcementDecision& decision,
+                                   const Appointment& appointment,
+                                   std::span<const EnforcementDecision> priorOnOrder,
+                                   const Policy& policy);
+
+// True if any of `prior` is a warning issued on or before `decidedOn` and within the warning
+// window in force on `decidedOn` (the window starts on the warning date: a warning on
+// 2024-03-01 with a 12-month window covers decisions up to 2025-02-28).
+bool breachReferralRequired(CivilDate decidedOn, std::span<const EnforcementDecision> prior,
+                            const Policy& policy);
+
+}  // namespace sitebook::domain

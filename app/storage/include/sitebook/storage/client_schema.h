@@ -1,0 +1,22 @@
+#pragma once
+// The schema of the device database (the encrypted client store).
+//
+// Every entity table keeps the full record as JSON in `body` and copies out only the columns
+// needed to look records up and sort them. There are no foreign-key constraints between entity
+// tables: sync delivers records in any order and purges records that leave the user's scope,
+// so a roster may briefly reference a person that has not arrived yet.
+
+#include <span>
+
+#include "sitebook/storage/migrations.h"
+
+namespace sitebook::storage {
+
+// Version 1: entity tables and the outbox.
+// Version 2: outbox state for rejected/discarded changes, clock offset, sync checkpoints.
+inline constexpr int kClientSchemaVersion = 2;
+
+// The steps 1..kClientSchemaVersion, for migrate().
+std::span<const Migration> clientMigrations();
+
+}  // namespace sitebook::storage

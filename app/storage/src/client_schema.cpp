@@ -1,0 +1,191 @@
+#include "sitebook/storage/client_schema.h"
+
+#include <array>
+
+namespace sitebook::storage {
+
+namespace {
+
+// v1 — the first device schema.
+// Entity tables hold what the supervisor or RO works with offline. `updated_hlc` is the hybrid
+// logical clock timestamp of the version held, used by sync to order changes. Every local
+// change is written together with its outbox row in one transaction (sync property 1); `seq`
+// gives the upload order and `op_id` makes uploads idempotent.
+Status createInitialSchema(Database& db) {
+    return db.exec(R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT
+);
+
+CREATE TABLE people (
+    id          TEXT PRIMARY KEY,
+    crn         TEXT NOT NULL,
+    forenames   TEXT NOT NULL,
+    surname     TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    updated_hlc TEXT NOT NULL
+);
+CREATE INDEX people_by_surname ON people (surname COLLATE NOCASE, forenames COLLATE NOCASE);
+CREATE INDEX people_by_crn ON people (crn);
+
+CREATE TABLE orders (
+    id               TEXT PRIMARY KEY,
+    person_id        TEXT NOT NULL,
+    sentence_date    TEXT,
+    required_minutes INTEGER,
+    body             TEXT NOT NULL,
+    updated_hlc      TEXT NOT NULL
+);
+CREATE INDEX orders_by_person ON orders (person_id);
+
+CREATE TABLE projects (
+    id          TEXT PRIMARY KEY,
+    code        TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    type_group  TEXT,
+    body        TEXT NOT NULL,
+    updated_hlc TEXT NOT NULL
+);
+CREATE INDEX projects_by_code ON projects (code);
+
+CREATE TABLE sessions (
+    id           TEXT PRIMARY KEY,
+    project_id   TEXT NOT NULL,
+    session_date TEXT NOT NULL,
+    start_time   TEXT,
+    end_time     TEXT,
+    body         TEXT NOT NULL,
+    updated_hlc  TEXT NOT NULL
+);
+CREATE INDEX sessions_by_date ON sessions (session_date, start_time);
+CREATE INDEX sessions_by_project ON sessions (project_id, session_date);
+
+CREATE TABLE appointments (
+    id              TEXT PRIMARY KEY,
+    person_id       TEXT NOT NULL,
+    order_id        TEXT,
+    session_id      TEXT NOT NULL,
+    scheduled_start TEXT,
+    scheduled_end   TEXT,
+    outcome_code    TEXT,
+    body            TEXT NOT NULL,
+    updated_hlc     TEXT NOT NULL
+);
+CREATE INDEX appointments_by_session ON appointments (session_id, person_id);
+CREATE INDEX appointments_by_person ON appointments (person_id, scheduled_start);
+CREATE INDEX appointments_by_order ON appointments (order_id);
+
+CREATE TABLE work_items (
+    id             TEXT PRIMARY KEY,
+    appointment_id TEXT NOT NULL,
+    person_id      TEXT NOT NULL,
+    category       TEXT NOT NULL,
+    body           TEXT NOT NULL,
+    updated_hlc    TEXT NOT NULL
+);
+CREATE INDEX work_items_by_appointment ON work_items (appointment_id);
+CREATE INDEX work_items_by_person ON work_items (person_id);
+
+CREATE TABLE skill_observations (
+    id             TEXT PRIMARY KEY,
+    appointment_id TEXT,
+    person_id      TEXT NOT NULL,
+    skill          TEXT NOT NULL,
+    level          TEXT,
+    observed_at    TEXT,
+    body           TEXT NOT NULL,
+    updated_hlc    TEXT NOT NULL
+);
+CREATE INDEX skill_observations_by_person ON skill_observations (person_id, observed_at);
+CREATE INDEX skill_observations_by_appointment ON skill_observations (appointment_id);
+
+CREATE TABLE feedback (
+    id             TEXT PRIMARY KEY,
+    appointment_id TEXT,
+    person_id      TEXT NOT NULL,
+    alert_ro       INTEGER NOT NULL DEFAULT 0,
+    created_at     TEXT,
+    body           TEXT NOT NULL,
+    updated_hlc    TEXT NOT NULL
+);
+CREATE INDEX feedback_by_person ON feedback (person_id, created_at);
+CREATE INDEX feedback_by_appointment ON feedback (appointment_id);
+
+CREATE TABLE case_notes (
+    id          TEXT PRIMARY KEY,
+    person_id   TEXT NOT NULL,
+    amends_id   TEXT,
+    sensitive   INTEGER NOT NULL DEFAULT 0,
+    created_at  TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    updated_hlc TEXT NOT NULL
+);
+CREATE INDEX case_notes_by_person ON case_notes (person_id, created_at);
+
+CREATE TABLE enforcement_decisions (
+    id             TEXT PRIMARY KEY,
+    person_id      TEXT NOT NULL,
+    appointment_id TEXT,
+    decision       TEXT NOT NULL,
+    decided_on     TEXT NOT NULL,
+    body           TEXT NOT NULL,
+    updated_hlc    TEXT NOT NULL
+);
+CREATE INDEX enforcement_decisions_by_person ON enforcement_decisions (person_id, decided_on);
+CREATE INDEX enforcement_decisions_by_appointment ON enforcement_decisions (appointment_id);
+
+CREATE TABLE outbox (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    op_id       TEXT UNIQUE NOT NULL,
+    entity_type TEXT NOT NULL,
+    entity_id   TEXT NOT NULL,
+    op          TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    hlc         TEXT NOT NULL,
+    device_time INTEGER NOT NULL,
+    created_at  INTEGER NOT NULL
+);
+CREATE INDEX outbox_by_entity ON outbox (entity_type, entity_id);
+)sql");
+}
+
+// v2 — what the sync client needs.
+// A change the server rejects must neither block the queue nor vanish (sync property 2): the
+// outbox row stays, with `state` 'rejected' and the server's reason, until the user corrects
+// it or explicitly discards it ('discarded' rows are kept for the audit trail). Existing rows
+// become 'pending'. `clock_offset_ms` records the device clock skew measured at upload
+// (property 7). `sync_checkpoints` holds, per partition of the user's scope, the last
+// checkpoint pulled and its checksum, so an interrupted sync resumes and divergence is
+// detected per partition (properties 5 and 6). The index serves "what needs attention":
+// pending uploads in order and rejected changes to show.
+Status addSyncState(Database& db) {
+    return db.exec(R"sql(
+ALTER TABLE outbox ADD COLUMN state TEXT NOT NULL DEFAULT 'pending'
+    CHECK (state IN ('pending', 'sent', 'rejected', 'discarded'));
+ALTER TABLE outbox ADD COLUMN reject_code TEXT;
+ALTER TABLE outbox ADD COLUMN reject_message TEXT;
+ALTER TABLE outbox ADD COLUMN clock_offset_ms INTEGER;
+CREATE INDEX outbox_needs_attention ON outbox (state, seq);
+
+CREATE TABLE sync_checkpoints (
+    partition  TEXT PRIMARY KEY,
+    checkpoint TEXT,
+    checksum   TEXT,
+    updated_at INTEGER
+);
+)sql");
+}
+
+constexpr std::array<Migration, kClientSchemaVersion> kMigrations{{
+    {1, "entity tables and outbox", &createInitialSchema},
+    {2, "outbox state, clock offset and sync checkpoints", &addSyncState},
+}};
+
+}  // namespace
+
+std::span<const Migration> clientMigrations() {
+    return kMigrations;
+}
+
+}  // namespace sitebook::storage

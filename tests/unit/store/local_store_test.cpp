@@ -1,0 +1,281 @@
+#include <gtest/gtest.h>
+
+#include "sitebook/domain/json.h"
+#include "store_fixture.h"
+
+namespace sitebook::store {
+namespace {
+
+using namespace domain;
+using testing::attendedOutcome;
+using testing::fixtureId;
+using testing::seedRoster;
+using testing::TempDir;
+using testing::testKey;
+
+class LocalStoreTest : public ::testing::Test {
+protected:
+    std::unique_ptr<LocalStore> open(Role role = Role::Supervisor) {
+        auto s = LocalStore::open(dir.path() / "device.db", testKey(),
+                                  {fixtureId(900), fixtureId(901), role}, clock, random);
+        EXPECT_TRUE(s.ok()) << s.error().toString();
+        return std::move(s).value();
+    }
+    std::int64_t count(LocalStore& s, const std::string& table) {
+        auto stmt = s.database().prepare("SELECT count(*) FROM " + table);
+        EXPECT_TRUE(stmt.ok());
+        EXPECT_TRUE(stmt->step().ok());
+        return stmt->columnInt(0);
+    }
+
+    TempDir dir;
+    ManualClock clock{1'767'604'200'000};  // 2026-01-05 09:10 UTC
+    SeededRandom random{99};
+};
+
+TEST_F(LocalStoreTest, RosterIsSortedBySurnameThenForenames) {
+    auto store = open();
+    auto roster = seedRoster(*store, {"Zephyr", "adams", "Brown", "Adams"});
+    auto entries = store->roster(roster.session.id);
+    ASSERT_TRUE(entries.ok()) << entries.error().toString();
+    std::vector<std::string> surnames;
+    for (const auto& e : *entries) surnames.push_back(e.person.surname);
+    EXPECT_EQ(surnames, (std::vector<std::string>{"adams", "Adams", "Brown", "Zephyr"}));
+    EXPECT_EQ((*entries)[0].appointment.session_id, roster.session.id);
+}
+
+TEST_F(LocalStoreTest, RecordingAnOutcomeWritesTheRowAndExactlyOneOutboxEntry) {
+    auto store = open();
+    auto roster = seedRoster(*store, {"Jones"});
+    const auto& appt = roster.appointments[0];
+    auto receipt = store->recordOutcome(appt.id, attendedOutcome(9, 16, 30));
+    ASSERT_TRUE(receipt.ok()) << receipt.error().toString();
+
+    auto saved = store->appointment(appt.id);
+    ASSERT_TRUE(saved.ok() && saved->has_value());
+    ASSERT_TRUE((*saved)->outcome.has_value());
+    EXPECT_EQ((*saved)->outcome->code.code(), OutcomeCode::ATTC);
+    EXPECT_EQ((*saved)->outcome->penalty_minutes, 30);
+    EXPECT_EQ((*saved)->outcome->recorded_by, fixtureId(901));
+    EXPECT_EQ((*saved)->outcome->recorded_at, clock.nowMillis());
+
+    auto pending = store->outbox();
+    ASSERT_TRUE(pending.ok());
+    ASSERT_EQ(pending->size(), 1u);
+    const OutboxEntry& e = (*pending)[0];
+    EXPECT_EQ(e.opId, receipt->opId);
+    EXPECT_EQ(e.entityType, EntityType::Appointment);
+    EXPECT_EQ(e.entityId, appt.id);
+    EXPECT_EQ(e.op, "record_outcome");
+    EXPECT_EQ(e.hlc, receipt->hlc.toString());
+    EXPECT_EQ(e.deviceTime, clock.nowMillis());
+    auto payload = fromJson<Appointment>(e.payload);
+    ASSERT_TRUE(payload.ok());
+    EXPECT_EQ(*payload, **saved);
+}
+
+TEST_F(LocalStoreTest, InvalidChangeWritesNothingAndNamesTheField) {
+    auto store = open();
+    auto roster = seedRoster(*store, {"Jones"});
+    const auto& appt = roster.appointments[0];
+    // 9:00 to 16:00 is 420 minutes; a 500-minute penalty is impossible.
+    auto r = store->recordOutcome(appt.id, attendedOutcome(9, 16, 500));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.code(), ErrorCode::InvalidArgument);
+    EXPECT_EQ(r.error().field, "penalty_minutes");
+    EXPECT_NE(r.error().message.find("500"), std::string::npos) << r.error().message;
+    EXPECT_NE(r.error().message.find("420"), std::string::npos) << r.error().message;
+    EXPECT_EQ(*store->outboxCount(), 0);
+    auto saved = store->appointment(appt.id);
+    EXPECT_FALSE((*saved)->outcome.has_value());
+}
+
+TEST_F(LocalStoreTest, SupervisorCannotChooseAdminOnlyCodes) {
+    auto store = open(Role::Supervisor);
+    auto roster = seedRoster(*store, {"Jones"});
+    AppointmentOutcome stood;
+    stood.code = Outcome(OutcomeCode::AASD);
+    auto r = store->recordOutcome(roster.appointments[0].id, stood);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().field, "code");
+    EXPECT_EQ(*store->outboxCount(), 0);
+}
+
+TEST_F(LocalStoreTest, UnknownAppointmentIsNotFound) {
+    auto store = open();
+    auto r = store->recordOutcome(fixtureId(12345), attendedOutcome());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.code(), ErrorCode::NotFound);
+    EXPECT_EQ(r.error().field, "appointment_id");
+}
+
+TEST_F(LocalStoreTest, WorkSkillsAndFeedbackEachQueueOneOperation) {
+    auto store = open();
+    auto roster = seedRoster(*store, {"Jones"});
+    const auto& appt = roster.appointments[0];
+    WorkUndertaken w;
+    w.appointment_id = appt.id;
+    w.category = WorkCategory::GroundsGardening;
+    w.description = "Cleared brambles along the towpath";
+    w.quantity = 12;
+    w.unit = "bags";
+    ASSERT_TRUE(store->addWorkUndertaken(w).ok());
+    SkillObservation s;
+    s.appointment_id = appt.id;
+    s.skill = Skill::ToolUse;
+    s.level = SkillLevel::Competent;
+    ASSERT_TRUE(store->addSkillObservation(s).ok());
+    Feedback f;
+    f.appointment_id = appt.id;
+    f.progress = "Settled in well";
+    auto first = store->saveFeedback(f);
+    ASSERT_TRUE(first.ok()) << first.error().toString();
+    f.alert_officer = true;
+    f.alert_reason = "Mentioned losing accommodation";
+    auto second = store->saveFeedback(f);
+    ASSERT_TRUE(second.ok());
+    EXPECT_EQ(first->entityId, second->entityId) << "one feedback per appointment";
+    EXPECT_EQ(count(*store, "feedback"), 1);
+    EXPECT_EQ(count(*store, "work_items"), 1);
+    EXPECT_EQ(count(*store, "skill_observations"), 1);
+    auto entries = store->outbox();
+    ASSERT_EQ(entries->size(), 4u);
+    for (std::size_t i = 1; i < entries->size(); ++i) {
+        EXPECT_LT((*entries)[i - 1].seq, (*entries)[i].seq);
+        EXPECT_LT((*entries)[i - 1].hlc, (*entries)[i].hlc);
+    }
+
+    Feedback bad;
+    bad.appointment_id = appt.id;
+    bad.alert_officer = true;  // no reason
+    auto r = store->saveFeedback(bad);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().field, "alert_reason");
+    EXPECT_EQ(*store->outboxCount(), 4);
+}
+
+TEST_F(LocalStoreTest, CaseNotesAreImmutableAndAmendmentsKeepSensitivity) {
+    auto store = open();
+    auto roster = seedRoster(*store, {"Jones"});
+    CaseNote note;
+    note.person_id = roster.people[0].id;
+    note.text = "Disclosed a health condition affecting heavy lifting";
+    note.sensitive = true;
+    auto saved = store->addCaseNote(note);
+    ASSERT_TRUE(saved.ok()) << saved.error().toString();
+
+    // Saving the same id again with other text is refused.
+    auto stored = store->caseNote(saved->entityId);
+    ASSERT_TRUE(stored.ok() && stored->has_value());
+    CaseNote changed = **stored;
+    changed.text = "Edited";
+    auto again = store->addCaseNote(changed);
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.code(), ErrorCode::InvalidArgument);
+    EXPECT_EQ(again.error().field, "text");
+
+    CaseNote unmark;
+    unmark.person_id = note.person_id;
+    unmark.text = "Correction: the condition affects lifting above 10 kg";
+    unmark.amends_note_id = saved->entityId;
+    unmark.sensitive = false;
+    auto refused = store->addCaseNote(unmark);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().field, "sensitive");
+
+    unmark.sensitive = true;
+    auto amended = store->addCaseNote(unmark);
+    ASSERT_TRUE(amended.ok()) << amended.error().toString();
+    auto notes = store->caseNotesFor(note.person_id);
+    ASSERT_EQ(notes->size(), 2u);
+    EXPECT_EQ((*stored)->text, note.text) << "original unchanged";
+    EXPECT_EQ(*store->outboxCount(), 2);
+
+    CaseNote tooLong;
+    tooLong.person_id = note.person_id;
+    tooLong.text = std::string(4001, 'a');
+    auto r = store->addCaseNote(tooLong);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().field, "text");
+}
+
+TEST_F(LocalStoreTest, EnforcementDecisionsFollowRoleAndTwelveMonthRule) {
+    auto officer = open(Role::Officer);
+    auto roster = seedRoster(*officer, {"Jones", "Smith"});
+    AppointmentOutcome absent;
+    absent.code = Outcome(OutcomeCode::UACP);
+    // Two absences for the same order: put the second appointment on the first person's order.
+    auto second = roster.appointments[1];
+    second.person_id = roster.people[0].id;
+    second.order_id = roster.appointments[0].order_id;
+    ASSERT_TRUE(officer->putAppointment(second).ok());
+    ASSERT_TRUE(officer->recordOutcome(roster.appointments[0].id, absent).ok());
+    ASSERT_TRUE(officer->recordOutcome(second.id, absent).ok());
+
+    EnforcementDecision warn;
+    warn.appointment_id = roster.appointments[0].id;
+    warn.order_id = roster.appointments[0].order_id;
+    warn.action = EnforcementAction::WarningIssued;
+    warn.decided_on = *CivilDate::parse("2026-01-06");
+    ASSERT_TRUE(officer->recordEnforcementDecision(warn).ok());
+
+    EnforcementDecision again = warn;
+    again.id.clear();
+    again.appointment_id = second.id;
+    again.decided_on = *CivilDate::parse("2026-02-01");
+    auto refused = officer->recordEnforcementDecision(again);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.find("breach"), std::string::npos)
+        << refused.error().message;
+    again.action = EnforcementAction::ReferForBreach;
+    EXPECT_TRUE(officer->recordEnforcementDecision(again).ok());
+}
+
+TEST_F(LocalStoreTest, SupervisorCannotRecordEnforcement) {
+    auto store = open(Role::Supervisor);
+    auto roster = seedRoster(*store, {"Jones"});
+    EnforcementDecision d;
+    d.appointment_id = roster.appointments[0].id;
+    d.order_id = roster.appointments[0].order_id;
+    d.action = EnforcementAction::WarningIssued;
+    d.decided_on = *CivilDate::parse("2026-01-06");
+    auto r = store->recordEnforcementDecision(d);
+    EXPECT_EQ(r.code(), ErrorCode::PermissionDenied);
+}
+
+TEST_F(LocalStoreTest, ClockStateSurvivesReopenSoHlcNeverGoesBack) {
+    HlcTimestamp before;
+    std::string apptId;
+    {
+        auto store = open();
+        auto roster = seedRoster(*store, {"Jones"});
+        apptId = roster.appointments[0].id;
+        before = store->recordOutcome(apptId, attendedOutcome())->hlc;
+    }
+    clock.advance(-3'600'000);  // the device clock was wound back an hour
+    auto store = open();
+    EXPECT_EQ(store->lastHlc(), before);
+    auto after = store->recordOutcome(apptId, attendedOutcome(10, 15));
+    ASSERT_TRUE(after.ok());
+    EXPECT_GT(after->hlc, before);
+}
+
+TEST_F(LocalStoreTest, DatabaseOfAnotherDeviceIsRefused) {
+    { auto store = open(); }
+    auto other = LocalStore::open(dir.path() / "device.db", testKey(),
+                                  {fixtureId(777), fixtureId(901), Role::Supervisor}, clock,
+                                  random);
+    ASSERT_FALSE(other.ok());
+    EXPECT_EQ(other.error().field, "device_id");
+}
+
+TEST_F(LocalStoreTest, WrongKeyIsDistinctError) {
+    { auto store = open(); }
+    auto other = LocalStore::open(dir.path() / "device.db", testKey(42),
+                                  {fixtureId(900), fixtureId(901), Role::Supervisor}, clock,
+                                  random);
+    EXPECT_EQ(other.code(), ErrorCode::WrongKey);
+}
+
+}  // namespace
+}  // namespace sitebook::store
