@@ -33,6 +33,7 @@ struct Options {
     int batch = 1'000;
     int lookups = 20'000;
     int opens = 30;
+    int rounds = 3;
     std::string output;
 };
 
@@ -109,7 +110,6 @@ ModeResult runMode(bool encrypted, const std::vector<Row>& rows, const Options& 
     const std::string path = (dir / (encrypted ? "cipher.db" : "plain.db")).string();
     {
         auto db = openMode(encrypted, path, key);
-        check(db->exec("PRAGMA cache_size = -16384"), "cache");
         check(storage::migrate(*db, storage::clientMigrations()), "migrate");
         auto stmt = check(db->prepare("INSERT INTO appointments (id, person_id, order_id, "
                                       "session_id, scheduled_start, scheduled_end, outcome_code, "
@@ -190,6 +190,7 @@ int main(int argc, char** argv) {
         else if (flag == "--batch") opt.batch = std::stoi(argv[i + 1]);
         else if (flag == "--lookups") opt.lookups = std::stoi(argv[i + 1]);
         else if (flag == "--opens") opt.opens = std::stoi(argv[i + 1]);
+        else if (flag == "--rounds") opt.rounds = std::stoi(argv[i + 1]);
         else if (flag == "--output") opt.output = argv[i + 1];
         else {
             std::fprintf(stderr, "unknown option %s\nusage: storage_bench [--rows N] [--batch N] "
@@ -197,8 +198,8 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    if (opt.rows < 1 || opt.batch < 1 || opt.lookups < 1 || opt.opens < 1) {
-        std::fprintf(stderr, "--rows, --batch, --lookups and --opens must be positive\n");
+    if (opt.rows < 1 || opt.batch < 1 || opt.lookups < 1 || opt.opens < 1 || opt.rounds < 1) {
+        std::fprintf(stderr, "--rows, --batch, --lookups, --opens and --rounds must be positive\n");
         return 2;
     }
 
@@ -210,10 +211,35 @@ int main(int argc, char** argv) {
 
     std::fprintf(stderr, "generating %d appointment rows...\n", opt.rows);
     auto rows = makeRows(opt.rows);
-    std::fprintf(stderr, "plain SQLite...\n");
-    ModeResult plain = runMode(false, rows, opt, dir, key);
-    std::fprintf(stderr, "SQLCipher...\n");
-    ModeResult cipher = runMode(true, rows, opt, dir, key);
+    // Plain and encrypted runs alternate, and each figure is the median over the rounds, so a
+    // burst of load from elsewhere on the machine skews neither side alone.
+    std::vector<ModeResult> plainRuns, cipherRuns;
+    for (int round = 0; round < opt.rounds; ++round) {
+        std::fprintf(stderr, "round %d/%d: plain SQLite...\n", round + 1, opt.rounds);
+        plainRuns.push_back(runMode(false, rows, opt, dir, key));
+        std::fprintf(stderr, "round %d/%d: SQLCipher...\n", round + 1, opt.rounds);
+        cipherRuns.push_back(runMode(true, rows, opt, dir, key));
+        for (const char* name : {"plain.db", "cipher.db"}) {
+            for (const char* suffix : {"", "-wal", "-shm"}) {
+                std::filesystem::remove(dir / (std::string(name) + suffix));
+            }
+        }
+    }
+    auto medianOf = [](const std::vector<ModeResult>& runs) {
+        auto pick = [&](double ModeResult::*field) {
+            std::vector<double> v;
+            for (const auto& r : runs) v.push_back(r.*field);
+            return median(v);
+        };
+        ModeResult m = runs.back();
+        m.insertMs = pick(&ModeResult::insertMs);
+        m.scanMs = pick(&ModeResult::scanMs);
+        m.lookupMs = pick(&ModeResult::lookupMs);
+        m.openMs = pick(&ModeResult::openMs);
+        return m;
+    };
+    const ModeResult plain = medianOf(plainRuns);
+    const ModeResult cipher = medianOf(cipherRuns);
 
     // PIN unlock with the production Argon2id cost.
     std::fprintf(stderr, "PIN unlock (Argon2id, production cost)...\n");
@@ -237,7 +263,9 @@ int main(int argc, char** argv) {
     md += "Machine: " + machine() + ". SQLCipher 4 (the same library, unkeyed, is the plain "
           "baseline). Rows: " + std::to_string(opt.rows) + " appointments (~" +
           std::to_string(rows[0].body.size()) + " bytes of JSON each), batches of " +
-          std::to_string(opt.batch) + " per transaction, WAL.\n\n";
+          std::to_string(opt.batch) + " per transaction, WAL, 8 MiB page cache. Plain and encrypted "
+          "runs alternate; each figure is the median of " + std::to_string(opt.rounds) +
+          " rounds.\n\n";
     md += "| measure | plain SQLite | SQLCipher | ratio (SQLCipher speed / plain) |\n";
     md += "| --- | --- | --- | --- |\n";
     auto rowLine = [&](const char* name, int n, double p, double c) {

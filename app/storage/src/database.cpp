@@ -38,6 +38,10 @@ Status applyPragmas(sqlite3* db, const OpenOptions& options) {
             return sqliteError(db, rc, "could not configure the database connection");
         }
     }
+    const std::string cache = "PRAGMA cache_size=-" + std::to_string(options.cacheSizeKiB);
+    if (int rc = execDiscarding(db, cache.c_str()); rc != SQLITE_OK) {
+        return sqliteError(db, rc, "could not set the page cache size");
+    }
     if (int rc = sqlite3_busy_timeout(db, options.busyTimeoutMillis); rc != SQLITE_OK) {
         return sqliteError(db, rc, "could not set the busy timeout");
     }
@@ -239,6 +243,9 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, const 
     if (!handle.ok())
         return handle.error();
     sqlite3* db = *handle;
+    // SQLCipher's own logging would print a wrong key's HMAC failures to stderr (logcat on a
+    // phone); the outcome is reported as a WrongKey or Corrupt error instead.
+    execDiscarding(db, "PRAGMA cipher_log_level = NONE");
 
     // SQLCipher's raw-key form x'<64 hex digits>' uses the key as is, with no key derivation.
     // The hex buffer is key material: it is wiped whatever happens.
