@@ -1,0 +1,56 @@
+#pragma once
+// The hook through which the reconciliation engine (Sitebook::Reconcile) sees every accepted
+// operation. It runs inside the operation's transaction, after the record, its partition
+// entries and the audit entry were written: whatever it writes through the UnitOfWork
+// (derived progress, RO items, conflict items — see EntityWriter) commits or rolls back
+// together with the operation. Returning an error rolls the whole operation back: an
+// InvalidArgument, NotFound or PermissionDenied error rejects it with that reason; any other
+// error answers RETRY_LATER (reason "unavailable") and the client sends it again.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "sitebook/common/clock.h"
+#include "sitebook/common/result.h"
+#include "sitebook/server/role.h"
+#include "sitebook/server/store.h"
+
+namespace sitebook::server {
+
+struct AcceptedOperation {
+    std::string opId;
+    std::string userId;
+    Role role = Role::Supervisor;
+    std::string deviceId;
+    std::string entityType;  // e.g. "appointment_outcome"
+    std::string entityId;
+    std::string kind;         // "create" | "update" | "delete"
+    std::string payloadJson;  // as sent by the device
+    std::string hlc;
+    UnixMillis deviceTimeMillis = 0;
+    UnixMillis serverTimeMillis = 0;
+    std::int64_t clockSkewMillis = 0;
+    // True if the operation raced another change to the same record.
+    bool conflict = false;
+    // True if this operation's body is now the record's state (false: it lost a conflict
+    // and is kept only in the operation log).
+    bool applied = true;
+    std::optional<EntityRecord> before;  // state before the operation
+    EntityRecord after;                  // state after the operation
+};
+
+class Reconciler {
+public:
+    virtual ~Reconciler() = default;
+    // Called on the thread handling the upload. Must not begin another transaction.
+    virtual Status onAccepted(UnitOfWork& uow, const AcceptedOperation& op) = 0;
+};
+
+// Does nothing; wired until the reconciliation engine is linked.
+class NoopReconciler final : public Reconciler {
+public:
+    Status onAccepted(UnitOfWork&, const AcceptedOperation&) override { return okStatus(); }
+};
+
+}  // namespace sitebook::server

@@ -1,0 +1,209 @@
+#pragma once
+// The server's persistence interface. Callers see only this header: every read and write
+// happens inside a UnitOfWork (one database transaction), so a PostgreSQL backend can be
+// added beside SqliteStore without changing any caller.
+//
+// Rules for implementations:
+// - No reliance on SQLite rowids or INSERT OR REPLACE semantics; every table has an explicit
+//   primary key and inserts fail with ErrorCode::AlreadyExists on a duplicate key.
+// - nextSequence() values become visible in the order they were issued (a counter row
+//   updated inside the write transaction serialises writers in SQLite and PostgreSQL alike),
+//   so a download checkpoint never skips a change that commits later.
+// - The audit log is append-only: the backend itself refuses UPDATE and DELETE on it.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitebook/common/clock.h"
+#include "sitebook/common/result.h"
+#include "sitebook/server/role.h"
+
+namespace sitebook::server {
+
+struct UserRecord {
+    std::string id;  // UUID
+    std::string username;
+    std::string displayName;
+    std::string passwordHash;  // libsodium crypto_pwhash_str (Argon2id)
+    Role role = Role::Supervisor;
+    bool disabled = false;
+    UnixMillis createdAtMillis = 0;
+};
+
+struct DeviceRecord {
+    std::string id;  // UUID chosen by the device
+    std::string userId;
+    std::string name;
+    std::string platform;
+    std::string appVersion;
+    UnixMillis registeredAtMillis = 0;
+    UnixMillis lastSeenAtMillis = 0;
+    std::optional<UnixMillis> revokedAtMillis;
+    std::int64_t lastClockSkewMillis = 0;  // server time minus device time, last upload
+};
+
+struct RefreshTokenRecord {
+    std::string tokenHash;  // hex SHA-256 of the token; the token itself is never stored
+    std::string deviceId;
+    std::string userId;
+    UnixMillis issuedAtMillis = 0;
+    UnixMillis expiresAtMillis = 0;
+    std::optional<UnixMillis> revokedAtMillis;
+    bool rotated = false;  // revoked because it was exchanged for a newer token
+};
+
+enum class OpOutcome { Accepted, AcceptedWithConflict };
+std::string_view opOutcomeName(OpOutcome outcome);
+
+// An accepted client operation, kept for idempotency (same op_id + same body -> same
+// result) and so that both sides of a conflict stay on record.
+struct OperationRecord {
+    std::string opId;
+    std::string bodyHash;  // hex SHA-256 over the operation's canonical content
+    std::string userId;
+    std::string deviceId;
+    std::string entityType;
+    std::string entityId;
+    std::string kind;  // "create" | "update" | "delete"
+    std::string payload;
+    std::string hlc;
+    OpOutcome outcome = OpOutcome::Accepted;
+    std::int64_t resultVersion = 0;
+    UnixMillis deviceTimeMillis = 0;
+    UnixMillis serverTimeMillis = 0;
+};
+
+// The current state of one record.
+struct EntityRecord {
+    std::string type;  // entity type name, e.g. "appointment_outcome"
+    std::string id;
+    std::string bodyJson;
+    std::int64_t version = 0;  // 1 on creation, +1 per change
+    bool deleted = false;
+    std::string hlc;       // of the write that produced this state (conflict winner order)
+    std::string lastOpId;  // ditto; empty for server-side writes
+    UnixMillis updatedAtMillis = 0;
+};
+
+// One record's membership of one partition: the compacted change log. Every write moves
+// the affected entries to a new sequence number; download pages walk entries by sequence.
+struct PartitionEntry {
+    std::string partition;  // e.g. "project/<uuid>", "person/<uuid>"
+    std::string entityType;
+    std::string entityId;
+    std::int64_t seq = 0;
+    std::int64_t version = 0;
+    bool removed = false;             // the record left the partition (deleted or moved)
+    std::uint64_t entryChecksum = 0;  // 0 when removed
+};
+
+// Running totals per partition, maintained with every entry change.
+struct PartitionSummary {
+    std::string partition;
+    std::uint64_t checksum = 0;  // sum mod 2^64 of live entry checksums
+    std::int64_t count = 0;      // live entries
+    std::int64_t lastSeq = 0;
+};
+
+// A partition entry joined with the record's body (empty when removed).
+struct ChangeRow {
+    PartitionEntry entry;
+    std::string bodyJson;
+};
+
+struct AuditEntry {
+    std::int64_t seq = 0;  // assigned by appendAudit
+    std::string userId;
+    std::string deviceId;  // empty for server-side actions (CLI, import)
+    std::string opId;      // empty for actions that are not client operations
+    std::string action;    // e.g. "create", "update", "conflict", "device_revoked"
+    std::string entityType;
+    std::string entityId;
+    std::optional<UnixMillis> deviceTimeMillis;
+    UnixMillis serverTimeMillis = 0;
+    std::optional<std::int64_t> clockSkewMillis;
+    std::optional<std::string> before;
+    std::optional<std::string> after;
+};
+
+// One transaction. Destroying it without commit() rolls back. Not thread-safe; use it on
+// the thread that began it.
+class UnitOfWork {
+public:
+    virtual ~UnitOfWork() = default;
+
+    virtual Status commit() = 0;
+
+    // Users.
+    virtual Status insertUser(const UserRecord& user) = 0;
+    virtual Result<std::optional<UserRecord>> findUserById(std::string_view id) = 0;
+    virtual Result<std::optional<UserRecord>> findUserByName(std::string_view username) = 0;
+
+    // Devices.
+    virtual Status insertDevice(const DeviceRecord& device) = 0;
+    virtual Status updateDevice(const DeviceRecord& device) = 0;
+    virtual Result<std::optional<DeviceRecord>> findDevice(std::string_view id) = 0;
+
+    // Refresh tokens.
+    virtual Status insertRefreshToken(const RefreshTokenRecord& token) = 0;
+    virtual Result<std::optional<RefreshTokenRecord>> findRefreshToken(std::string_view hash) = 0;
+    virtual Status markRefreshTokenRotated(std::string_view hash, UnixMillis at) = 0;
+    // Revokes every live refresh token of the device.
+    virtual Status revokeDeviceTokens(std::string_view deviceId, UnixMillis at) = 0;
+
+    // Operations (idempotency).
+    virtual Result<std::optional<OperationRecord>> findOperation(std::string_view opId) = 0;
+    virtual Status insertOperation(const OperationRecord& op) = 0;
+
+    // Entities.
+    virtual Result<std::optional<EntityRecord>> findEntity(std::string_view type,
+                                                           std::string_view id) = 0;
+    virtual Status insertEntity(const EntityRecord& entity) = 0;
+    virtual Status updateEntity(const EntityRecord& entity) = 0;
+
+    // Partitions, change log and checksums.
+    // A monotonically increasing counter per name ("change", "audit"); first value 1.
+    virtual Result<std::int64_t> nextSequence(std::string_view name) = 0;
+    // All entries (live and removed) of one record.
+    virtual Result<std::vector<PartitionEntry>> entityPartitions(std::string_view type,
+                                                                 std::string_view id) = 0;
+    // Inserts or updates the entry keyed by (partition, entityType, entityId).
+    virtual Status putPartitionEntry(const PartitionEntry& entry) = 0;
+    virtual Result<std::optional<PartitionSummary>> partitionSummary(
+        std::string_view partition) = 0;
+    virtual Status putPartitionSummary(const PartitionSummary& summary) = 0;
+    // Entries of `partition` with seq > afterSeq in seq order, at most `limit`.
+    virtual Result<std::vector<ChangeRow>> changesSince(std::string_view partition,
+                                                        std::int64_t afterSeq,
+                                                        std::size_t limit) = 0;
+    // Partitions whose name starts with `prefix`, in name order.
+    virtual Result<std::vector<std::string>> partitionsWithPrefix(std::string_view prefix) = 0;
+
+    // Grants: which users may download a partition.
+    virtual Status setPartitionGrants(std::string_view partition,
+                                      const std::vector<std::string>& userIds) = 0;
+    virtual Result<std::vector<std::string>> grantedPartitions(std::string_view userId) = 0;
+    virtual Result<bool> hasGrant(std::string_view userId, std::string_view partition) = 0;
+
+    // Audit log (append-only). Returns the assigned sequence number.
+    virtual Result<std::int64_t> appendAudit(const AuditEntry& entry) = 0;
+    virtual Result<std::vector<AuditEntry>> auditForEntity(std::string_view type,
+                                                           std::string_view id) = 0;
+};
+
+enum class AccessMode { ReadOnly, ReadWrite };
+
+// Thread-safe: each thread begins its own UnitOfWork.
+class Store {
+public:
+    virtual ~Store() = default;
+    // ReadWrite takes the write lock up front (serialising writers); ReadOnly sees one
+    // consistent snapshot for its lifetime.
+    virtual Result<std::unique_ptr<UnitOfWork>> begin(AccessMode mode) = 0;
+};
+
+}  // namespace sitebook::server

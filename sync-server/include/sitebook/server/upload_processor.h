@@ -1,0 +1,66 @@
+#pragma once
+// Applies client operations, one transaction each, independent of the transport.
+// Properties (docs/PROTOCOL.md, "Upload"):
+// - idempotent by op_id: the same op_id and body returns the stored result and writes
+//   nothing; the same op_id with another body is rejected with "op_id_reused";
+// - a rejected operation writes nothing and does not affect the others;
+// - an accepted operation, its partition entries, its audit entry, its operation record and
+//   whatever the Reconciler writes commit together.
+
+#include <cstdint>
+#include <string>
+
+#include "sitebook/common/clock.h"
+#include "sitebook/server/entity_types.h"
+#include "sitebook/server/reconciler.h"
+#include "sitebook/server/store.h"
+
+namespace sitebook::server {
+
+struct IncomingOperation {
+    std::string opId;
+    EntityType type = EntityType::AppointmentOutcome;
+    std::string entityId;
+    OpKind kind = OpKind::Create;
+    std::string payload;  // JSON object text; empty for deletes
+    std::string hlc;
+    UnixMillis deviceTimeMillis = 0;
+    std::int64_t baseVersion = 0;
+};
+
+struct Caller {
+    UserRecord user;
+    DeviceRecord device;
+};
+
+enum class OpResultKind { Accepted, AcceptedWithConflict, Rejected, RetryLater };
+
+struct OperationResultValue {
+    std::string opId;
+    OpResultKind result = OpResultKind::Rejected;
+    std::string reasonCode;  // for Rejected / RetryLater
+    std::string field;
+    std::string message;
+    std::int64_t version = 0;
+    bool replayed = false;
+};
+
+// Thread-safe (each call uses its own unit of work).
+class UploadProcessor {
+public:
+    UploadProcessor(Store& store, Reconciler& reconciler, const Clock& clock)
+        : store_(store), reconciler_(reconciler), clock_(clock) {}
+
+    OperationResultValue apply(const Caller& caller, const IncomingOperation& op,
+                               std::int64_t clockSkewMillis);
+
+    // Hex SHA-256 over every field of the operation except op_id.
+    static std::string bodyHash(const IncomingOperation& op);
+
+private:
+    Store& store_;
+    Reconciler& reconciler_;
+    const Clock& clock_;
+};
+
+}  // namespace sitebook::server

@@ -1,0 +1,387 @@
+#include "sitebook/server/commands.h"
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "sitebook/common/log.h"
+#include "sitebook/common/uuid.h"
+#include "sitebook/server/file_util.h"
+#include "sitebook/server/server.h"
+#include "sitebook/server/tls.h"
+#include "sitebook/server/token_service.h"
+
+namespace sitebook::server {
+
+namespace {
+
+int fail(std::ostream& err, const Error& error) {
+    err << "error: " << (error.field.empty() ? "" : error.field + ": ") << error.message << "\n";
+    return error.code == ErrorCode::InvalidArgument ? kExitUsage : kExitFailure;
+}
+
+const std::string kDataDirHelp =
+    "  --data-dir DIR     server data directory (default: $SITEBOOK_DATA_DIR or "
+    "./sitebook-data)\n";
+
+// ------------------------------------------------------------------ init
+
+const std::string kInitUsage =
+    "usage: sitebook-server init [--data-dir DIR] [--dev-tls]\n"
+    "\n"
+    "Creates the data directory (mode 0700), the SQLite database and the token signing key.\n"
+    "Safe to run again: existing files are kept.\n"
+    "\n" +
+    kDataDirHelp +
+    "  --dev-tls          also write a development CA and a server certificate for\n"
+    "                     localhost, 127.0.0.1 and ::1 into DIR/tls (give ca.pem to clients)\n";
+
+int runInit(CommandContext& ctx) {
+    auto args = parseArgs(ctx.args, {"--data-dir"}, {"--dev-tls"});
+    if (!args)
+        return fail(ctx.err, args.error());
+    if (args->help) {
+        ctx.out << kInitUsage;
+        return kExitOk;
+    }
+    const DataDir dir = DataDir::fromArgs(*args);
+    std::error_code ec;
+    std::filesystem::create_directories(dir.root, ec);
+    if (ec) {
+        return fail(ctx.err,
+                    makeError(ErrorCode::Io, "could not create " + dir.root + ": " + ec.message()));
+    }
+    ::chmod(dir.root.c_str(), 0700);
+    auto store = dir.openStore();
+    if (!store)
+        return fail(ctx.err, store.error());
+    if (!std::filesystem::exists(dir.tokenKeyPath())) {
+        SecretBytes key = TokenService::generateKey(ctx.random);
+        std::string hex = toHex(key.view());
+        auto written = writeFileAtomically(dir.tokenKeyPath(), hex + "\n", true);
+        std::fill(hex.begin(), hex.end(), '\0');
+        if (!written)
+            return fail(ctx.err, written.error());
+        ctx.out << "token key: " << dir.tokenKeyPath() << "\n";
+    }
+    if (args->has("--dev-tls")) {
+        if (auto s = writeDevelopmentTls(dir.tlsDir()); !s)
+            return fail(ctx.err, s.error());
+        ctx.out << "development TLS: " << dir.tlsDir()
+                << "/{ca.pem,server.pem,server.key} (for localhost only)\n";
+    }
+    ctx.out << "database: " << dir.databasePath() << "\n";
+    return kExitOk;
+}
+
+// ------------------------------------------------------------------ user add
+
+const std::string kUserAddUsage =
+    "usage: sitebook-server user add --username NAME --role ROLE [--display-name TEXT]\n"
+    "                                [--data-dir DIR]\n"
+    "\n"
+    "Adds a user. The password is read from the first line of standard input (never from\n"
+    "the command line), at least 12 characters, and stored as an Argon2id hash.\n"
+    "\n"
+    "  --username NAME    sign-in name\n"
+    "  --role ROLE        supervisor | officer | admin | manager\n"
+    "  --display-name T   name shown in the app (default: the username)\n" +
+    kDataDirHelp;
+
+int runUserAdd(CommandContext& ctx) {
+    auto args = parseArgs(ctx.args, {"--data-dir", "--username", "--role", "--display-name"}, {});
+    if (!args)
+        return fail(ctx.err, args.error());
+    if (args->help) {
+        ctx.out << kUserAddUsage;
+        return kExitOk;
+    }
+    auto username = args->value("--username");
+    auto roleText = args->value("--role");
+    if (!username || username->empty()) {
+        return fail(ctx.err, makeError(ErrorCode::InvalidArgument, "is required", "--username"));
+    }
+    auto role = roleText ? parseRole(*roleText) : std::nullopt;
+    if (!role) {
+        return fail(ctx.err,
+                    makeError(ErrorCode::InvalidArgument,
+                              "must be one of supervisor, officer, admin, manager", "--role"));
+    }
+    if (isatty(STDIN_FILENO))
+        ctx.err << "password: " << std::flush;
+    std::string password;
+    std::getline(ctx.in, password);
+    if (!password.empty() && password.back() == '\r')
+        password.pop_back();
+    const DataDir dir = DataDir::fromArgs(*args);
+    auto store = dir.openStore();
+    if (!store)
+        return fail(ctx.err, store.error());
+    auto id = createUser(**store, ctx.clock, ctx.random, *username,
+                         args->value("--display-name").value_or(*username), *role, password,
+                         PasswordCost::interactive());
+    std::fill(password.begin(), password.end(), '\0');
+    if (!id)
+        return fail(ctx.err, id.error());
+    ctx.out << *id << "\n";
+    return kExitOk;
+}
+
+// ------------------------------------------------------------------ serve
+
+const std::string kServeUsage =
+    "usage: sitebook-server serve [--data-dir DIR] [--listen HOST:PORT]\n"
+    "                             [--tls-cert FILE --tls-key FILE] [--insecure-plaintext]\n"
+    "\n"
+    "Serves the Sitebook sync protocol (docs/PROTOCOL.md) until SIGINT or SIGTERM.\n"
+    "\n" +
+    kDataDirHelp +
+    "  --listen HOST:PORT   address to listen on (default 127.0.0.1:50443)\n"
+    "  --tls-cert FILE      certificate chain, PEM (default DIR/tls/server.pem)\n"
+    "  --tls-key FILE       private key, PEM (default DIR/tls/server.key)\n"
+    "  --insecure-plaintext no TLS; refused unless HOST is a loopback address\n"
+    "\n"
+    "Front the server with an HTTP/2-aware proxy in production: the gRPC library of\n"
+    "Debian 12 lacks fixes for CVE-2023-44487 and others (see docs/PROTOCOL.md).\n";
+
+int runServe(CommandContext& ctx) {
+    auto args = parseArgs(ctx.args, {"--data-dir", "--listen", "--tls-cert", "--tls-key"},
+                          {"--insecure-plaintext"});
+    if (!args)
+        return fail(ctx.err, args.error());
+    if (args->help) {
+        ctx.out << kServeUsage;
+        return kExitOk;
+    }
+    const DataDir dir = DataDir::fromArgs(*args);
+    ServerConfig config;
+    config.listenAddress = args->value("--listen").value_or(config.listenAddress);
+    config.insecurePlaintext = args->has("--insecure-plaintext");
+    // Refuse plaintext on a public address before touching anything else.
+    if (config.insecurePlaintext) {
+        if (auto s = checkListenPolicy(config); !s)
+            return fail(ctx.err, s.error());
+    } else {
+        auto cert = readFile(args->value("--tls-cert").value_or(dir.tlsCertificatePath()));
+        if (!cert)
+            return fail(ctx.err, cert.error());
+        auto key = readFile(args->value("--tls-key").value_or(dir.tlsPrivateKeyPath()));
+        if (!key)
+            return fail(ctx.err, key.error());
+        config.tlsCertificateChainPem = std::move(*cert);
+        config.tlsPrivateKeyPem = std::move(*key);
+    }
+    auto store = dir.openStore();
+    if (!store)
+        return fail(ctx.err, store.error());
+    auto key = dir.loadTokenKey();
+    if (!key)
+        return fail(ctx.err, key.error());
+    TokenService tokens(std::move(*key), ctx.clock, ctx.random);
+    // The reconciliation engine replaces this when it is linked (see reconciler.h).
+    NoopReconciler reconciler;
+    ServerDependencies deps{**store, reconciler, ctx.clock, ctx.random, tokens};
+
+    // Block the stop signals in every thread (gRPC's included) and wait for them here.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    auto server = SyncServer::start(config, deps);
+    if (!server)
+        return fail(ctx.err, server.error());
+    ctx.out << "listening on " << config.listenAddress << " (port " << (*server)->port() << ", "
+            << (config.insecurePlaintext ? "PLAINTEXT, loopback only" : "TLS") << ")\n"
+            << std::flush;
+    int signal = 0;
+    sigwait(&stopSignals, &signal);
+    ctx.out << "stopping\n" << std::flush;
+    (*server)->shutdown(std::chrono::seconds(10));
+    (*server)->wait();
+    return kExitOk;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ table
+
+void CommandTable::add(Command command) {
+    commands_.push_back(std::move(command));
+}
+
+void CommandTable::printOverview(std::ostream& out) const {
+    out << "usage: sitebook-server <command> [options]   (<command> --help for details)\n\n"
+           "commands:\n";
+    for (const auto& c : commands_) {
+        out << "  " << c.name << std::string(c.name.size() < 12 ? 12 - c.name.size() : 1, ' ')
+            << c.summary << "\n";
+    }
+}
+
+int CommandTable::run(const std::vector<std::string>& argv, std::istream& in, std::ostream& out,
+                      std::ostream& err, const Clock& clock, RandomSource& random) const {
+    if (argv.size() < 2 || argv[1] == "help" || argv[1] == "--help" || argv[1] == "-h") {
+        printOverview(argv.size() < 2 ? err : out);
+        return argv.size() < 2 ? kExitUsage : kExitOk;
+    }
+    const Command* best = nullptr;
+    std::size_t words = 0;
+    for (const auto& c : commands_) {
+        const bool twoWords = c.name.find(' ') != std::string::npos;
+        if (twoWords && argv.size() >= 3 && c.name == argv[1] + " " + argv[2]) {
+            best = &c;
+            words = 2;
+            break;
+        }
+        if (!twoWords && c.name == argv[1] && words == 0) {
+            best = &c;
+            words = 1;
+        }
+    }
+    if (best == nullptr) {
+        err << "error: unknown command '" << argv[1] << "'\n\n";
+        printOverview(err);
+        return kExitUsage;
+    }
+    CommandContext ctx{{argv.begin() + 1 + static_cast<std::ptrdiff_t>(words), argv.end()},
+                       in,
+                       out,
+                       err,
+                       clock,
+                       random};
+    return best->run(ctx);
+}
+
+void addBuiltinCommands(CommandTable& table) {
+    table.add({"init", "create the data directory, database and keys", kInitUsage, runInit});
+    table.add({"user add", "add a user (password from stdin)", kUserAddUsage, runUserAdd});
+    table.add({"serve", "serve the sync protocol", kServeUsage, runServe});
+}
+
+// ------------------------------------------------------------------ helpers
+
+std::optional<std::string> ParsedArgs::value(const std::string& name) const {
+    auto it = values.find(name);
+    if (it == values.end())
+        return std::nullopt;
+    return it->second;
+}
+
+Result<ParsedArgs> parseArgs(const std::vector<std::string>& args,
+                             const std::set<std::string>& valueOptions,
+                             const std::set<std::string>& flagOptions) {
+    ParsedArgs out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--help" || arg == "-h") {
+            out.help = true;
+            continue;
+        }
+        if (arg.rfind("--", 0) != 0) {
+            out.positional.push_back(arg);
+            continue;
+        }
+        const auto eq = arg.find('=');
+        const std::string name = arg.substr(0, eq);
+        if (flagOptions.count(name) != 0 && eq == std::string::npos) {
+            out.flags.insert(name);
+        } else if (valueOptions.count(name) != 0) {
+            if (eq != std::string::npos) {
+                out.values[name] = arg.substr(eq + 1);
+            } else if (i + 1 < args.size()) {
+                out.values[name] = args[++i];
+            } else {
+                return makeError(ErrorCode::InvalidArgument, "needs a value", name);
+            }
+        } else {
+            return makeError(ErrorCode::InvalidArgument, "unknown option (see --help)", name);
+        }
+    }
+    return out;
+}
+
+DataDir DataDir::fromArgs(const ParsedArgs& args) {
+    if (auto dir = args.value("--data-dir"))
+        return DataDir{*dir};
+    if (const char* env = std::getenv("SITEBOOK_DATA_DIR"); env != nullptr && *env != '\0') {
+        return DataDir{env};
+    }
+    return DataDir{"./sitebook-data"};
+}
+
+Result<std::unique_ptr<SqliteStore>> DataDir::openStore() const {
+    if (!std::filesystem::is_directory(root)) {
+        return makeError(ErrorCode::NotFound,
+                         "no data directory at " + root + "; run `sitebook-server init` first");
+    }
+    return SqliteStore::open(databasePath());
+}
+
+Result<SecretBytes> DataDir::loadTokenKey() const {
+    auto text = readFile(tokenKeyPath());
+    if (!text) {
+        return makeError(ErrorCode::NotFound,
+                         "no token key at " + tokenKeyPath() + "; run `sitebook-server init`");
+    }
+    std::string hex = *text;
+    while (!hex.empty() && (hex.back() == '\n' || hex.back() == '\r'))
+        hex.pop_back();
+    std::vector<std::uint8_t> bytes;
+    const bool ok = fromHex(hex, bytes) && bytes.size() == TokenService::kKeyBytes;
+    std::fill(hex.begin(), hex.end(), '\0');
+    std::fill(text->begin(), text->end(), '\0');
+    if (!ok)
+        return makeError(ErrorCode::Corrupt, tokenKeyPath() + " is not a 32-byte hex key");
+    SecretBytes key(bytes.data(), bytes.size());
+    std::fill(bytes.begin(), bytes.end(), 0);
+    return key;
+}
+
+Result<std::string> createUser(Store& store, const Clock& clock, RandomSource& random,
+                               const std::string& username, const std::string& displayName,
+                               Role role, const std::string& password, const PasswordCost& cost) {
+    if (username.empty() || username.size() > 200) {
+        return makeError(ErrorCode::InvalidArgument, "must be 1 to 200 characters", "username");
+    }
+    auto hash = hashPassword(password, cost);
+    if (!hash)
+        return hash.error();
+    UuidGenerator ids(clock, random);
+    UserRecord user;
+    user.id = ids.next().toString();
+    user.username = username;
+    user.displayName = displayName;
+    user.passwordHash = *hash;
+    user.role = role;
+    user.createdAtMillis = clock.nowMillis();
+    auto uow = store.begin(AccessMode::ReadWrite);
+    if (!uow)
+        return uow.error();
+    auto existing = (*uow)->findUserByName(username);
+    if (!existing)
+        return existing.error();
+    if (*existing) {
+        return makeError(ErrorCode::AlreadyExists, "a user with this username already exists",
+                         "username");
+    }
+    SB_TRY((*uow)->insertUser(user));
+    AuditEntry audit;
+    audit.action = "user_added";
+    audit.entityType = "user";
+    audit.entityId = user.id;
+    audit.serverTimeMillis = user.createdAtMillis;
+    audit.after = nlohmann::json{{"username", username}, {"role", roleName(role)}}.dump();
+    SB_TRY((*uow)->appendAudit(audit));
+    SB_TRY((*uow)->commit());
+    return user.id;
+}
+
+}  // namespace sitebook::server

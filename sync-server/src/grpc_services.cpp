@@ -1,0 +1,830 @@
+#include "grpc_services.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "sitebook/common/hlc.h"
+#include "sitebook/common/log.h"
+#include "sitebook/common/uuid.h"
+#include "sitebook/domain/codes.h"
+#include "sitebook/domain/policy.h"
+#include "sitebook/domain/text.h"
+#include "sitebook/server/password.h"
+
+namespace sitebook::server {
+
+namespace {
+
+constexpr std::uint32_t kProtocolVersion = v1::PROTOCOL_VERSION_1;
+// 2020-01-01T00:00:00Z: no Sitebook record is older.
+constexpr UnixMillis kEarliestMillis = 1'577'836'800'000;
+
+grpc::StatusCode grpcCode(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::Ok:
+            return grpc::StatusCode::OK;
+        case ErrorCode::InvalidArgument:
+            return grpc::StatusCode::INVALID_ARGUMENT;
+        case ErrorCode::NotFound:
+            return grpc::StatusCode::NOT_FOUND;
+        case ErrorCode::AlreadyExists:
+            return grpc::StatusCode::ALREADY_EXISTS;
+        case ErrorCode::Conflict:
+            return grpc::StatusCode::ABORTED;
+        case ErrorCode::PermissionDenied:
+            return grpc::StatusCode::PERMISSION_DENIED;
+        case ErrorCode::Unauthenticated:
+        case ErrorCode::WrongKey:
+            return grpc::StatusCode::UNAUTHENTICATED;
+        case ErrorCode::LockedOut:
+        case ErrorCode::ResourceExhausted:
+            return grpc::StatusCode::RESOURCE_EXHAUSTED;
+        case ErrorCode::Unavailable:
+        case ErrorCode::KeystoreUnavailable:
+        case ErrorCode::Io:
+            return grpc::StatusCode::UNAVAILABLE;
+        case ErrorCode::DeadlineExceeded:
+            return grpc::StatusCode::DEADLINE_EXCEEDED;
+        case ErrorCode::SchemaTooNew:
+            return grpc::StatusCode::FAILED_PRECONDITION;
+        case ErrorCode::Corrupt:
+        case ErrorCode::Internal:
+            return grpc::StatusCode::INTERNAL;
+    }
+    return grpc::StatusCode::INTERNAL;
+}
+
+Error invalid(std::string field, std::string message) {
+    return makeError(ErrorCode::InvalidArgument, std::move(message), std::move(field));
+}
+
+grpc::Status protocolMismatch(grpc::ServerContext* context, std::uint32_t version) {
+    context->AddTrailingMetadata("sitebook-error", "protocol_version");
+    return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+                        "protocol_version " + std::to_string(version) +
+                            " is not supported; this server speaks version " +
+                            std::to_string(kProtocolVersion) + ". Update the app.");
+}
+
+std::string bearerToken(const grpc::ServerContext* context) {
+    const auto& metadata = context->client_metadata();
+    auto it = metadata.find("authorization");
+    if (it == metadata.end())
+        return {};
+    std::string_view value(it->second.data(), it->second.size());
+    constexpr std::string_view kPrefix = "Bearer ";
+    if (value.substr(0, kPrefix.size()) != kPrefix)
+        return {};
+    return std::string(value.substr(kPrefix.size()));
+}
+
+v1::Role toWire(Role role) {
+    switch (role) {
+        case Role::Supervisor:
+            return v1::ROLE_SUPERVISOR;
+        case Role::Officer:
+            return v1::ROLE_OFFICER;
+        case Role::Admin:
+            return v1::ROLE_ADMIN;
+        case Role::Manager:
+            return v1::ROLE_MANAGER;
+    }
+    return v1::ROLE_UNSPECIFIED;
+}
+
+void toWire(const DeviceRecord& d, v1::DeviceInfo* out) {
+    out->set_device_id(d.id);
+    out->set_user_id(d.userId);
+    out->set_device_name(d.name);
+    out->set_registered_at_ms(d.registeredAtMillis);
+    out->set_revoked_at_ms(d.revokedAtMillis.value_or(0));
+}
+
+Status checkText(std::string_view value, const std::string& field, std::size_t maxBytes,
+                 bool required) {
+    if (required && value.empty())
+        return invalid(field, field + " is required");
+    if (value.size() > maxBytes) {
+        return invalid(field, field + " is longer than " + std::to_string(maxBytes) + " bytes");
+    }
+    if (!domain::isValidUtf8(value))
+        return invalid(field, field + " is not valid UTF-8");
+    return okStatus();
+}
+
+Status checkUuid(std::string_view value, const std::string& field) {
+    if (!Uuid::isValid(value))
+        return invalid(field, field + " must be a canonical UUID");
+    return okStatus();
+}
+
+// --- download checkpoints ---
+
+// Opaque to clients: base64url of {"v":1,"p":{"<partition>":<last seq>,...}}.
+struct Checkpoint {
+    std::map<std::string, std::int64_t> partitions;
+};
+
+std::string encodeCheckpoint(const Checkpoint& c) {
+    nlohmann::json j;
+    j["v"] = 1;
+    j["p"] = nlohmann::json::object();
+    for (const auto& [p, seq] : c.partitions)
+        j["p"][p] = seq;
+    return base64UrlEncode(j.dump());
+}
+
+Result<Checkpoint> decodeCheckpoint(const std::string& text) {
+    Checkpoint c;
+    if (text.empty())
+        return c;
+    std::string raw;
+    if (text.size() > 1024 * 1024 || !base64UrlDecode(text, raw)) {
+        return invalid("checkpoint", "checkpoint is not one this server issued");
+    }
+    nlohmann::json j = nlohmann::json::parse(raw, nullptr, false);
+    if (!j.is_object() || j.value("v", 0) != 1 || !j.contains("p") || !j["p"].is_object()) {
+        return invalid("checkpoint", "checkpoint is not one this server issued");
+    }
+    for (const auto& [p, seq] : j["p"].items()) {
+        if (!seq.is_number_integer() || seq.get<std::int64_t>() < 0) {
+            return invalid("checkpoint", "checkpoint is not one this server issued");
+        }
+        c.partitions[p] = seq.get<std::int64_t>();
+    }
+    return c;
+}
+
+}  // namespace
+
+grpc::Status toGrpcStatus(grpc::ServerContext* context, const Error& error) {
+    if (context != nullptr) {
+        context->AddTrailingMetadata("sitebook-error", std::string(errorCodeName(error.code)));
+        if (!error.field.empty())
+            context->AddTrailingMetadata("sitebook-field", error.field);
+    }
+    std::string message = error.message;
+    if (error.code == ErrorCode::Internal || error.code == ErrorCode::Io ||
+        error.code == ErrorCode::Corrupt) {
+        log::error("server", error.toString());
+        message = "the server could not complete the request; try again later";
+    }
+    if (!error.field.empty())
+        message = error.field + ": " + message;
+    return grpc::Status(grpcCode(error.code), message);
+}
+
+grpc::Status deviceRevokedStatus(grpc::ServerContext* context) {
+    context->AddTrailingMetadata("sitebook-error", "device_revoked");
+    context->AddTrailingMetadata("sitebook-action", "wipe");
+    return grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
+                        "this device was revoked; all Sitebook data on it must be deleted");
+}
+
+Result<Authenticator::Authenticated> Authenticator::authenticate(
+    const grpc::ServerContext* context) const {
+    const std::string token = bearerToken(context);
+    if (token.empty()) {
+        return makeError(ErrorCode::Unauthenticated,
+                         "missing `authorization: Bearer <access token>`; log in first");
+    }
+    auto claims = tokens_.verifyAccessToken(token);
+    if (!claims)
+        return claims.error();
+    auto uow = store_.begin(AccessMode::ReadOnly);
+    if (!uow)
+        return uow.error();
+    auto user = (*uow)->findUserById(claims->userId);
+    if (!user)
+        return user.error();
+    if (!*user || (*user)->disabled) {
+        return makeError(ErrorCode::Unauthenticated, "this account is disabled");
+    }
+    auto device = (*uow)->findDevice(claims->deviceId);
+    if (!device)
+        return device.error();
+    if (!*device || (*device)->userId != (*user)->id) {
+        return makeError(ErrorCode::Unauthenticated, "this device is not registered; log in");
+    }
+    Authenticated out;
+    out.caller.user = std::move(**user);
+    out.caller.device = std::move(**device);
+    out.deviceRevoked = out.caller.device.revokedAtMillis.has_value();
+    return out;
+}
+
+// ---------------------------------------------------------------- AuthService
+
+Status AuthServiceImpl::issueTokens(UnitOfWork& uow, const UserRecord& user,
+                                    const DeviceRecord& device, v1::TokenResponse* response) const {
+    AccessClaims claims{user.id, device.id, user.role, 0};
+    const std::string access = deps_.tokens.issueAccessToken(claims);
+    IssuedRefreshToken refresh = deps_.tokens.issueRefreshToken();
+    RefreshTokenRecord record;
+    record.tokenHash = refresh.hash;
+    record.deviceId = device.id;
+    record.userId = user.id;
+    record.issuedAtMillis = deps_.clock.nowMillis();
+    record.expiresAtMillis = refresh.expiresAtMillis;
+    SB_TRY(uow.insertRefreshToken(record));
+    response->set_access_token(access);
+    response->set_access_expires_at_ms(claims.expiresAtMillis);
+    response->set_refresh_token(refresh.token);
+    response->set_refresh_expires_at_ms(refresh.expiresAtMillis);
+    response->set_user_id(user.id);
+    response->set_role(toWire(user.role));
+    response->set_device_id(device.id);
+    response->set_server_time_ms(deps_.clock.nowMillis());
+    response->set_display_name(user.displayName);
+    return okStatus();
+}
+
+grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context, const v1::LoginRequest* request,
+                                    v1::TokenResponse* response) {
+    if (request->protocol_version() != kProtocolVersion) {
+        return protocolMismatch(context, request->protocol_version());
+    }
+    for (const auto& check : {checkText(request->username(), "username", 200, true),
+                              checkText(request->password(), "password", 1024, true),
+                              checkUuid(request->device_id(), "device_id"),
+                              checkText(request->device_name(), "device_name", 200, false)}) {
+        if (!check)
+            return toGrpcStatus(context, check.error());
+    }
+    const Error wrongCredentials =
+        makeError(ErrorCode::Unauthenticated, "wrong username or password");
+
+    UserRecord user;
+    {
+        auto uow = deps_.store.begin(AccessMode::ReadOnly);
+        if (!uow)
+            return toGrpcStatus(context, uow.error());
+        auto found = (*uow)->findUserByName(request->username());
+        if (!found)
+            return toGrpcStatus(context, found.error());
+        if (!*found) {
+            burnPasswordVerification(request->password());
+            return toGrpcStatus(context, wrongCredentials);
+        }
+        user = **found;
+    }
+    // Verify outside any transaction: Argon2id is deliberately slow.
+    if (!verifyPassword(user.passwordHash, request->password())) {
+        return toGrpcStatus(context, wrongCredentials);
+    }
+    if (user.disabled) {
+        return toGrpcStatus(context,
+                            makeError(ErrorCode::PermissionDenied, "this account is disabled"));
+    }
+
+    auto uow = deps_.store.begin(AccessMode::ReadWrite);
+    if (!uow)
+        return toGrpcStatus(context, uow.error());
+    const UnixMillis now = deps_.clock.nowMillis();
+    auto existing = (*uow)->findDevice(request->device_id());
+    if (!existing)
+        return toGrpcStatus(context, existing.error());
+    DeviceRecord device;
+    if (*existing) {
+        device = **existing;
+        if (device.revokedAtMillis)
+            return deviceRevokedStatus(context);
+        if (device.userId != user.id) {
+            // Another person signs in on a shared device: the previous user's tokens end.
+            if (auto s = (*uow)->revokeDeviceTokens(device.id, now); !s) {
+                return toGrpcStatus(context, s.error());
+            }
+            device.userId = user.id;
+        }
+        if (!request->device_name().empty())
+            device.name = request->device_name();
+        device.lastSeenAtMillis = now;
+        if (auto s = (*uow)->updateDevice(device); !s)
+            return toGrpcStatus(context, s.error());
+    } else {
+        device.id = request->device_id();
+        device.userId = user.id;
+        device.name = request->device_name();
+        device.registeredAtMillis = now;
+        device.lastSeenAtMillis = now;
+        if (auto s = (*uow)->insertDevice(device); !s)
+            return toGrpcStatus(context, s.error());
+        AuditEntry audit;
+        audit.userId = user.id;
+        audit.deviceId = device.id;
+        audit.action = "device_registered";
+        audit.entityType = "device";
+        audit.entityId = device.id;
+        audit.serverTimeMillis = now;
+        if (auto s = (*uow)->appendAudit(audit); !s)
+            return toGrpcStatus(context, s.error());
+    }
+    if (auto s = issueTokens(**uow, user, device, response); !s) {
+        return toGrpcStatus(context, s.error());
+    }
+    if (auto s = (*uow)->commit(); !s)
+        return toGrpcStatus(context, s.error());
+    log::info("auth", "login: user " + user.id + " on device " + device.id);
+    return grpc::Status::OK;
+}
+
+grpc::Status AuthServiceImpl::Refresh(grpc::ServerContext* context,
+                                      const v1::RefreshRequest* request,
+                                      v1::TokenResponse* response) {
+    if (auto s = checkUuid(request->device_id(), "device_id"); !s) {
+        return toGrpcStatus(context, s.error());
+    }
+    if (request->refresh_token().empty() || request->refresh_token().size() > 256) {
+        return toGrpcStatus(context, invalid("refresh_token", "refresh_token is malformed"));
+    }
+    const Error expired =
+        makeError(ErrorCode::Unauthenticated, "the refresh token is not valid; log in again");
+    auto uow = deps_.store.begin(AccessMode::ReadWrite);
+    if (!uow)
+        return toGrpcStatus(context, uow.error());
+    const UnixMillis now = deps_.clock.nowMillis();
+    auto token = (*uow)->findRefreshToken(TokenService::hashRefreshToken(request->refresh_token()));
+    if (!token)
+        return toGrpcStatus(context, token.error());
+    if (!*token || (*token)->deviceId != request->device_id()) {
+        return toGrpcStatus(context, expired);
+    }
+    auto device = (*uow)->findDevice((*token)->deviceId);
+    if (!device)
+        return toGrpcStatus(context, device.error());
+    if (!*device)
+        return toGrpcStatus(context, expired);
+    if ((*device)->revokedAtMillis)
+        return deviceRevokedStatus(context);
+    if ((*token)->rotated) {
+        // A rotated token came back: it was copied. End every session of the device.
+        if (auto s = (*uow)->revokeDeviceTokens((*token)->deviceId, now); !s) {
+            return toGrpcStatus(context, s.error());
+        }
+        if (auto s = (*uow)->commit(); !s)
+            return toGrpcStatus(context, s.error());
+        log::warning("auth", "reused refresh token for device " + (*token)->deviceId);
+        return toGrpcStatus(context, expired);
+    }
+    if ((*token)->revokedAtMillis || now >= (*token)->expiresAtMillis ||
+        (*device)->userId != (*token)->userId) {
+        return toGrpcStatus(context, expired);
+    }
+    auto user = (*uow)->findUserById((*token)->userId);
+    if (!user)
+        return toGrpcStatus(context, user.error());
+    if (!*user || (*user)->disabled) {
+        return toGrpcStatus(context,
+                            makeError(ErrorCode::PermissionDenied, "this account is disabled"));
+    }
+    if (auto s = (*uow)->markRefreshTokenRotated((*token)->tokenHash, now); !s) {
+        return toGrpcStatus(context, s.error());
+    }
+    DeviceRecord seen = **device;
+    seen.lastSeenAtMillis = now;
+    if (auto s = (*uow)->updateDevice(seen); !s)
+        return toGrpcStatus(context, s.error());
+    if (auto s = issueTokens(**uow, **user, seen, response); !s) {
+        return toGrpcStatus(context, s.error());
+    }
+    if (auto s = (*uow)->commit(); !s)
+        return toGrpcStatus(context, s.error());
+    return grpc::Status::OK;
+}
+
+grpc::Status AuthServiceImpl::RegisterDevice(grpc::ServerContext* context,
+                                             const v1::RegisterDeviceRequest* request,
+                                             v1::DeviceInfo* response) {
+    auto who = auth_.authenticate(context);
+    if (!who)
+        return toGrpcStatus(context, who.error());
+    if (who->deviceRevoked)
+        return deviceRevokedStatus(context);
+    for (const auto& check : {checkText(request->device_name(), "device_name", 200, false),
+                              checkText(request->platform(), "platform", 200, false),
+                              checkText(request->app_version(), "app_version", 100, false)}) {
+        if (!check)
+            return toGrpcStatus(context, check.error());
+    }
+    auto uow = deps_.store.begin(AccessMode::ReadWrite);
+    if (!uow)
+        return toGrpcStatus(context, uow.error());
+    DeviceRecord device = who->caller.device;
+    if (!request->device_name().empty())
+        device.name = request->device_name();
+    device.platform = request->platform();
+    device.appVersion = request->app_version();
+    device.lastSeenAtMillis = deps_.clock.nowMillis();
+    if (auto s = (*uow)->updateDevice(device); !s)
+        return toGrpcStatus(context, s.error());
+    if (auto s = (*uow)->commit(); !s)
+        return toGrpcStatus(context, s.error());
+    toWire(device, response);
+    return grpc::Status::OK;
+}
+
+grpc::Status AuthServiceImpl::RevokeDevice(grpc::ServerContext* context,
+                                           const v1::RevokeDeviceRequest* request,
+                                           v1::DeviceInfo* response) {
+    auto who = auth_.authenticate(context);
+    if (!who)
+        return toGrpcStatus(context, who.error());
+    if (who->deviceRevoked)
+        return deviceRevokedStatus(context);
+    if (who->caller.user.role != Role::Admin) {
+        return toGrpcStatus(
+            context, makeError(ErrorCode::PermissionDenied, "only an admin revokes devices"));
+    }
+    if (auto s = checkUuid(request->device_id(), "device_id"); !s) {
+        return toGrpcStatus(context, s.error());
+    }
+    if (auto s = checkText(request->reason(), "reason", 500, false); !s) {
+        return toGrpcStatus(context, s.error());
+    }
+    auto uow = deps_.store.begin(AccessMode::ReadWrite);
+    if (!uow)
+        return toGrpcStatus(context, uow.error());
+    auto device = (*uow)->findDevice(request->device_id());
+    if (!device)
+        return toGrpcStatus(context, device.error());
+    if (!*device) {
+        return toGrpcStatus(context, makeError(ErrorCode::NotFound, "no such device", "device_id"));
+    }
+    const UnixMillis now = deps_.clock.nowMillis();
+    DeviceRecord revoked = **device;
+    if (!revoked.revokedAtMillis) {
+        revoked.revokedAtMillis = now;
+        if (auto s = (*uow)->updateDevice(revoked); !s)
+            return toGrpcStatus(context, s.error());
+        if (auto s = (*uow)->revokeDeviceTokens(revoked.id, now); !s) {
+            return toGrpcStatus(context, s.error());
+        }
+        AuditEntry audit;
+        audit.userId = who->caller.user.id;
+        audit.deviceId = who->caller.device.id;
+        audit.action = "device_revoked";
+        audit.entityType = "device";
+        audit.entityId = revoked.id;
+        audit.serverTimeMillis = now;
+        nlohmann::json after{{"revoked_at_ms", now}, {"reason", request->reason()}};
+        audit.after = after.dump();
+        if (auto s = (*uow)->appendAudit(audit); !s)
+            return toGrpcStatus(context, s.error());
+        if (auto s = (*uow)->commit(); !s)
+            return toGrpcStatus(context, s.error());
+    }
+    toWire(revoked, response);
+    return grpc::Status::OK;
+}
+
+// ---------------------------------------------------------------- SyncService
+
+grpc::Status SyncServiceImpl::Upload(grpc::ServerContext* context, const v1::UploadRequest* request,
+                                     v1::UploadResponse* response) {
+    auto who = auth_.authenticate(context);
+    if (!who)
+        return toGrpcStatus(context, who.error());
+    if (who->deviceRevoked)
+        return deviceRevokedStatus(context);
+    if (request->protocol_version() != kProtocolVersion) {
+        return protocolMismatch(context, request->protocol_version());
+    }
+    const UnixMillis now = deps_.clock.nowMillis();
+    const UnixMillis latest = now + limits_.maxClockAhead.count();
+    if (static_cast<std::size_t>(request->operations_size()) > limits_.maxOperationsPerUpload) {
+        return toGrpcStatus(
+            context,
+            invalid("operations", "at most " + std::to_string(limits_.maxOperationsPerUpload) +
+                                      " operations per upload"));
+    }
+    if (request->device_sent_at_ms() < kEarliestMillis || request->device_sent_at_ms() > latest) {
+        return toGrpcStatus(context, invalid("device_sent_at_ms",
+                                             "device_sent_at_ms is outside the accepted range; "
+                                             "check the device clock"));
+    }
+    const std::int64_t skew = now - request->device_sent_at_ms();
+
+    // Validate every envelope before applying anything: a malformed request changes nothing.
+    std::vector<IncomingOperation> ops;
+    ops.reserve(static_cast<std::size_t>(request->operations_size()));
+    for (int i = 0; i < request->operations_size(); ++i) {
+        const v1::Operation& in = request->operations(i);
+        const std::string at = "operations[" + std::to_string(i) + "].";
+        IncomingOperation op;
+        if (auto s = checkUuid(in.op_id(), at + "op_id"); !s)
+            return toGrpcStatus(context, s.error());
+        auto type = entityTypeFromWire(in.entity_type());
+        if (!type) {
+            return toGrpcStatus(context,
+                                invalid(at + "entity_type",
+                                        "unknown entity_type " + std::to_string(in.entity_type())));
+        }
+        if (!isClientWritable(*type)) {
+            return toGrpcStatus(
+                context, invalid(at + "entity_type", std::string(entityTypeName(*type)) +
+                                                         " records are maintained by the server"));
+        }
+        if (auto s = checkUuid(in.entity_id(), at + "entity_id"); !s) {
+            return toGrpcStatus(context, s.error());
+        }
+        auto kind = opKindFromWire(in.kind());
+        if (!kind) {
+            return toGrpcStatus(context,
+                                invalid(at + "kind", "unknown kind " + std::to_string(in.kind())));
+        }
+        if (in.payload().size() > limits_.maxPayloadBytes) {
+            return toGrpcStatus(
+                context,
+                invalid(at + "payload", "payload is larger than " +
+                                            std::to_string(limits_.maxPayloadBytes) + " bytes"));
+        }
+        if (!domain::isValidUtf8(in.payload())) {
+            return toGrpcStatus(context, invalid(at + "payload", "payload is not valid UTF-8"));
+        }
+        if (*kind != OpKind::Delete || !in.payload().empty()) {
+            auto parsed = nlohmann::json::parse(in.payload(), nullptr, false);
+            if (parsed.is_discarded() || !parsed.is_object()) {
+                return toGrpcStatus(context,
+                                    invalid(at + "payload", "payload is not a JSON object"));
+            }
+        }
+        auto hlc = HlcTimestamp::parse(in.hlc());
+        if (!hlc || hlc->millis < kEarliestMillis || hlc->millis > latest) {
+            return toGrpcStatus(context, invalid(at + "hlc",
+                                                 "hlc is malformed or outside the accepted "
+                                                 "range; check the device clock"));
+        }
+        if (in.device_time_ms() < kEarliestMillis || in.device_time_ms() > latest) {
+            return toGrpcStatus(context, invalid(at + "device_time_ms",
+                                                 "device_time_ms is outside the accepted range"));
+        }
+        if (in.base_version() < 0) {
+            return toGrpcStatus(context,
+                                invalid(at + "base_version", "base_version must not be negative"));
+        }
+        op.opId = in.op_id();
+        op.type = *type;
+        op.entityId = in.entity_id();
+        op.kind = *kind;
+        op.payload = in.payload();
+        op.hlc = in.hlc();
+        op.deviceTimeMillis = in.device_time_ms();
+        op.baseVersion = in.base_version();
+        ops.push_back(std::move(op));
+    }
+
+    {
+        auto uow = deps_.store.begin(AccessMode::ReadWrite);
+        if (!uow)
+            return toGrpcStatus(context, uow.error());
+        DeviceRecord device = who->caller.device;
+        device.lastSeenAtMillis = now;
+        device.lastClockSkewMillis = skew;
+        if (auto s = (*uow)->updateDevice(device); !s)
+            return toGrpcStatus(context, s.error());
+        if (auto s = (*uow)->commit(); !s)
+            return toGrpcStatus(context, s.error());
+    }
+
+    for (const auto& op : ops) {
+        OperationResultValue r;
+        if (context->IsCancelled()) {
+            r.opId = op.opId;
+            r.result = OpResultKind::RetryLater;
+            r.reasonCode = "unavailable";
+            r.message = "the request ended before this change was applied";
+        } else {
+            r = processor_.apply(who->caller, op, skew);
+        }
+        v1::OperationResult* out = response->add_results();
+        out->set_op_id(r.opId);
+        switch (r.result) {
+            case OpResultKind::Accepted:
+                out->set_result(v1::OP_RESULT_ACCEPTED);
+                break;
+            case OpResultKind::AcceptedWithConflict:
+                out->set_result(v1::OP_RESULT_ACCEPTED_WITH_CONFLICT);
+                break;
+            case OpResultKind::Rejected:
+                out->set_result(v1::OP_RESULT_REJECTED);
+                break;
+            case OpResultKind::RetryLater:
+                out->set_result(v1::OP_RESULT_RETRY_LATER);
+                break;
+        }
+        out->set_reason_code(r.reasonCode);
+        out->set_field(r.field);
+        out->set_message(r.message);
+        out->set_version(r.version);
+        out->set_replayed(r.replayed);
+    }
+    response->set_server_time_ms(deps_.clock.nowMillis());
+    return grpc::Status::OK;
+}
+
+grpc::Status SyncServiceImpl::Download(grpc::ServerContext* context,
+                                       const v1::DownloadRequest* request,
+                                       grpc::ServerWriter<v1::DownloadResponse>* writer) {
+    auto who = auth_.authenticate(context);
+    if (!who)
+        return toGrpcStatus(context, who.error());
+    if (who->deviceRevoked) {
+        v1::DownloadResponse wipe;
+        wipe.mutable_wipe()->set_reason("this device was revoked by an administrator");
+        wipe.set_complete(true);
+        wipe.set_server_time_ms(deps_.clock.nowMillis());
+        writer->Write(wipe);
+        return grpc::Status::OK;
+    }
+    if (request->protocol_version() != kProtocolVersion) {
+        return protocolMismatch(context, request->protocol_version());
+    }
+    auto checkpoint = decodeCheckpoint(request->checkpoint());
+    if (!checkpoint)
+        return toGrpcStatus(context, checkpoint.error());
+    const std::uint32_t pageSize = request->page_size() == 0
+                                       ? limits_.defaultPageSize
+                                       : std::min(request->page_size(), limits_.maxPageSize);
+    const auto started = std::chrono::steady_clock::now();
+
+    // The caller's scope now.
+    std::vector<std::string> scope;
+    {
+        auto uow = deps_.store.begin(AccessMode::ReadOnly);
+        if (!uow)
+            return toGrpcStatus(context, uow.error());
+        const UserRecord& user = who->caller.user;
+        Result<std::vector<std::string>> partitions = std::vector<std::string>{};
+        if (user.role == Role::Admin) {
+            partitions = (*uow)->partitionsWithPrefix("project/");
+        } else if (user.role == Role::Supervisor || user.role == Role::Officer) {
+            partitions = (*uow)->grantedPartitions(user.id);
+        }
+        if (!partitions)
+            return toGrpcStatus(context, partitions.error());
+        scope = std::move(*partitions);
+    }
+    std::sort(scope.begin(), scope.end());
+
+    Checkpoint cursor = std::move(*checkpoint);
+    v1::DownloadResponse pending;
+    std::size_t pendingChanges = 0;
+    auto flush = [&](bool complete) {
+        pending.set_checkpoint(encodeCheckpoint(cursor));
+        pending.set_complete(complete);
+        pending.set_server_time_ms(deps_.clock.nowMillis());
+        const bool ok = writer->Write(pending);
+        pending.Clear();
+        pendingChanges = 0;
+        return ok;
+    };
+
+    // Partitions that left the scope are purged first.
+    for (auto it = cursor.partitions.begin(); it != cursor.partitions.end();) {
+        if (std::binary_search(scope.begin(), scope.end(), it->first)) {
+            ++it;
+            continue;
+        }
+        pending.add_purged_partitions(it->first);
+        it = cursor.partitions.erase(it);
+        if (pending.purged_partitions_size() >= 500 && !flush(false)) {
+            return grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
+        }
+    }
+    // Repairs start the partition again from nothing.
+    std::set<std::string> resets;
+    for (const auto& p : request->repair_partitions()) {
+        if (std::binary_search(scope.begin(), scope.end(), p) && cursor.partitions.count(p) != 0) {
+            resets.insert(p);
+        }
+    }
+
+    for (const auto& partition : scope) {
+        auto known = cursor.partitions.find(partition);
+        std::int64_t since = known == cursor.partitions.end() ? 0 : known->second;
+        if (resets.count(partition) != 0) {
+            since = 0;
+            pending.add_reset_partitions(partition);
+        }
+        cursor.partitions[partition] = since;
+        for (;;) {
+            if (context->IsCancelled()) {
+                return grpc::Status(grpc::StatusCode::CANCELLED, "the client cancelled");
+            }
+            if (std::chrono::steady_clock::now() - started > limits_.maxDownloadDuration) {
+                // Bounded server time: the client resumes from the last checkpoint.
+                flush(false);
+                return grpc::Status::OK;
+            }
+            std::size_t room = pageSize > pendingChanges ? pageSize - pendingChanges : 0;
+            if (room == 0) {
+                if (!flush(false))
+                    return grpc::Status(grpc::StatusCode::CANCELLED, "gone");
+                room = pageSize;
+            }
+            // One snapshot for the page and, if it is the last page, the checksum.
+            auto uow = deps_.store.begin(AccessMode::ReadOnly);
+            if (!uow)
+                return toGrpcStatus(context, uow.error());
+            auto rows = (*uow)->changesSince(partition, since, room + 1);
+            if (!rows)
+                return toGrpcStatus(context, rows.error());
+            const bool last = rows->size() <= room;
+            const std::size_t take = std::min(rows->size(), room);
+            for (std::size_t i = 0; i < take; ++i) {
+                const ChangeRow& row = (*rows)[i];
+                v1::Change* change = pending.add_changes();
+                change->set_partition(partition);
+                auto type = parseEntityType(row.entry.entityType);
+                change->set_entity_type(type ? static_cast<v1::EntityType>(*type)
+                                             : v1::ENTITY_TYPE_UNSPECIFIED);
+                change->set_entity_id(row.entry.entityId);
+                change->set_version(row.entry.version);
+                change->set_removed(row.entry.removed);
+                if (!row.entry.removed)
+                    change->set_body_json(row.bodyJson);
+                since = row.entry.seq;
+            }
+            pendingChanges += take;
+            cursor.partitions[partition] = since;
+            if (last) {
+                auto summary = (*uow)->partitionSummary(partition);
+                if (!summary)
+                    return toGrpcStatus(context, summary.error());
+                v1::PartitionChecksum* sum = pending.add_checksums();
+                sum->set_partition(partition);
+                sum->set_checksum(*summary ? (*summary)->checksum : 0);
+                sum->set_count(*summary ? static_cast<std::uint64_t>((*summary)->count) : 0);
+                // Checksum-only entries are small; cap them per message too.
+                if (pending.checksums_size() >= 500 && !flush(false)) {
+                    return grpc::Status(grpc::StatusCode::CANCELLED, "gone");
+                }
+                break;
+            }
+        }
+    }
+    flush(true);
+    return grpc::Status::OK;
+}
+
+// ---------------------------------------------------------------- ReferenceService
+
+grpc::Status ReferenceServiceImpl::GetReferenceData(grpc::ServerContext* context,
+                                                    const v1::ReferenceDataRequest* request,
+                                                    v1::ReferenceData* response) {
+    auto who = auth_.authenticate(context);
+    if (!who)
+        return toGrpcStatus(context, who.error());
+    if (who->deviceRevoked)
+        return deviceRevokedStatus(context);
+
+    for (auto code : domain::allValues<domain::OutcomeCode>()) {
+        v1::OutcomeCode* out = response->add_outcome_codes();
+        out->set_code(std::string(domain::wireText(code)));
+        out->set_description(std::string(domain::label(code)));
+        out->set_attended(domain::isAttended(code));
+        out->set_enforceable(domain::isEnforceable(code));
+        out->set_supervisor_may_record(domain::mayRecordOutcome(domain::Role::Supervisor, code));
+        out->set_admin_may_record(domain::mayRecordOutcome(domain::Role::Admin, code));
+    }
+    for (auto skill : domain::allValues<domain::Skill>()) {
+        v1::Skill* out = response->add_skills();
+        out->set_code(std::string(domain::wireText(skill)));
+        out->set_label(std::string(domain::label(skill)));
+    }
+    for (auto level : domain::allValues<domain::SkillLevel>()) {
+        response->add_skill_levels(std::string(domain::wireText(level)));
+    }
+    for (auto category : domain::allValues<domain::WorkCategory>()) {
+        response->add_work_categories(std::string(domain::wireText(category)));
+    }
+    const domain::Policy policy = domain::Policy::defaults();
+    auto addPolicy = [&](const std::string& key, const auto& value) {
+        for (const auto& entry : value.history()) {
+            v1::PolicyValue* out = response->add_policy_values();
+            out->set_key(key);
+            out->set_value(std::to_string(entry.value));
+            out->set_effective_from(entry.effective_from.toString());
+        }
+    };
+    addPolicy("ete_allowance_percent", policy.ete_allowance_percent);
+    addPolicy("enforcement_respond_by_days", policy.enforcement_respond_by_days);
+    addPolicy("overdue_outcome_after_days", policy.overdue_outcome_after_days);
+    addPolicy("warning_window_months", policy.warning_window_months);
+    addPolicy("case_note_max_chars", policy.case_note_max_chars);
+
+    // The version is a hash of the content, so clients can ask "has anything changed?".
+    std::string content;
+    response->SerializeToString(&content);
+    const std::string version = TokenService::hashRefreshToken(content).substr(0, 16);
+    if (request->known_version() == version) {
+        response->Clear();
+        response->set_unchanged(true);
+    }
+    response->set_version(version);
+    return grpc::Status::OK;
+}
+
+}  // namespace sitebook::server

@@ -1,0 +1,360 @@
+#include "operation_rules.h"
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "sitebook/domain/json.h"
+#include "sitebook/domain/policy.h"
+#include "sitebook/domain/validation.h"
+#include "sitebook/server/entity_writer.h"
+
+namespace sitebook::server {
+
+using nlohmann::json;
+
+namespace {
+
+domain::Role toDomainRole(Role role) {
+    switch (role) {
+        case Role::Supervisor:
+            return domain::Role::Supervisor;
+        case Role::Officer:
+            return domain::Role::Officer;
+        case Role::Admin:
+            return domain::Role::Admin;
+        case Role::Manager:
+            return domain::Role::Manager;
+    }
+    return domain::Role::Supervisor;
+}
+
+const domain::Policy& policy() {
+    static const domain::Policy p = domain::Policy::defaults();
+    return p;
+}
+
+Error invalid(std::string message, std::string field) {
+    return makeError(ErrorCode::InvalidArgument, std::move(message), std::move(field));
+}
+
+Error denied(std::string message) {
+    return makeError(ErrorCode::PermissionDenied, std::move(message));
+}
+
+Error immutable(std::string message) {
+    return makeError(ErrorCode::Conflict, std::move(message), "kind");
+}
+
+Result<std::optional<EntityRecord>> live(UnitOfWork& uow, EntityType type, std::string_view id) {
+    auto found = uow.findEntity(entityTypeName(type), id);
+    if (!found)
+        return found.error();
+    if (*found && (*found)->deleted)
+        return std::optional<EntityRecord>{};
+    return found;
+}
+
+Result<EntityRecord> requireAppointment(UnitOfWork& uow, std::string_view id, const char* field) {
+    auto appointment = live(uow, EntityType::Appointment, id);
+    if (!appointment)
+        return appointment.error();
+    if (!*appointment) {
+        return makeError(ErrorCode::NotFound, "appointment " + std::string(id) + " is not known",
+                         field);
+    }
+    return **appointment;
+}
+
+// The appointment as a domain value, with its recorded outcome (if any) merged in.
+Result<domain::Appointment> appointmentWithOutcome(UnitOfWork& uow, const EntityRecord& record,
+                                                   const std::string* outcomePayload) {
+    json merged = json::parse(record.bodyJson, nullptr, false);
+    if (!merged.is_object())
+        return makeError(ErrorCode::Corrupt, "stored appointment is invalid");
+    if (outcomePayload) {
+        merged["outcome"] = json::parse(*outcomePayload, nullptr, false);
+    } else {
+        auto outcome = live(uow, EntityType::AppointmentOutcome, record.id);
+        if (!outcome)
+            return outcome.error();
+        if (*outcome)
+            merged["outcome"] = json::parse((*outcome)->bodyJson, nullptr, false);
+    }
+    auto parsed = domain::fromJson<domain::Appointment>(merged.dump());
+    if (!parsed) {
+        Error e = parsed.error();
+        if (e.field.rfind("outcome.", 0) == 0)
+            e.field = e.field.substr(8);
+        return e;
+    }
+    return parsed;
+}
+
+template <typename T>
+Result<T> parseRecord(const std::string& payload, std::string_view entityId) {
+    auto parsed = domain::fromJson<T>(payload);
+    if (!parsed)
+        return parsed.error();
+    if (parsed->id != entityId) {
+        return invalid("the payload id does not match entity_id", "id");
+    }
+    return parsed;
+}
+
+Status requireCaller(const std::string& value, const OperationSubject& subject, const char* field) {
+    if (value != subject.userId) {
+        return invalid(std::string(field) + " must be the signed-in user", field);
+    }
+    return okStatus();
+}
+
+// The project partition an appointment belongs to.
+Result<std::string> appointmentProject(UnitOfWork& uow, std::string_view appointmentId) {
+    auto entries = uow.entityPartitions(entityTypeName(EntityType::Appointment), appointmentId);
+    if (!entries)
+        return entries.error();
+    for (const auto& e : *entries) {
+        if (!e.removed && e.partition.rfind("project/", 0) == 0)
+            return e.partition;
+    }
+    return makeError(ErrorCode::NotFound, "the appointment belongs to no project");
+}
+
+Result<std::string> appointmentPerson(const EntityRecord& appointment) {
+    json body = json::parse(appointment.bodyJson, nullptr, false);
+    if (!body.is_object() || !body.contains("person_id") || !body["person_id"].is_string()) {
+        return makeError(ErrorCode::Corrupt, "stored appointment has no person");
+    }
+    return body["person_id"].get<std::string>();
+}
+
+Status requireGrant(UnitOfWork& uow, const OperationSubject& subject,
+                    const std::string& partition) {
+    auto granted = uow.hasGrant(subject.userId, partition);
+    if (!granted)
+        return granted.error();
+    if (!*granted)
+        return denied("this record is outside your projects or caseload");
+    return okStatus();
+}
+
+// Supervisors: the appointment is in a session of one of their projects.
+Status authoriseAppointmentWork(UnitOfWork& uow, const OperationSubject& subject,
+                                std::string_view appointmentId, const char* field) {
+    auto appointment = requireAppointment(uow, appointmentId, field);
+    if (!appointment)
+        return appointment.error();
+    if (subject.role == Role::Admin)
+        return okStatus();
+    if (subject.role != Role::Supervisor) {
+        return denied("only the session's supervisor or an admin records this");
+    }
+    auto project = appointmentProject(uow, appointmentId);
+    if (!project)
+        return project.error();
+    return requireGrant(uow, subject, *project);
+}
+
+std::string stringOf(const std::string& payload, const char* field) {
+    json body = json::parse(payload, nullptr, false);
+    if (body.is_object() && body.contains(field) && body[field].is_string()) {
+        return body[field].get<std::string>();
+    }
+    return {};
+}
+
+}  // namespace
+
+Status validatePayload(UnitOfWork& uow, EntityType type, OpKind kind, std::string_view entityId,
+                       const std::string& payload, const OperationSubject& subject) {
+    if (kind == OpKind::Delete) {
+        switch (type) {
+            case EntityType::CaseNote:
+                return immutable("case notes cannot be deleted; add an amending note");
+            case EntityType::EnforcementDecision:
+                return immutable("enforcement decisions cannot be deleted; record a new one");
+            case EntityType::AppointmentOutcome:
+                if (subject.role != Role::Admin)
+                    return denied("only an admin removes an outcome");
+                return okStatus();
+            default:
+                return okStatus();
+        }
+    }
+    switch (type) {
+        case EntityType::AppointmentOutcome: {
+            auto appointment = requireAppointment(uow, entityId, "entity_id");
+            if (!appointment)
+                return appointment.error();
+            auto merged = appointmentWithOutcome(uow, *appointment, &payload);
+            if (!merged)
+                return merged.error();
+            if (!merged->outcome)
+                return invalid("the outcome is missing", "code");
+            SB_TRY(requireCaller(merged->outcome->recorded_by, subject, "recorded_by"));
+            return domain::validateOutcome(*merged->outcome, toDomainRole(subject.role));
+        }
+        case EntityType::WorkUndertaken: {
+            auto work = parseRecord<domain::WorkUndertaken>(payload, entityId);
+            if (!work)
+                return work.error();
+            return domain::validateWorkUndertaken(*work);
+        }
+        case EntityType::SkillObservation: {
+            auto skill = parseRecord<domain::SkillObservation>(payload, entityId);
+            if (!skill)
+                return skill.error();
+            return domain::validateSkillObservation(*skill);
+        }
+        case EntityType::Feedback: {
+            auto feedback = parseRecord<domain::Feedback>(payload, entityId);
+            if (!feedback)
+                return feedback.error();
+            return domain::validateFeedback(*feedback);
+        }
+        case EntityType::CaseNote: {
+            auto note = parseRecord<domain::CaseNote>(payload, entityId);
+            if (!note)
+                return note.error();
+            SB_TRY(requireCaller(note->author, subject, "author"));
+            SB_TRY(domain::validateCaseNote(*note, policy()));
+            auto stored = live(uow, EntityType::CaseNote, entityId);
+            if (!stored)
+                return stored.error();
+            if (*stored) {
+                auto old = domain::fromJson<domain::CaseNote>((*stored)->bodyJson);
+                if (!old)
+                    return old.error();
+                auto same = domain::validateCaseNoteUpdate(*old, *note);
+                if (!same)
+                    return immutable(same.error().message);
+            } else if (kind == OpKind::Update) {
+                return makeError(ErrorCode::NotFound, "the case note does not exist", "entity_id");
+            }
+            if (note->amends_note_id) {
+                auto original = live(uow, EntityType::CaseNote, *note->amends_note_id);
+                if (!original)
+                    return original.error();
+                if (!*original) {
+                    return makeError(ErrorCode::NotFound, "the amended note is not known",
+                                     "amends_note_id");
+                }
+                auto originalNote = domain::fromJson<domain::CaseNote>((*original)->bodyJson);
+                if (!originalNote)
+                    return originalNote.error();
+                SB_TRY(domain::validateAmendment(*originalNote, *note));
+            }
+            return okStatus();
+        }
+        case EntityType::EnforcementDecision: {
+            if (kind != OpKind::Create) {
+                return immutable("enforcement decisions cannot be changed; record a new one");
+            }
+            auto decision = parseRecord<domain::EnforcementDecision>(payload, entityId);
+            if (!decision)
+                return decision.error();
+            SB_TRY(requireCaller(decision->decided_by, subject, "decided_by"));
+            auto appointmentRecord =
+                requireAppointment(uow, decision->appointment_id, "appointment_id");
+            if (!appointmentRecord)
+                return appointmentRecord.error();
+            auto appointment = appointmentWithOutcome(uow, *appointmentRecord, nullptr);
+            if (!appointment)
+                return appointment.error();
+            auto person = appointmentPerson(*appointmentRecord);
+            if (!person)
+                return person.error();
+            // Earlier decisions on the same order: a person's partition is small.
+            std::vector<domain::EnforcementDecision> prior;
+            std::int64_t after = 0;
+            for (;;) {
+                auto rows = uow.changesSince(personPartition(*person), after, 500);
+                if (!rows)
+                    return rows.error();
+                for (const auto& row : *rows) {
+                    after = row.entry.seq;
+                    if (row.entry.removed ||
+                        row.entry.entityType != entityTypeName(EntityType::EnforcementDecision)) {
+                        continue;
+                    }
+                    auto d = domain::fromJson<domain::EnforcementDecision>(row.bodyJson);
+                    if (d && d->order_id == decision->order_id && d->id != decision->id) {
+                        prior.push_back(*d);
+                    }
+                }
+                if (rows->size() < 500)
+                    break;
+            }
+            return domain::validateEnforcementDecision(*decision, *appointment, prior, policy());
+        }
+        default:
+            return makeError(ErrorCode::PermissionDenied,
+                             "records of this type are maintained by the server", "entity_type");
+    }
+}
+
+Status authorise(UnitOfWork& uow, EntityType type, OpKind kind, std::string_view entityId,
+                 const std::string& payload, const OperationSubject& subject) {
+    if (subject.role == Role::Manager)
+        return denied("managers have read-only access");
+    (void)kind;
+    switch (type) {
+        case EntityType::AppointmentOutcome:
+            return authoriseAppointmentWork(uow, subject, entityId, "entity_id");
+        case EntityType::WorkUndertaken:
+        case EntityType::SkillObservation:
+        case EntityType::Feedback: {
+            std::string appointmentId = stringOf(payload, "appointment_id");
+            if (appointmentId.empty()) {
+                auto stored = live(uow, type, entityId);
+                if (!stored)
+                    return stored.error();
+                if (*stored)
+                    appointmentId = stringOf((*stored)->bodyJson, "appointment_id");
+            }
+            return authoriseAppointmentWork(uow, subject, appointmentId, "appointment_id");
+        }
+        case EntityType::CaseNote: {
+            std::string personId = stringOf(payload, "person_id");
+            if (subject.role == Role::Admin)
+                return okStatus();
+            if (subject.role == Role::Officer) {
+                return requireGrant(uow, subject, personPartition(personId));
+            }
+            // Supervisors: a person on the roster of one of their projects.
+            auto entries =
+                uow.entityPartitions(entityTypeName(EntityType::PersonPlacement), personId);
+            if (!entries)
+                return entries.error();
+            for (const auto& e : *entries) {
+                if (e.removed)
+                    continue;
+                auto granted = uow.hasGrant(subject.userId, e.partition);
+                if (!granted)
+                    return granted.error();
+                if (*granted)
+                    return okStatus();
+            }
+            return denied("this person is not on the roster of any of your projects");
+        }
+        case EntityType::EnforcementDecision: {
+            if (subject.role == Role::Admin)
+                return okStatus();
+            if (subject.role != Role::Officer) {
+                return denied("only the responsible officer records enforcement decisions");
+            }
+            auto appointment =
+                requireAppointment(uow, stringOf(payload, "appointment_id"), "appointment_id");
+            if (!appointment)
+                return appointment.error();
+            auto person = appointmentPerson(*appointment);
+            if (!person)
+                return person.error();
+            return requireGrant(uow, subject, personPartition(*person));
+        }
+        default:
+            return denied("records of this type are maintained by the server");
+    }
+}
+
+}  // namespace sitebook::server

@@ -1,0 +1,691 @@
+#include "sitebook/server/sqlite_store.h"
+
+#include <utility>
+
+#include "sitebook/storage/database.h"
+
+namespace sitebook::server {
+
+using storage::Database;
+using storage::Statement;
+
+namespace {
+
+// Schema version 1. Portable SQL: explicit primary keys, no rowid reliance, no
+// INSERT OR REPLACE. The audit log refuses UPDATE and DELETE in the database itself.
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE users (
+    id TEXT NOT NULL PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('supervisor', 'officer', 'admin', 'manager')),
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at_ms INTEGER NOT NULL
+);
+CREATE TABLE devices (
+    id TEXT NOT NULL PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    name TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    app_version TEXT NOT NULL,
+    registered_at_ms INTEGER NOT NULL,
+    last_seen_at_ms INTEGER NOT NULL,
+    revoked_at_ms INTEGER,
+    last_clock_skew_ms INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE refresh_tokens (
+    token_hash TEXT NOT NULL PRIMARY KEY,
+    device_id TEXT NOT NULL REFERENCES devices(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    issued_at_ms INTEGER NOT NULL,
+    expires_at_ms INTEGER NOT NULL,
+    revoked_at_ms INTEGER,
+    rotated INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX refresh_tokens_by_device ON refresh_tokens(device_id);
+CREATE TABLE operations (
+    op_id TEXT NOT NULL PRIMARY KEY,
+    body_hash TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    entity_type TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    result_version INTEGER NOT NULL,
+    device_time_ms INTEGER NOT NULL,
+    server_time_ms INTEGER NOT NULL
+);
+CREATE INDEX operations_by_entity ON operations(entity_type, entity_id);
+CREATE TABLE entities (
+    entity_type TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    body_json TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    deleted INTEGER NOT NULL,
+    hlc TEXT NOT NULL,
+    last_op_id TEXT NOT NULL,
+    updated_at_ms INTEGER NOT NULL,
+    PRIMARY KEY (entity_type, entity_id)
+);
+CREATE TABLE change_log (
+    partition_key TEXT NOT NULL,
+    entity_type TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    removed INTEGER NOT NULL,
+    entry_checksum INTEGER NOT NULL,
+    PRIMARY KEY (partition_key, entity_type, entity_id)
+);
+CREATE INDEX change_log_by_partition_seq ON change_log(partition_key, seq);
+CREATE INDEX change_log_by_entity ON change_log(entity_type, entity_id);
+CREATE TABLE partitions (
+    partition_key TEXT NOT NULL PRIMARY KEY,
+    checksum INTEGER NOT NULL,
+    entry_count INTEGER NOT NULL,
+    last_seq INTEGER NOT NULL
+);
+CREATE TABLE partition_grants (
+    partition_key TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    PRIMARY KEY (partition_key, user_id)
+);
+CREATE INDEX partition_grants_by_user ON partition_grants(user_id);
+CREATE TABLE sequences (
+    name TEXT NOT NULL PRIMARY KEY,
+    value INTEGER NOT NULL
+);
+CREATE TABLE audit_log (
+    seq INTEGER NOT NULL PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    op_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity_type TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    device_time_ms INTEGER,
+    server_time_ms INTEGER NOT NULL,
+    clock_skew_ms INTEGER,
+    before_json TEXT,
+    after_json TEXT
+);
+CREATE INDEX audit_log_by_entity ON audit_log(entity_type, entity_id);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+)sql";
+
+template <typename T>
+using Opt = std::optional<T>;
+
+class SqliteUnitOfWork final : public UnitOfWork {
+public:
+    SqliteUnitOfWork(SqliteStore& store, std::unique_ptr<Database> db)
+        : store_(store), db_(std::move(db)) {}
+    ~SqliteUnitOfWork() override {
+        if (!done_ && db_->inTransaction()) {
+            (void)db_->rollback();
+        }
+        store_.release(std::move(db_));
+    }
+
+    Status commit() override {
+        SB_TRY(db_->commit());
+        done_ = true;
+        return okStatus();
+    }
+
+    // --- users ---
+    Status insertUser(const UserRecord& u) override {
+        return run(
+            "INSERT INTO users (id, username, display_name, password_hash, role, disabled, "
+            "created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [&](Statement& s) {
+                s.bind(1, u.id).bind(2, u.username).bind(3, u.displayName).bind(4, u.passwordHash);
+                s.bind(5, roleName(u.role)).bind(6, u.disabled ? 1 : 0).bind(7, u.createdAtMillis);
+            });
+    }
+    Result<Opt<UserRecord>> findUserById(std::string_view id) override {
+        return findUser("id = ?", id);
+    }
+    Result<Opt<UserRecord>> findUserByName(std::string_view username) override {
+        return findUser("username = ?", username);
+    }
+
+    // --- devices ---
+    Status insertDevice(const DeviceRecord& d) override {
+        return run(
+            "INSERT INTO devices (id, user_id, name, platform, app_version, registered_at_ms, "
+            "last_seen_at_ms, revoked_at_ms, last_clock_skew_ms) VALUES (?,?,?,?,?,?,?,?,?)",
+            [&](Statement& s) { bindDevice(s, d); });
+    }
+    Status updateDevice(const DeviceRecord& d) override {
+        return run(
+            "UPDATE devices SET id = ?, user_id = ?, name = ?, platform = ?, app_version = ?, "
+            "registered_at_ms = ?, last_seen_at_ms = ?, revoked_at_ms = ?, "
+            "last_clock_skew_ms = ? WHERE id = ?1",
+            [&](Statement& s) { bindDevice(s, d); });
+    }
+    Result<Opt<DeviceRecord>> findDevice(std::string_view id) override {
+        auto st = db_->prepare(
+            "SELECT id, user_id, name, platform, app_version, registered_at_ms, "
+            "last_seen_at_ms, revoked_at_ms, last_clock_skew_ms FROM devices WHERE id = ?");
+        if (!st)
+            return st.error();
+        st->bind(1, id);
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return Opt<DeviceRecord>{};
+        DeviceRecord d;
+        d.id = st->columnText(0);
+        d.userId = st->columnText(1);
+        d.name = st->columnText(2);
+        d.platform = st->columnText(3);
+        d.appVersion = st->columnText(4);
+        d.registeredAtMillis = st->columnInt(5);
+        d.lastSeenAtMillis = st->columnInt(6);
+        d.revokedAtMillis = st->columnOptionalInt(7);
+        d.lastClockSkewMillis = st->columnInt(8);
+        return Opt<DeviceRecord>(std::move(d));
+    }
+
+    // --- refresh tokens ---
+    Status insertRefreshToken(const RefreshTokenRecord& t) override {
+        return run(
+            "INSERT INTO refresh_tokens (token_hash, device_id, user_id, issued_at_ms, "
+            "expires_at_ms, revoked_at_ms, rotated) VALUES (?,?,?,?,?,?,?)",
+            [&](Statement& s) {
+                s.bind(1, t.tokenHash).bind(2, t.deviceId).bind(3, t.userId);
+                s.bind(4, t.issuedAtMillis).bind(5, t.expiresAtMillis);
+                s.bind(6, t.revokedAtMillis).bind(7, t.rotated ? 1 : 0);
+            });
+    }
+    Result<Opt<RefreshTokenRecord>> findRefreshToken(std::string_view hash) override {
+        auto st = db_->prepare(
+            "SELECT token_hash, device_id, user_id, issued_at_ms, expires_at_ms, revoked_at_ms, "
+            "rotated FROM refresh_tokens WHERE token_hash = ?");
+        if (!st)
+            return st.error();
+        st->bind(1, hash);
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return Opt<RefreshTokenRecord>{};
+        RefreshTokenRecord t;
+        t.tokenHash = st->columnText(0);
+        t.deviceId = st->columnText(1);
+        t.userId = st->columnText(2);
+        t.issuedAtMillis = st->columnInt(3);
+        t.expiresAtMillis = st->columnInt(4);
+        t.revokedAtMillis = st->columnOptionalInt(5);
+        t.rotated = st->columnInt(6) != 0;
+        return Opt<RefreshTokenRecord>(std::move(t));
+    }
+    Status markRefreshTokenRotated(std::string_view hash, UnixMillis at) override {
+        return run(
+            "UPDATE refresh_tokens SET revoked_at_ms = ?, rotated = 1 "
+            "WHERE token_hash = ? AND revoked_at_ms IS NULL",
+            [&](Statement& s) { s.bind(1, at).bind(2, hash); });
+    }
+    Status revokeDeviceTokens(std::string_view deviceId, UnixMillis at) override {
+        return run(
+            "UPDATE refresh_tokens SET revoked_at_ms = ? "
+            "WHERE device_id = ? AND revoked_at_ms IS NULL",
+            [&](Statement& s) { s.bind(1, at).bind(2, deviceId); });
+    }
+
+    // --- operations ---
+    Result<Opt<OperationRecord>> findOperation(std::string_view opId) override {
+        auto st = db_->prepare(
+            "SELECT op_id, body_hash, user_id, device_id, entity_type, entity_id, kind, payload, "
+            "hlc, outcome, result_version, device_time_ms, server_time_ms "
+            "FROM operations WHERE op_id = ?");
+        if (!st)
+            return st.error();
+        st->bind(1, opId);
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return Opt<OperationRecord>{};
+        OperationRecord o;
+        o.opId = st->columnText(0);
+        o.bodyHash = st->columnText(1);
+        o.userId = st->columnText(2);
+        o.deviceId = st->columnText(3);
+        o.entityType = st->columnText(4);
+        o.entityId = st->columnText(5);
+        o.kind = st->columnText(6);
+        o.payload = st->columnText(7);
+        o.hlc = st->columnText(8);
+        o.outcome = st->columnText(9) == opOutcomeName(OpOutcome::AcceptedWithConflict)
+                        ? OpOutcome::AcceptedWithConflict
+                        : OpOutcome::Accepted;
+        o.resultVersion = st->columnInt(10);
+        o.deviceTimeMillis = st->columnInt(11);
+        o.serverTimeMillis = st->columnInt(12);
+        return Opt<OperationRecord>(std::move(o));
+    }
+    Status insertOperation(const OperationRecord& o) override {
+        return run(
+            "INSERT INTO operations (op_id, body_hash, user_id, device_id, entity_type, "
+            "entity_id, kind, payload, hlc, outcome, result_version, device_time_ms, "
+            "server_time_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [&](Statement& s) {
+                s.bind(1, o.opId).bind(2, o.bodyHash).bind(3, o.userId).bind(4, o.deviceId);
+                s.bind(5, o.entityType).bind(6, o.entityId).bind(7, o.kind).bind(8, o.payload);
+                s.bind(9, o.hlc).bind(10, opOutcomeName(o.outcome)).bind(11, o.resultVersion);
+                s.bind(12, o.deviceTimeMillis).bind(13, o.serverTimeMillis);
+            });
+    }
+
+    // --- entities ---
+    Result<Opt<EntityRecord>> findEntity(std::string_view type, std::string_view id) override {
+        auto st = db_->prepare(
+            "SELECT entity_type, entity_id, body_json, version, deleted, hlc, last_op_id, "
+            "updated_at_ms FROM entities WHERE entity_type = ? AND entity_id = ?");
+        if (!st)
+            return st.error();
+        st->bind(1, type).bind(2, id);
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return Opt<EntityRecord>{};
+        EntityRecord e;
+        e.type = st->columnText(0);
+        e.id = st->columnText(1);
+        e.bodyJson = st->columnText(2);
+        e.version = st->columnInt(3);
+        e.deleted = st->columnInt(4) != 0;
+        e.hlc = st->columnText(5);
+        e.lastOpId = st->columnText(6);
+        e.updatedAtMillis = st->columnInt(7);
+        return Opt<EntityRecord>(std::move(e));
+    }
+    Status insertEntity(const EntityRecord& e) override {
+        return run(
+            "INSERT INTO entities (entity_type, entity_id, body_json, version, deleted, hlc, "
+            "last_op_id, updated_at_ms) VALUES (?,?,?,?,?,?,?,?)",
+            [&](Statement& s) { bindEntity(s, e); });
+    }
+    Status updateEntity(const EntityRecord& e) override {
+        return run(
+            "UPDATE entities SET body_json = ?3, version = ?4, deleted = ?5, hlc = ?6, "
+            "last_op_id = ?7, updated_at_ms = ?8 WHERE entity_type = ?1 AND entity_id = ?2",
+            [&](Statement& s) { bindEntity(s, e); });
+    }
+
+    // --- partitions ---
+    Result<std::int64_t> nextSequence(std::string_view name) override {
+        SB_TRY(run("UPDATE sequences SET value = value + 1 WHERE name = ?",
+                   [&](Statement& s) { s.bind(1, name); }));
+        if (db_->changes() == 0) {
+            SB_TRY(run("INSERT INTO sequences (name, value) VALUES (?, 1)",
+                       [&](Statement& s) { s.bind(1, name); }));
+        }
+        auto st = db_->prepare("SELECT value FROM sequences WHERE name = ?");
+        if (!st)
+            return st.error();
+        st->bind(1, name);
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return makeError(ErrorCode::Internal, "sequence vanished");
+        return st->columnInt(0);
+    }
+    Result<std::vector<PartitionEntry>> entityPartitions(std::string_view type,
+                                                         std::string_view id) override {
+        auto st = db_->prepare(
+            "SELECT partition_key, entity_type, entity_id, seq, version, removed, entry_checksum "
+            "FROM change_log WHERE entity_type = ? AND entity_id = ? ORDER BY partition_key");
+        if (!st)
+            return st.error();
+        st->bind(1, type).bind(2, id);
+        std::vector<PartitionEntry> out;
+        for (;;) {
+            auto row = st->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            out.push_back(readEntry(*st, 0));
+        }
+        return out;
+    }
+    Status putPartitionEntry(const PartitionEntry& e) override {
+        SB_TRY(
+            run("UPDATE change_log SET seq = ?4, version = ?5, removed = ?6, entry_checksum = ?7 "
+                "WHERE partition_key = ?1 AND entity_type = ?2 AND entity_id = ?3",
+                [&](Statement& s) { bindEntry(s, e); }));
+        if (db_->changes() > 0)
+            return okStatus();
+        return run(
+            "INSERT INTO change_log (partition_key, entity_type, entity_id, seq, version, "
+            "removed, entry_checksum) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            [&](Statement& s) { bindEntry(s, e); });
+    }
+    Result<Opt<PartitionSummary>> partitionSummary(std::string_view partition) override {
+        auto st = db_->prepare(
+            "SELECT partition_key, checksum, entry_count, last_seq FROM partitions "
+            "WHERE partition_key = ?");
+        if (!st)
+            return st.error();
+        st->bind(1, partition);
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return Opt<PartitionSummary>{};
+        PartitionSummary p;
+        p.partition = st->columnText(0);
+        p.checksum = static_cast<std::uint64_t>(st->columnInt(1));
+        p.count = st->columnInt(2);
+        p.lastSeq = st->columnInt(3);
+        return Opt<PartitionSummary>(std::move(p));
+    }
+    Status putPartitionSummary(const PartitionSummary& p) override {
+        auto bindSummary = [&](Statement& s) {
+            s.bind(1, p.partition).bind(2, static_cast<std::int64_t>(p.checksum));
+            s.bind(3, p.count).bind(4, p.lastSeq);
+        };
+        SB_TRY(
+            run("UPDATE partitions SET checksum = ?2, entry_count = ?3, last_seq = ?4 "
+                "WHERE partition_key = ?1",
+                bindSummary));
+        if (db_->changes() > 0)
+            return okStatus();
+        return run(
+            "INSERT INTO partitions (partition_key, checksum, entry_count, last_seq) "
+            "VALUES (?1, ?2, ?3, ?4)",
+            bindSummary);
+    }
+    Result<std::vector<ChangeRow>> changesSince(std::string_view partition, std::int64_t afterSeq,
+                                                std::size_t limit) override {
+        auto st = db_->prepare(
+            "SELECT c.partition_key, c.entity_type, c.entity_id, c.seq, c.version, c.removed, "
+            "c.entry_checksum, e.body_json FROM change_log c "
+            "LEFT JOIN entities e ON e.entity_type = c.entity_type AND e.entity_id = c.entity_id "
+            "WHERE c.partition_key = ? AND c.seq > ? ORDER BY c.seq, c.entity_type, c.entity_id "
+            "LIMIT ?");
+        if (!st)
+            return st.error();
+        st->bind(1, partition).bind(2, afterSeq).bind(3, static_cast<std::int64_t>(limit));
+        std::vector<ChangeRow> out;
+        for (;;) {
+            auto row = st->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            ChangeRow r;
+            r.entry = readEntry(*st, 0);
+            if (!r.entry.removed)
+                r.bodyJson = st->columnText(7);
+            out.push_back(std::move(r));
+        }
+        return out;
+    }
+    Result<std::vector<std::string>> partitionsWithPrefix(std::string_view prefix) override {
+        auto st = db_->prepare(
+            "SELECT partition_key FROM partitions WHERE substr(partition_key, 1, ?) = ? "
+            "ORDER BY partition_key");
+        if (!st)
+            return st.error();
+        st->bind(1, static_cast<std::int64_t>(prefix.size())).bind(2, prefix);
+        return collectText(*st);
+    }
+
+    // --- grants ---
+    Status setPartitionGrants(std::string_view partition,
+                              const std::vector<std::string>& userIds) override {
+        SB_TRY(run("DELETE FROM partition_grants WHERE partition_key = ?",
+                   [&](Statement& s) { s.bind(1, partition); }));
+        for (const auto& user : userIds) {
+            SB_TRY(run("INSERT INTO partition_grants (partition_key, user_id) VALUES (?, ?)",
+                       [&](Statement& s) { s.bind(1, partition).bind(2, user); }));
+        }
+        return okStatus();
+    }
+    Result<std::vector<std::string>> grantedPartitions(std::string_view userId) override {
+        auto st = db_->prepare(
+            "SELECT partition_key FROM partition_grants WHERE user_id = ? ORDER BY partition_key");
+        if (!st)
+            return st.error();
+        st->bind(1, userId);
+        return collectText(*st);
+    }
+    Result<bool> hasGrant(std::string_view userId, std::string_view partition) override {
+        auto st =
+            db_->prepare("SELECT 1 FROM partition_grants WHERE user_id = ? AND partition_key = ?");
+        if (!st)
+            return st.error();
+        st->bind(1, userId).bind(2, partition);
+        return st->step();
+    }
+
+    // --- audit ---
+    Result<std::int64_t> appendAudit(const AuditEntry& a) override {
+        auto seq = nextSequence("audit");
+        if (!seq)
+            return seq.error();
+        SB_TRY(run(
+            "INSERT INTO audit_log (seq, user_id, device_id, op_id, action, entity_type, "
+            "entity_id, device_time_ms, server_time_ms, clock_skew_ms, before_json, after_json) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [&](Statement& s) {
+                s.bind(1, *seq).bind(2, a.userId).bind(3, a.deviceId).bind(4, a.opId);
+                s.bind(5, a.action).bind(6, a.entityType).bind(7, a.entityId);
+                s.bind(8, a.deviceTimeMillis).bind(9, a.serverTimeMillis);
+                s.bind(10, a.clockSkewMillis).bind(11, a.before).bind(12, a.after);
+            }));
+        return *seq;
+    }
+    Result<std::vector<AuditEntry>> auditForEntity(std::string_view type,
+                                                   std::string_view id) override {
+        auto st = db_->prepare(
+            "SELECT seq, user_id, device_id, op_id, action, entity_type, entity_id, "
+            "device_time_ms, server_time_ms, clock_skew_ms, before_json, after_json "
+            "FROM audit_log WHERE entity_type = ? AND entity_id = ? ORDER BY seq");
+        if (!st)
+            return st.error();
+        st->bind(1, type).bind(2, id);
+        std::vector<AuditEntry> out;
+        for (;;) {
+            auto row = st->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            AuditEntry a;
+            a.seq = st->columnInt(0);
+            a.userId = st->columnText(1);
+            a.deviceId = st->columnText(2);
+            a.opId = st->columnText(3);
+            a.action = st->columnText(4);
+            a.entityType = st->columnText(5);
+            a.entityId = st->columnText(6);
+            a.deviceTimeMillis = st->columnOptionalInt(7);
+            a.serverTimeMillis = st->columnInt(8);
+            a.clockSkewMillis = st->columnOptionalInt(9);
+            a.before = st->columnOptionalText(10);
+            a.after = st->columnOptionalText(11);
+            out.push_back(std::move(a));
+        }
+        return out;
+    }
+
+private:
+    template <typename Binder>
+    Status run(std::string_view sql, Binder&& binder) {
+        auto st = db_->prepare(sql);
+        if (!st)
+            return st.error();
+        binder(*st);
+        return st->run();
+    }
+
+    Result<Opt<UserRecord>> findUser(std::string_view where, std::string_view value) {
+        std::string sql =
+            "SELECT id, username, display_name, password_hash, role, disabled, created_at_ms "
+            "FROM users WHERE ";
+        sql += where;
+        auto st = db_->prepare(sql);
+        if (!st)
+            return st.error();
+        st->bind(1, value);
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return Opt<UserRecord>{};
+        UserRecord u;
+        u.id = st->columnText(0);
+        u.username = st->columnText(1);
+        u.displayName = st->columnText(2);
+        u.passwordHash = st->columnText(3);
+        auto role = parseRole(st->columnText(4));
+        if (!role)
+            return makeError(ErrorCode::Corrupt, "user has an unknown role");
+        u.role = *role;
+        u.disabled = st->columnInt(5) != 0;
+        u.createdAtMillis = st->columnInt(6);
+        return Opt<UserRecord>(std::move(u));
+    }
+
+    static void bindDevice(Statement& s, const DeviceRecord& d) {
+        s.bind(1, d.id).bind(2, d.userId).bind(3, d.name).bind(4, d.platform);
+        s.bind(5, d.appVersion).bind(6, d.registeredAtMillis).bind(7, d.lastSeenAtMillis);
+        s.bind(8, d.revokedAtMillis).bind(9, d.lastClockSkewMillis);
+    }
+    static void bindEntity(Statement& s, const EntityRecord& e) {
+        s.bind(1, e.type).bind(2, e.id).bind(3, e.bodyJson).bind(4, e.version);
+        s.bind(5, e.deleted ? 1 : 0).bind(6, e.hlc).bind(7, e.lastOpId).bind(8, e.updatedAtMillis);
+    }
+    static void bindEntry(Statement& s, const PartitionEntry& e) {
+        s.bind(1, e.partition).bind(2, e.entityType).bind(3, e.entityId).bind(4, e.seq);
+        s.bind(5, e.version).bind(6, e.removed ? 1 : 0);
+        s.bind(7, static_cast<std::int64_t>(e.entryChecksum));
+    }
+    static PartitionEntry readEntry(const Statement& s, int first) {
+        PartitionEntry e;
+        e.partition = s.columnText(first);
+        e.entityType = s.columnText(first + 1);
+        e.entityId = s.columnText(first + 2);
+        e.seq = s.columnInt(first + 3);
+        e.version = s.columnInt(first + 4);
+        e.removed = s.columnInt(first + 5) != 0;
+        e.entryChecksum = static_cast<std::uint64_t>(s.columnInt(first + 6));
+        return e;
+    }
+    static Result<std::vector<std::string>> collectText(Statement& st) {
+        std::vector<std::string> out;
+        for (;;) {
+            auto row = st.step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            out.push_back(st.columnText(0));
+        }
+        return out;
+    }
+
+    SqliteStore& store_;
+    std::unique_ptr<Database> db_;
+    bool done_ = false;
+};
+
+Status migrate(Database& db) {
+    auto version = db.userVersion();
+    if (!version)
+        return version.error();
+    if (*version > SqliteStore::kSchemaVersion) {
+        return makeError(ErrorCode::SchemaTooNew,
+                         "the server database was written by a newer Sitebook server (schema " +
+                             std::to_string(*version) + "); upgrade this server");
+    }
+    if (*version == SqliteStore::kSchemaVersion)
+        return okStatus();
+    storage::Transaction tx(db);
+    SB_TRY(tx.beginStatus());
+    if (*version < 1) {
+        SB_TRY(db.exec(kSchemaV1));
+        SB_TRY(db.setUserVersion(1));
+    }
+    return tx.commit();
+}
+
+}  // namespace
+
+std::string_view opOutcomeName(OpOutcome outcome) {
+    switch (outcome) {
+        case OpOutcome::Accepted:
+            return "accepted";
+        case OpOutcome::AcceptedWithConflict:
+            return "accepted_with_conflict";
+    }
+    return "accepted";
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
+    std::unique_ptr<SqliteStore> store(new SqliteStore(path));
+    auto db = store->acquire();
+    if (!db)
+        return db.error();
+    SB_TRY(migrate(**db));
+    store->release(std::move(*db));
+    return store;
+}
+
+SqliteStore::~SqliteStore() = default;
+
+Result<std::unique_ptr<Database>> SqliteStore::acquire() {
+    {
+        std::lock_guard lock(mutex_);
+        if (!idle_.empty()) {
+            auto db = std::move(idle_.back());
+            idle_.pop_back();
+            return db;
+        }
+    }
+    storage::OpenOptions options;
+    options.busyTimeoutMillis = 10'000;
+    return Database::openUnencrypted(path_, options);
+}
+
+void SqliteStore::release(std::unique_ptr<Database> db) {
+    if (!db)
+        return;
+    std::lock_guard lock(mutex_);
+    constexpr std::size_t kMaxIdle = 16;
+    if (idle_.size() < kMaxIdle)
+        idle_.push_back(std::move(db));
+}
+
+Result<std::unique_ptr<UnitOfWork>> SqliteStore::begin(AccessMode mode) {
+    auto db = acquire();
+    if (!db)
+        return db.error();
+    if (mode == AccessMode::ReadWrite) {
+        SB_TRY((*db)->beginImmediate());
+    } else {
+        SB_TRY((*db)->exec("BEGIN DEFERRED"));
+    }
+    return std::unique_ptr<UnitOfWork>(new SqliteUnitOfWork(*this, std::move(*db)));
+}
+
+}  // namespace sitebook::server

@@ -1,0 +1,90 @@
+#pragma once
+// An in-process sync server on 127.0.0.1 (port 0) over TLS with a CA and certificate made
+// for the test, a seeded store, and a real gRPC client channel.
+
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "sitebook/common/clock.h"
+#include "sitebook/common/hlc.h"
+#include "sitebook/common/random.h"
+#include "sitebook/common/uuid.h"
+#include "sitebook/server/commands.h"
+#include "sitebook/server/entity_writer.h"
+#include "sitebook/server/reconciler.h"
+#include "sitebook/server/server.h"
+#include "sitebook/server/sqlite_store.h"
+#include "sitebook/server/tls.h"
+#include "sitebook/server/token_service.h"
+#include "sitebook/storage/database.h"
+#include "sitebook/v1/auth.grpc.pb.h"
+#include "sitebook/v1/reference.grpc.pb.h"
+#include "sitebook/v1/sync.grpc.pb.h"
+
+namespace sitebook::server::testing {
+
+inline constexpr char kPassword[] = "correct horse battery staple";
+
+struct Session {
+    std::string userId;
+    std::string deviceId;
+    std::string accessToken;
+    std::string refreshToken;
+};
+
+class ServerFixture : public ::testing::Test {
+protected:
+    void SetUp() override;
+    void TearDown() override;
+
+    // A context with a deadline and, if given, the bearer token.
+    std::unique_ptr<grpc::ClientContext> context(const std::string& accessToken = {}) const;
+
+    std::string newId() { return ids_.next().toString(); }
+    std::string addUser(const std::string& username, Role role);
+    // Logs in on a new device (or `deviceId`).
+    Session login(const std::string& username, const std::string& deviceId = {});
+
+    // Seeds a project supervised by `supervisorId` with one session, and a person of
+    // `officerId` with an order and `appointments` appointments in that session.
+    struct Seed {
+        std::string projectId, sessionId, personId, orderId;
+        std::vector<std::string> appointmentIds;
+    };
+    Seed seed(const std::string& supervisorId, const std::string& officerId, int appointments = 1);
+    void putEntity(EntityType type, const std::string& id, const nlohmann::json& body);
+
+    std::string hlcNow() const { return HlcTimestamp{clock_.nowMillis(), 0}.toString(); }
+    nlohmann::json outcomeBody(const std::string& recordedBy, const std::string& code = "ATTC",
+                               int penalty = 0) const;
+    v1::Operation operation(EntityType type, const std::string& entityId, OpKind kind,
+                            const std::string& payload, std::int64_t baseVersion = 0);
+    grpc::Status upload(const Session& s, const std::vector<v1::Operation>& ops,
+                        v1::UploadResponse* response,
+                        std::multimap<std::string, std::string>* trailers = nullptr);
+
+    // Row count of one table, read through a separate connection.
+    std::int64_t countRows(const std::string& table);
+    std::string dbPath() const { return (dir_ / "server.db").string(); }
+
+    std::filesystem::path dir_;
+    ManualClock clock_;
+    SecureRandom& random_ = SecureRandom::instance();
+    UuidGenerator ids_{clock_, random_};
+    std::unique_ptr<SqliteStore> store_;
+    std::unique_ptr<TokenService> tokens_;
+    NoopReconciler reconciler_;
+    PemPair ca_;
+    std::unique_ptr<SyncServer> server_;
+    std::shared_ptr<grpc::Channel> channel_;
+    std::unique_ptr<v1::AuthService::Stub> auth_;
+    std::unique_ptr<v1::SyncService::Stub> sync_;
+    std::unique_ptr<v1::ReferenceService::Stub> reference_;
+};
+
+}  // namespace sitebook::server::testing
