@@ -19,7 +19,7 @@ PACKAGES=(
   qml6-module-qtqml-workerscript qml6-module-qtquick-shapes
   qt6-qpa-plugins libqt6svg6
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
-  libsodium-dev libssl-dev openssl
+  libsodium-dev libssl-dev openssl curl
   libgtest-dev libgmock-dev nlohmann-json3-dev
   qtkeychain-qt6-dev
   xvfb xauth
