@@ -18,11 +18,18 @@ if [ ! -x "$SERVER" ]; then
   echo "error: $SERVER was not built" >&2
   exit 1
 fi
-if [ ! -f "$DATA/server/sitebook.db" ]; then
+if [ ! -f "$DATA/server/sitebook-server.db" ]; then
   "$SERVER" init --data-dir "$DATA/server" --dev-tls
   if "$SERVER" demo-data --help >/dev/null 2>&1; then
-    "$SERVER" demo-data --data-dir "$DATA/server"
+    # One random password for every demo user, kept beside the data (mode 0600) and passed
+    # on standard input, never on a command line.
+    (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$DATA/demo-password")
+    "$SERVER" demo-data --data-dir "$DATA/server" --password-stdin <"$DATA/demo-password"
   fi
+fi
+if [ -f "$DATA/demo-password" ]; then
+  echo "Demo users (officer radeyemi, supervisor dmarsh, admin aclarke, manager mbrennan, ...)"
+  echo "share the password in $DATA/demo-password"
 fi
 
 "$SERVER" serve --data-dir "$DATA/server" --listen "$ADDRESS" &

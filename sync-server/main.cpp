@@ -1,17 +1,25 @@
-// sitebook-server: wiring only. Every command lives in Sitebook::Server (commands.h).
+// sitebook-server: wiring only. Every command lives in Sitebook::Server (commands.h); this
+// file chooses the clock, the randomness and the reconciliation policy they run with.
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "sitebook/common/clock.h"
 #include "sitebook/common/random.h"
 #include "sitebook/server/commands.h"
+#include "sitebook/server/person_reconciler.h"
+#include "sitebook/server/reconcile/reconcile_policy.h"
 
 int main(int argc, char** argv) {
+    using namespace sitebook::server;
     std::vector<std::string> args(argv, argv + argc);
-    sitebook::server::CommandTable commands;
-    sitebook::server::addBuiltinCommands(commands);
-    // Further commands (demo-data, import, report) register here.
+    CommandTable commands;
+    addBuiltinCommands(commands);
+    addDataCommands(commands);
+    commands.setReconcilerFactory([](const sitebook::Clock& clock) -> std::unique_ptr<Reconciler> {
+        return std::make_unique<PersonReconciler>(clock, reconcile::ReconcilePolicy::defaults());
+    });
     return commands.run(args, std::cin, std::cout, std::cerr, sitebook::SystemClock::instance(),
                         sitebook::SecureRandom::instance());
 }

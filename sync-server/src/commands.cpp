@@ -4,9 +4,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -25,6 +27,52 @@ int fail(std::ostream& err, const Error& error) {
     err << "error: " << (error.field.empty() ? "" : error.field + ": ") << error.message << "\n";
     return error.code == ErrorCode::InvalidArgument ? kExitUsage : kExitFailure;
 }
+
+// Runs Reconciler::reconcileAll every `interval` on its own thread until stop().
+class PeriodicReconcile {
+public:
+    PeriodicReconcile(Reconciler& reconciler, Store& store, std::chrono::minutes interval)
+        : reconciler_(reconciler), store_(store), interval_(interval) {
+        if (interval_.count() > 0)
+            thread_ = std::thread([this] { loop(); });
+    }
+    ~PeriodicReconcile() { stop(); }
+
+    void stop() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            stopping_ = true;
+        }
+        wake_.notify_all();
+        if (thread_.joinable())
+            thread_.join();
+    }
+
+private:
+    void loop() {
+        std::unique_lock<std::mutex> lock(mutex_);
+        while (!wake_.wait_for(lock, interval_, [this] { return stopping_; })) {
+            lock.unlock();
+            auto run = reconciler_.reconcileAll(store_);
+            if (!run) {
+                log::warning("reconcile", "periodic run failed: " + run.error().toString());
+            } else {
+                log::info("reconcile", "periodic run: " + std::to_string(run->people) +
+                                           " people, " + std::to_string(run->recordsWritten) +
+                                           " derived records changed");
+            }
+            lock.lock();
+        }
+    }
+
+    Reconciler& reconciler_;
+    Store& store_;
+    std::chrono::minutes interval_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    std::thread thread_;
+};
 
 const std::string kDataDirHelp =
     "  --data-dir DIR     server data directory (default: $SITEBOOK_DATA_DIR or "
@@ -146,13 +194,18 @@ const std::string kServeUsage =
     "  --tls-cert FILE      certificate chain, PEM (default DIR/tls/server.pem)\n"
     "  --tls-key FILE       private key, PEM (default DIR/tls/server.key)\n"
     "  --insecure-plaintext no TLS; refused unless HOST is a loopback address\n"
+    "  --reconcile-every MINUTES\n"
+    "                       recompute every person's progress and RO items this often\n"
+    "                       (default 60; 0: only at startup). Time-based items such as\n"
+    "                       overdue outcomes and reviews due appear without any upload.\n"
     "\n"
     "Front the server with an HTTP/2-aware proxy in production: the gRPC library of\n"
     "Debian 12 lacks fixes for CVE-2023-44487 and others (see docs/PROTOCOL.md).\n";
 
 int runServe(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir", "--listen", "--tls-cert", "--tls-key"},
-                          {"--insecure-plaintext"});
+    auto args = parseArgs(
+        ctx.args, {"--data-dir", "--listen", "--tls-cert", "--tls-key", "--reconcile-every"},
+        {"--insecure-plaintext"});
     if (!args)
         return fail(ctx.err, args.error());
     if (args->help) {
@@ -160,6 +213,16 @@ int runServe(CommandContext& ctx) {
         return kExitOk;
     }
     const DataDir dir = DataDir::fromArgs(*args);
+    int reconcileMinutes = 60;
+    if (auto text = args->value("--reconcile-every")) {
+        char* end = nullptr;
+        const long value = std::strtol(text->c_str(), &end, 10);
+        if (text->empty() || *end != '\0' || value < 0 || value > 7 * 24 * 60) {
+            return fail(ctx.err, makeError(ErrorCode::InvalidArgument,
+                                           "must be minutes from 0 to 10080", "--reconcile-every"));
+        }
+        reconcileMinutes = static_cast<int>(value);
+    }
     ServerConfig config;
     config.listenAddress = args->value("--listen").value_or(config.listenAddress);
     config.insecurePlaintext = args->has("--insecure-plaintext");
@@ -184,9 +247,16 @@ int runServe(CommandContext& ctx) {
     if (!key)
         return fail(ctx.err, key.error());
     TokenService tokens(std::move(*key), ctx.clock, ctx.random);
-    // The reconciliation engine replaces this when it is linked (see reconciler.h).
-    NoopReconciler reconciler;
-    ServerDependencies deps{**store, reconciler, ctx.clock, ctx.random, tokens};
+    std::unique_ptr<Reconciler> reconciler = ctx.makeReconciler(ctx.clock);
+    ServerDependencies deps{**store, *reconciler, ctx.clock, ctx.random, tokens};
+
+    // Bring derived records up to date before serving (time passed while stopped).
+    if (auto run = reconciler->reconcileAll(**store); !run) {
+        return fail(ctx.err, run.error());
+    } else {
+        ctx.out << "reconciled " << run->people << " people (" << run->recordsWritten
+                << " derived records changed)\n";
+    }
 
     // Block the stop signals in every thread (gRPC's included) and wait for them here.
     sigset_t stopSignals;
@@ -198,15 +268,51 @@ int runServe(CommandContext& ctx) {
     auto server = SyncServer::start(config, deps);
     if (!server)
         return fail(ctx.err, server.error());
+    PeriodicReconcile periodic(*reconciler, **store, std::chrono::minutes(reconcileMinutes));
     ctx.out << "listening on " << config.listenAddress << " (port " << (*server)->port() << ", "
             << (config.insecurePlaintext ? "PLAINTEXT, loopback only" : "TLS") << ")\n"
             << std::flush;
     int signal = 0;
     sigwait(&stopSignals, &signal);
     ctx.out << "stopping\n" << std::flush;
+    periodic.stop();
     (*server)->shutdown(std::chrono::seconds(10));
     (*server)->wait();
     return kExitOk;
+}
+
+// ------------------------------------------------------------------ reconcile
+
+const std::string kReconcileUsage =
+    "usage: sitebook-server reconcile [--data-dir DIR]\n"
+    "\n"
+    "Recomputes every person's derived progress and RO items as of today (UTC) and writes\n"
+    "what changed, so officers' next sync brings them. `serve` does the same at startup and\n"
+    "periodically; run this after restoring a backup or changing policy values.\n"
+    "\n" +
+    kDataDirHelp;
+
+int runReconcile(CommandContext& ctx) {
+    auto args = parseArgs(ctx.args, {"--data-dir"}, {});
+    if (!args)
+        return fail(ctx.err, args.error());
+    if (args->help) {
+        ctx.out << kReconcileUsage;
+        return kExitOk;
+    }
+    auto store = DataDir::fromArgs(*args).openStore();
+    if (!store)
+        return fail(ctx.err, store.error());
+    auto reconciler = ctx.makeReconciler(ctx.clock);
+    auto run = reconciler->reconcileAll(**store);
+    if (!run)
+        return fail(ctx.err, run.error());
+    ctx.out << "reconciled " << run->people << " people; " << run->recordsWritten
+            << " derived records changed";
+    if (run->failures > 0)
+        ctx.out << "; " << run->failures << " people skipped (see the log)";
+    ctx.out << "\n";
+    return run->failures > 0 ? kExitFailure : kExitOk;
 }
 
 }  // namespace
@@ -251,12 +357,16 @@ int CommandTable::run(const std::vector<std::string>& argv, std::istream& in, st
         printOverview(err);
         return kExitUsage;
     }
+    const ReconcilerFactory noop = [](const Clock&) -> std::unique_ptr<Reconciler> {
+        return std::make_unique<NoopReconciler>();
+    };
     CommandContext ctx{{argv.begin() + 1 + static_cast<std::ptrdiff_t>(words), argv.end()},
                        in,
                        out,
                        err,
                        clock,
-                       random};
+                       random,
+                       makeReconciler_ ? makeReconciler_ : noop};
     return best->run(ctx);
 }
 
@@ -264,6 +374,8 @@ void addBuiltinCommands(CommandTable& table) {
     table.add({"init", "create the data directory, database and keys", kInitUsage, runInit});
     table.add({"user add", "add a user (password from stdin)", kUserAddUsage, runUserAdd});
     table.add({"serve", "serve the sync protocol", kServeUsage, runServe});
+    table.add({"reconcile", "recompute progress and RO items as of today", kReconcileUsage,
+               runReconcile});
 }
 
 // ------------------------------------------------------------------ helpers

@@ -3,8 +3,11 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 #include <set>
+
+#include "sitebook/common/uuid.h"
 
 namespace sitebook::server {
 
@@ -173,8 +176,46 @@ Result<WriteOutcome> write(UnitOfWork& uow, EntityType type, std::string_view id
 }
 
 // Keeps grants and the placement view in step after a write.
+// The placement view of a person lives in exactly the projects where the person has a live
+// appointment: a person moved off every roster of a project leaves that project's partition.
+Status refreshPlacement(UnitOfWork& uow, const std::string& personId, const WriteContext& context) {
+    auto placement = uow.findEntity(entityTypeName(EntityType::PersonPlacement), personId);
+    if (!placement)
+        return placement.error();
+    if (!*placement || (*placement)->deleted)
+        return okStatus();
+    std::vector<std::string> wanted;
+    const std::string appointmentType(entityTypeName(EntityType::Appointment));
+    std::int64_t after = 0;
+    for (;;) {
+        constexpr std::size_t kPage = 500;
+        auto rows = uow.changesSince(personPartition(personId), after, kPage);
+        if (!rows)
+            return rows.error();
+        for (const auto& row : *rows) {
+            after = row.entry.seq;
+            if (row.entry.removed || row.entry.entityType != appointmentType)
+                continue;
+            auto parts = livePartitions(uow, EntityType::Appointment, row.entry.entityId);
+            if (!parts)
+                return parts.error();
+            for (const auto& p : *parts) {
+                if (p.rfind("project/", 0) == 0)
+                    wanted.push_back(p);
+            }
+        }
+        if (rows->size() < kPage)
+            break;
+    }
+    auto written =
+        write(uow, EntityType::PersonPlacement, personId, &(*placement)->bodyJson, wanted, context);
+    return written ? okStatus() : Status(written.error());
+}
+
+// Keeps grants and the placement view in step after a write. `before` is the record's body
+// before the write (nullptr if it did not exist).
 Status afterWrite(UnitOfWork& uow, EntityType type, std::string_view id, const json* body,
-                  const WriteContext& context) {
+                  const json* before, const WriteContext& context) {
     switch (type) {
         case EntityType::Project:
             return uow.setPartitionGrants(
@@ -196,30 +237,13 @@ Status afterWrite(UnitOfWork& uow, EntityType type, std::string_view id, const j
             return written ? okStatus() : Status(written.error());
         }
         case EntityType::Appointment: {
-            if (!body)
+            const json* source = body != nullptr ? body : before;
+            if (source == nullptr)
                 return okStatus();
-            auto personId = stringField(*body, "person_id");
+            auto personId = stringField(*source, "person_id");
             if (!personId)
                 return personId.error();
-            auto placement = uow.findEntity(entityTypeName(EntityType::PersonPlacement), *personId);
-            if (!placement)
-                return placement.error();
-            if (!*placement || (*placement)->deleted)
-                return okStatus();
-            auto live = livePartitions(uow, EntityType::PersonPlacement, *personId);
-            if (!live)
-                return live.error();
-            auto mine = livePartitions(uow, EntityType::Appointment, id);
-            if (!mine)
-                return mine.error();
-            std::vector<std::string> wanted = *live;
-            for (const auto& p : *mine) {
-                if (p.rfind("project/", 0) == 0)
-                    wanted.push_back(p);
-            }
-            auto written = write(uow, EntityType::PersonPlacement, *personId,
-                                 &(*placement)->bodyJson, wanted, context);
-            return written ? okStatus() : Status(written.error());
+            return refreshPlacement(uow, *personId, context);
         }
         default:
             return okStatus();
@@ -227,6 +251,16 @@ Status afterWrite(UnitOfWork& uow, EntityType type, std::string_view id, const j
 }
 
 }  // namespace
+
+std::string nameBasedId(std::string_view name) {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(name.data()), name.size());
+    std::array<std::uint8_t, 16> bytes{};
+    std::copy(digest, digest + 16, bytes.begin());
+    bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0f) | 0x80);  // version 8
+    bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3f) | 0x80);  // RFC 9562 variant
+    return Uuid(bytes).toString();
+}
 
 std::string projectPartition(std::string_view projectId) {
     return "project/" + std::string(projectId);
@@ -349,7 +383,10 @@ Result<WriteOutcome> EntityWriter::put(UnitOfWork& uow, EntityType type, std::st
     auto outcome = write(uow, type, id, &bodyJson, std::move(*partitions), context);
     if (!outcome)
         return outcome.error();
-    SB_TRY(afterWrite(uow, type, id, &*parsed, context));
+    json before = outcome->before && !outcome->before->deleted
+                      ? json::parse(outcome->before->bodyJson, nullptr, false)
+                      : json();
+    SB_TRY(afterWrite(uow, type, id, &*parsed, before.is_object() ? &before : nullptr, context));
     return outcome;
 }
 
@@ -358,8 +395,11 @@ Result<WriteOutcome> EntityWriter::remove(UnitOfWork& uow, EntityType type, std:
     auto outcome = write(uow, type, id, nullptr, {}, context);
     if (!outcome)
         return outcome.error();
-    if (outcome->changed)
-        SB_TRY(afterWrite(uow, type, id, nullptr, context));
+    if (outcome->changed) {
+        json before =
+            outcome->before ? json::parse(outcome->before->bodyJson, nullptr, false) : json();
+        SB_TRY(afterWrite(uow, type, id, nullptr, before.is_object() ? &before : nullptr, context));
+    }
     return outcome;
 }
 

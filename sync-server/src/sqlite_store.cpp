@@ -247,11 +247,32 @@ public:
     }
 
     // --- operations ---
+    static constexpr const char* kOperationColumns =
+        "SELECT op_id, body_hash, user_id, device_id, entity_type, entity_id, kind, payload, "
+        "hlc, outcome, result_version, device_time_ms, server_time_ms FROM operations ";
+
+    static OperationRecord readOperation(Statement& st) {
+        OperationRecord o;
+        o.opId = st.columnText(0);
+        o.bodyHash = st.columnText(1);
+        o.userId = st.columnText(2);
+        o.deviceId = st.columnText(3);
+        o.entityType = st.columnText(4);
+        o.entityId = st.columnText(5);
+        o.kind = st.columnText(6);
+        o.payload = st.columnText(7);
+        o.hlc = st.columnText(8);
+        o.outcome = st.columnText(9) == opOutcomeName(OpOutcome::AcceptedWithConflict)
+                        ? OpOutcome::AcceptedWithConflict
+                        : OpOutcome::Accepted;
+        o.resultVersion = st.columnInt(10);
+        o.deviceTimeMillis = st.columnInt(11);
+        o.serverTimeMillis = st.columnInt(12);
+        return o;
+    }
+
     Result<Opt<OperationRecord>> findOperation(std::string_view opId) override {
-        auto st = db_->prepare(
-            "SELECT op_id, body_hash, user_id, device_id, entity_type, entity_id, kind, payload, "
-            "hlc, outcome, result_version, device_time_ms, server_time_ms "
-            "FROM operations WHERE op_id = ?");
+        auto st = db_->prepare(std::string(kOperationColumns) + "WHERE op_id = ?");
         if (!st)
             return st.error();
         st->bind(1, opId);
@@ -260,23 +281,26 @@ public:
             return row.error();
         if (!*row)
             return Opt<OperationRecord>{};
-        OperationRecord o;
-        o.opId = st->columnText(0);
-        o.bodyHash = st->columnText(1);
-        o.userId = st->columnText(2);
-        o.deviceId = st->columnText(3);
-        o.entityType = st->columnText(4);
-        o.entityId = st->columnText(5);
-        o.kind = st->columnText(6);
-        o.payload = st->columnText(7);
-        o.hlc = st->columnText(8);
-        o.outcome = st->columnText(9) == opOutcomeName(OpOutcome::AcceptedWithConflict)
-                        ? OpOutcome::AcceptedWithConflict
-                        : OpOutcome::Accepted;
-        o.resultVersion = st->columnInt(10);
-        o.deviceTimeMillis = st->columnInt(11);
-        o.serverTimeMillis = st->columnInt(12);
-        return Opt<OperationRecord>(std::move(o));
+        return Opt<OperationRecord>(readOperation(*st));
+    }
+    Result<std::vector<OperationRecord>> operationsForEntity(std::string_view type,
+                                                             std::string_view id) override {
+        auto st = db_->prepare(std::string(kOperationColumns) +
+                               "WHERE entity_type = ? AND entity_id = ? "
+                               "ORDER BY result_version, outcome = ?, server_time_ms, op_id");
+        if (!st)
+            return st.error();
+        st->bind(1, type).bind(2, id).bind(3, opOutcomeName(OpOutcome::AcceptedWithConflict));
+        std::vector<OperationRecord> out;
+        for (;;) {
+            auto row = st->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            out.push_back(readOperation(*st));
+        }
+        return out;
     }
     Status insertOperation(const OperationRecord& o) override {
         return run(

@@ -177,9 +177,43 @@ CREATE TABLE sync_checkpoints (
 )sql");
 }
 
+// v3 — server copies and the device's own audit trail.
+// `sync_records` keeps each downloaded record verbatim per partition with its server version,
+// so partition checksums can be recomputed locally (property 6) and records that only the
+// server derives (RO items, progress) are held without a table of their own.
+// `sync_outbox_base` remembers the server version each queued change was based on.
+// `sync_audit` records what the user did to the queue — discarding or resubmitting a rejected
+// change (property 2: nothing vanishes unrecorded).
+Status addServerCopiesAndAudit(Database& db) {
+    return db.exec(R"sql(
+CREATE TABLE sync_records (
+    partition   TEXT NOT NULL,
+    entity_type TEXT NOT NULL,
+    entity_id   TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    body        TEXT NOT NULL,
+    PRIMARY KEY (partition, entity_type, entity_id)
+);
+CREATE INDEX sync_records_by_entity ON sync_records (entity_type, entity_id);
+CREATE TABLE sync_outbox_base (
+    op_id        TEXT PRIMARY KEY,
+    base_version INTEGER NOT NULL
+);
+CREATE TABLE sync_audit (
+    seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+    at      INTEGER NOT NULL,
+    action  TEXT NOT NULL,
+    op_id   TEXT,
+    user_id TEXT,
+    detail  TEXT
+);
+)sql");
+}
+
 constexpr std::array<Migration, kClientSchemaVersion> kMigrations{{
     {1, "entity tables and outbox", &createInitialSchema},
     {2, "outbox state, clock offset and sync checkpoints", &addSyncState},
+    {3, "server copies of synced records and the device audit trail", &addServerCopiesAndAudit},
 }};
 
 }  // namespace

@@ -11,8 +11,10 @@ WORK=$(mktemp -d)
 PORT=${SITEBOOK_PEER_PORT:-59841}
 trap 'kill $SERVER_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/server"
-node_modules/.bin/pouchdb-server --host 127.0.0.1 --port "$PORT" --dir "$WORK/server" \
-  --no-stdout-logs >"$WORK/server.log" 2>&1 &
+# pouchdb-server writes config.json and log.txt into its working directory: keep them in WORK.
+PEER_DIR=$(pwd)
+(cd "$WORK" && exec "$PEER_DIR/node_modules/.bin/pouchdb-server" --host 127.0.0.1 --port "$PORT" \
+  --dir "$WORK/server" --no-stdout-logs >"$WORK/server.log" 2>&1) &
 SERVER_PID=$!
 for _ in $(seq 1 100); do
   curl -sf "http://127.0.0.1:$PORT/" >/dev/null 2>&1 && break

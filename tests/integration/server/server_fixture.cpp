@@ -31,7 +31,8 @@ void ServerFixture::SetUp() {
     config.tlsCertificateChainPem = cert->certificatePem;
     config.tlsPrivateKeyPem = cert->privateKeyPem;
     config.limits.maxThreads = 16;
-    ServerDependencies deps{*store_, reconciler_, clock_, random_, *tokens_};
+    reconciler_ = makeReconciler();
+    ServerDependencies deps{*store_, *reconciler_, clock_, random_, *tokens_};
     auto server = SyncServer::start(config, deps);
     ASSERT_TRUE(server.ok()) << server.error().toString();
     server_ = std::move(*server);
@@ -186,6 +187,52 @@ grpc::Status ServerFixture::upload(const Session& s, const std::vector<v1::Opera
         }
     }
     return status;
+}
+
+std::vector<v1::Change> ServerFixture::Pulled::live(v1::EntityType type) const {
+    std::vector<v1::Change> out;
+    for (const auto& c : changes) {
+        if (c.entity_type() == type && !c.removed())
+            out.push_back(c);
+    }
+    return out;
+}
+
+bool ServerFixture::Pulled::has(v1::EntityType type, const std::string& id) const {
+    for (const auto& c : changes) {
+        if (c.entity_type() == type && c.entity_id() == id && !c.removed())
+            return true;
+    }
+    return false;
+}
+
+bool ServerFixture::Pulled::removed(v1::EntityType type, const std::string& id) const {
+    for (const auto& c : changes) {
+        if (c.entity_type() == type && c.entity_id() == id && c.removed())
+            return true;
+    }
+    return false;
+}
+
+ServerFixture::Pulled ServerFixture::pull(const Session& s, const std::string& checkpoint) {
+    v1::DownloadRequest request;
+    request.set_protocol_version(v1::PROTOCOL_VERSION_1);
+    request.set_checkpoint(checkpoint);
+    request.set_page_size(1000);
+    auto ctx = context(s.accessToken);
+    auto reader = sync_->Download(ctx.get(), request);
+    Pulled out;
+    out.checkpoint = checkpoint;
+    v1::DownloadResponse page;
+    while (reader->Read(&page)) {
+        out.checkpoint = page.checkpoint();
+        for (const auto& c : page.changes())
+            out.changes.push_back(c);
+        for (const auto& p : page.purged_partitions())
+            out.purged.push_back(p);
+    }
+    out.status = reader->Finish();
+    return out;
 }
 
 std::int64_t ServerFixture::countRows(const std::string& table) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "sitebook/common/clock.h"
 #include "sitebook/common/hlc.h"
@@ -16,6 +17,7 @@
 #include "sitebook/common/uuid.h"
 #include "sitebook/server/commands.h"
 #include "sitebook/server/entity_writer.h"
+#include "sitebook/server/person_reconciler.h"
 #include "sitebook/server/reconciler.h"
 #include "sitebook/server/server.h"
 #include "sitebook/server/sqlite_store.h"
@@ -68,6 +70,19 @@ protected:
                         v1::UploadResponse* response,
                         std::multimap<std::string, std::string>* trailers = nullptr);
 
+    // Every message of one Download from `checkpoint`, read to the end.
+    struct Pulled {
+        std::vector<v1::Change> changes;
+        std::vector<std::string> purged;
+        std::string checkpoint;
+        grpc::Status status;
+        // Live changes of one type (removed ones excluded).
+        std::vector<v1::Change> live(v1::EntityType type) const;
+        bool has(v1::EntityType type, const std::string& id) const;
+        bool removed(v1::EntityType type, const std::string& id) const;
+    };
+    Pulled pull(const Session& s, const std::string& checkpoint = {});
+
     // Row count of one table, read through a separate connection.
     std::int64_t countRows(const std::string& table);
     std::string dbPath() const { return (dir_ / "server.db").string(); }
@@ -78,7 +93,12 @@ protected:
     UuidGenerator ids_{clock_, random_};
     std::unique_ptr<SqliteStore> store_;
     std::unique_ptr<TokenService> tokens_;
-    NoopReconciler reconciler_;
+    // The reconciler the server runs; the default makes none (tests of the transport see no
+    // derived records). Fixtures override makeReconciler() to run the real one.
+    virtual std::unique_ptr<Reconciler> makeReconciler() {
+        return std::make_unique<NoopReconciler>();
+    }
+    std::unique_ptr<Reconciler> reconciler_;
     PemPair ca_;
     std::unique_ptr<SyncServer> server_;
     std::shared_ptr<grpc::Channel> channel_;

@@ -53,7 +53,7 @@ TEST_F(GoldenMigrationTest, FixtureIsVersionOne) {
 
 TEST_F(GoldenMigrationTest, MigratesToLatestKeepingRows) {
     ASSERT_TRUE(migrate(*db_, clientMigrations()).ok());
-    EXPECT_EQ(*db_->userVersion(), 2);
+    EXPECT_EQ(*db_->userVersion(), kClientSchemaVersion);
     EXPECT_EQ(column("SELECT surname FROM people ORDER BY surname"),
               (std::vector<std::string>{"Ashworth", "Okafor"}));
     EXPECT_EQ(column("SELECT crn FROM people ORDER BY crn"),
@@ -71,7 +71,7 @@ TEST_F(GoldenMigrationTest, MigratesToLatestKeepingRows) {
     db_.reset();
     auto reopened = Database::open(path_, testdata::goldenTestKey());
     ASSERT_TRUE(reopened.ok());
-    EXPECT_EQ(*(*reopened)->userVersion(), 2);
+    EXPECT_EQ(*(*reopened)->userVersion(), kClientSchemaVersion);
 }
 
 TEST_F(GoldenMigrationTest, NewerSchemaIsRefusedAndDataUntouched) {
@@ -82,7 +82,8 @@ TEST_F(GoldenMigrationTest, NewerSchemaIsRefusedAndDataUntouched) {
     Status status = migrate(*db_, clientMigrations());
     ASSERT_EQ(status.code(), ErrorCode::SchemaTooNew);
     EXPECT_EQ(status.error().message,
-              "database schema version 99 is newer than this version of Sitebook supports (2); "
+              "database schema version 99 is newer than this version of Sitebook supports (" +
+                  std::to_string(kClientSchemaVersion) + "); "
               "install the newer app");
     EXPECT_EQ(*db_->userVersion(), 99);
     EXPECT_EQ(column("SELECT count(*) FROM outbox"), std::vector<std::string>{"2"});

@@ -22,6 +22,7 @@
 #include "sitebook/common/result.h"
 #include "sitebook/common/secret.h"
 #include "sitebook/server/password.h"
+#include "sitebook/server/reconciler.h"
 #include "sitebook/server/sqlite_store.h"
 
 namespace sitebook::server {
@@ -33,6 +34,8 @@ struct CommandContext {
     std::ostream& err;
     const Clock& clock;
     RandomSource& random;
+    // Makes the reconciler for `serve` and the commands that write records (wired in main).
+    const ReconcilerFactory& makeReconciler;
 };
 
 struct Command {
@@ -45,6 +48,8 @@ struct Command {
 class CommandTable {
 public:
     void add(Command command);
+    // The reconciler commands get; without one they get a NoopReconciler.
+    void setReconcilerFactory(ReconcilerFactory factory) { makeReconciler_ = std::move(factory); }
     // Dispatches argv[1..]; prints the overview for no command, "help" or "--help".
     int run(const std::vector<std::string>& argv, std::istream& in, std::ostream& out,
             std::ostream& err, const Clock& clock, RandomSource& random) const;
@@ -52,10 +57,13 @@ public:
 
 private:
     std::vector<Command> commands_;
+    ReconcilerFactory makeReconciler_;
 };
 
-// init, user add, serve.
+// init, user add, serve, reconcile.
 void addBuiltinCommands(CommandTable& table);
+// demo-data, import, report (data_commands.cpp, import_csv.cpp, report.cpp).
+void addDataCommands(CommandTable& table);
 
 // Exit codes.
 inline constexpr int kExitOk = 0;

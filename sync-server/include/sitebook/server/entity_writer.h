@@ -64,6 +64,10 @@ public:
                                        std::int64_t version, std::string_view body);
 };
 
+// A name-based UUID (RFC 9562 version 8 from SHA-256 of `name`): records whose identity is
+// a natural key (an RO item's cause, an imported CRN) get the same id every time.
+std::string nameBasedId(std::string_view name);
+
 std::string projectPartition(std::string_view projectId);
 std::string personPartition(std::string_view personId);
 

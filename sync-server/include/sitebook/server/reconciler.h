@@ -8,8 +8,11 @@
 // error answers RETRY_LATER (reason "unavailable") and the client sends it again.
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sitebook/common/clock.h"
 #include "sitebook/common/result.h"
@@ -40,17 +43,39 @@ struct AcceptedOperation {
     EntityRecord after;                  // state after the operation
 };
 
+// What a recomputation over many people did.
+struct ReconcileRun {
+    std::int64_t people = 0;          // people recomputed
+    std::int64_t recordsWritten = 0;  // derived records created, changed or removed
+    std::int64_t failures = 0;        // people skipped because their records did not hang together
+};
+
 class Reconciler {
 public:
     virtual ~Reconciler() = default;
     // Called on the thread handling the upload. Must not begin another transaction.
     virtual Status onAccepted(UnitOfWork& uow, const AcceptedOperation& op) = 0;
+    // Recomputes the derived records of the given people inside `uow` (imports, demo data,
+    // server-side edits). Returns how many derived records changed.
+    virtual Result<std::int64_t> reconcilePeople(UnitOfWork& uow,
+                                                 const std::vector<std::string>& personIds) = 0;
+    // Recomputes every person as of today, one transaction per person, so time-based items
+    // (overdue outcomes, reviews due) appear without any upload. Safe to run at any time and
+    // from several server processes: writing the same derived record twice changes nothing.
+    virtual Result<ReconcileRun> reconcileAll(Store& store) = 0;
 };
 
-// Does nothing; wired until the reconciliation engine is linked.
+// Does nothing: for tests of the transport that must see no derived records.
 class NoopReconciler final : public Reconciler {
 public:
     Status onAccepted(UnitOfWork&, const AcceptedOperation&) override { return okStatus(); }
+    Result<std::int64_t> reconcilePeople(UnitOfWork&, const std::vector<std::string>&) override {
+        return std::int64_t{0};
+    }
+    Result<ReconcileRun> reconcileAll(Store&) override { return ReconcileRun{}; }
 };
+
+// Makes the reconciler the server and the commands use; main.cpp chooses it.
+using ReconcilerFactory = std::function<std::unique_ptr<Reconciler>(const Clock& clock)>;
 
 }  // namespace sitebook::server

@@ -158,6 +158,11 @@ public:
     // Operations (idempotency).
     virtual Result<std::optional<OperationRecord>> findOperation(std::string_view opId) = 0;
     virtual Status insertOperation(const OperationRecord& op) = 0;
+    // Every accepted operation on one record, in the order they took effect: by result
+    // version, plain acceptances before conflicting ones of the same version, then server
+    // time and op_id.
+    virtual Result<std::vector<OperationRecord>> operationsForEntity(std::string_view type,
+                                                                     std::string_view id) = 0;
 
     // Entities.
     virtual Result<std::optional<EntityRecord>> findEntity(std::string_view type,

@@ -73,7 +73,69 @@ struct OutboxEntry {
     UnixMillis deviceTime = 0;
     UnixMillis createdAt = 0;
     std::string state;  // pending | sent | rejected | discarded
+    // For rejected entries: the server's reason. For sent entries accepted with a conflict:
+    // reject_code "conflict" and a sentence, kept so the conflict stays visible.
+    std::string rejectCode;
+    std::string rejectMessage;
+    // Device clock minus server clock when the change was made (or, if no measurement was
+    // held then, when it was uploaded); nullopt before any measurement.
+    std::optional<std::int64_t> clockOffsetMs;
+    std::int64_t baseVersion = 0;  // server version the change was based on; 0 if none
+
+    // The device clock was more than kClockSkewLimitMs off the server's for this change.
+    bool clockSkewed() const;
 };
+
+// A device clock further than this from the server's flags the changes made with it.
+inline constexpr std::int64_t kClockSkewLimitMs = 5 * 60 * 1000;
+
+// One record change from a download (protocol `Change`), in protocol names: entityType is
+// the lower-case type name, e.g. "appointment_outcome"; unknown names are stored verbatim.
+struct RemoteChange {
+    std::string partition;
+    std::string entityType;
+    std::string entityId;
+    std::int64_t version = 0;
+    bool removed = false;
+    std::string body;  // stored byte for byte; checksums hash it
+};
+
+struct RemotePartitionChecksum {
+    std::string partition;
+    std::uint64_t checksum = 0;
+    std::uint64_t count = 0;
+};
+
+// One download message: applied in one transaction together with its checkpoint.
+struct RemoteBatch {
+    std::vector<std::string> resetPartitions;
+    std::vector<std::string> purgedPartitions;
+    std::vector<RemoteChange> changes;
+    std::vector<RemotePartitionChecksum> checksums;
+    std::string checkpoint;
+};
+
+struct ApplyReport {
+    std::int64_t applied = 0;    // records written or removed on the device
+    std::int64_t keptLocal = 0;  // server copies stored beside a pending local edit
+    std::int64_t purgedRecords = 0;
+    std::vector<std::string> divergedPartitions;  // local checksum differs from the server's
+};
+
+// An entry of the device's own audit trail (discards and resubmissions of changes).
+struct LocalAuditEntry {
+    std::int64_t seq = 0;
+    UnixMillis at = 0;
+    std::string action;  // "discarded" | "resubmitted"
+    std::string opId;
+    std::string userId;
+    std::string detail;
+};
+
+// Checksum of one live record as the protocol defines it: the first 8 bytes (little-endian)
+// of SHA-256(type "\n" id "\n" version "\n" body).
+std::uint64_t recordChecksum(std::string_view entityType, std::string_view entityId,
+                             std::int64_t version, std::string_view body);
 
 // One line of a session's roster.
 struct RosterEntry {
@@ -133,6 +195,66 @@ public:
                                             std::size_t limit = 1000);
     Result<std::int64_t> outboxCount(std::string_view state = "pending");
 
+    // --- Sync support (used by the sync engine; no outbox entries are written here).
+    // Applies one download message in one transaction: resets, purges, then changes, then the
+    // checksum comparison, then stores `batch.checkpoint`. Server copies are kept per
+    // partition; a record is removed from the device when no partition holds it. A record
+    // with a pending or rejected local change keeps its local form (the server copy is kept
+    // beside it and takes over once the change is sent or discarded).
+    Result<ApplyReport> applyRemoteBatch(const RemoteBatch& batch);
+    // The last stored download checkpoint; empty before the first download.
+    Result<std::string> syncCheckpoint();
+    // Partitions whose checksum differed at the last check, to repair on the next download.
+    Result<std::vector<std::string>> partitionsToRepair();
+    // Local checksum and count of one partition's live server copies.
+    Result<RemotePartitionChecksum> localPartitionChecksum(std::string_view partition);
+    // The server version held for a record (0 if none), in protocol names.
+    Result<std::int64_t> serverVersion(std::string_view entityType, std::string_view entityId);
+
+    // Outbox state changes after an upload. markSent: the server accepted the change;
+    // `conflict` keeps a visible note that it raced another change.
+    Status markSent(std::string_view opId, bool conflict = false, std::string_view message = {});
+    // The server refused the change: kept with its reason until corrected or discarded.
+    Status markRejected(std::string_view opId, std::string_view code, std::string_view message);
+    // Fills clock_offset_ms on pending entries that have none (made before any measurement).
+    Status fillClockOffset(std::int64_t offsetMs);
+    Result<std::optional<OutboxEntry>> outboxEntry(std::string_view opId);
+    // Entries in `state` with seq > afterSeq, in upload order.
+    Result<std::vector<OutboxEntry>> outboxAfter(std::string_view state, std::int64_t afterSeq,
+                                                 std::size_t limit);
+    // After `opId` was accepted at server `version`: later pending changes to the same record
+    // were made on top of it, so they are now based on `version`.
+    Status rebasePending(std::string_view opId, std::int64_t version);
+    // Discards a rejected change on the user's explicit request: the entry stays as
+    // 'discarded', an audit entry records who and why, and the record reverts to the server's
+    // copy (or leaves the device if the server never had it).
+    Status discard(std::string_view opId, std::string_view reason);
+    // Corrects a rejected change: `correctedJson` is the record in domain JSON (the form of
+    // the entry's payload). Validated like a new change; the new outbox entry is written and
+    // the rejected one discarded (with an audit entry) in one transaction.
+    Result<ChangeReceipt> resubmit(std::string_view opId, const std::string& correctedJson);
+    Result<std::vector<LocalAuditEntry>> localAudit();
+    // Changes that were accepted with a conflict.
+    Result<std::vector<OutboxEntry>> conflicts(std::size_t limit = 1000);
+    // created_at of the oldest pending entry; nullopt if none.
+    Result<std::optional<UnixMillis>> oldestPendingAt();
+
+    // Device clock minus server clock, as last measured; recorded with every later change.
+    Status setClockOffset(std::int64_t offsetMs);
+    std::optional<std::int64_t> clockOffset() const { return clockOffset_; }
+    // Merges a server time into the hybrid logical clock.
+    void observeServerTime(UnixMillis serverTime);
+
+    // Small sync values in the encrypted meta table (tokens, last sync time). Keys are
+    // prefixed "sync."; values never appear in logs.
+    Status setSyncValue(std::string_view key, std::string_view value);
+    Result<std::optional<std::string>> syncValue(std::string_view key);
+    Status clearSyncValue(std::string_view key);
+
+    // Deletes every record, outbox entry, checkpoint and sync value in one transaction (the
+    // first step of a remote wipe; the caller then destroys the keys and files).
+    Status eraseAllData();
+
     const DeviceContext& context() const { return context_; }
     const domain::Policy& policy() const { return policy_; }
     HlcTimestamp lastHlc() const { return hlc_.last(); }
@@ -149,6 +271,12 @@ private:
                                       const std::vector<Row>& rows);
     Status writeRemote(const Row& row);
     std::string newId();
+    // Rebuilds the device row of one record from the server copies held (or removes it),
+    // unless a local change is pending. Returns true if the device row was left alone.
+    Result<bool> materialise(std::string_view entityType, const std::string& entityId);
+    Result<bool> hasLocalChange(std::string_view outboxType, std::string_view entityId);
+    Status appendLocalAudit(std::string_view action, std::string_view opId,
+                            std::string_view detail);
 
     std::unique_ptr<storage::Database> db_;
     DeviceContext context_;
@@ -156,6 +284,8 @@ private:
     domain::Policy policy_;
     UuidGenerator ids_;
     HybridLogicalClock hlc_;
+    std::optional<std::int64_t> clockOffset_;
+    std::string supersedes_;            // op id a resubmission replaces (within writeChange)
 };
 
 }  // namespace sitebook::store

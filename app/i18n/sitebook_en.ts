@@ -1,0 +1,861 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>AppShell</name>
+    <message>
+        <source>Sitebook is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How your data is protected on this phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sitebook locks itself after %n minute(s) without use.</source>
+        <translation>
+            <numerusform>Sitebook locks itself after %n minute without use.</numerusform>
+            <numerusform>Sitebook locks itself after %n minutes without use.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceBox</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Codes</name>
+    <message>
+        <source>Attended – Complied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attended – Failed to Comply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attended – Sent Home (behaviour)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attended – Sent Home (service issues)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unacceptable Absence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acceptable Absence – Stood Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acceptable Absence – Medical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acceptable Absence – Employment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acceptable Absence – Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acceptable Absence – Court</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescheduled – Service Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescheduled – Person on Probation Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Came, worked the session and followed the rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Came but was late, unfit to work, left early or had no PPE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Came but you sent them home because of their behaviour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Came but was sent home for our reasons (weather, no work, no supervisor). Not their fault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did not come and gave no acceptable reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excellent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfactory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsatisfactory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grounds and gardening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Litter picking and clean-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Painting and decorating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Construction and joinery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charity shop retail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleaning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teamwork</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health and safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timekeeping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A trade skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem solving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Introduced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practising</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Competent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could teach others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Individual placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Induction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Education, training and employment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unrecognised outcome (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FastPathPage</name>
+    <message>
+        <source>Back to the roster without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone attended and complied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Save %n record(s)</source>
+        <translation>
+            <numerusform>Save %n record</numerusform>
+            <numerusform>Save %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Records “Attended – Complied” for the %n person(s) below. The feedback is still asked for each of them.</source>
+        <translation>
+            <numerusform>Records “Attended – Complied” for the %n person below. The feedback is still asked for each of them.</numerusform>
+            <numerusform>Records “Attended – Complied” for the %n people below. The feedback is still asked for each of them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrival time for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish time for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality of work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality of work for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behaviour for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strengths for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concerns for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Set up Sitebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to Sitebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a PIN of 4 to 12 digits. You will need it each time you open Sitebook. Everything recorded on this phone is encrypted, and the PIN unlocks it even without signal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set PIN and start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Sitebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlacementFlags</name>
+    <message>
+        <source>Placement flag: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyCover</name>
+    <message>
+        <source>Sitebook content hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sitebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <source>Back to the roster without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An outcome is already recorded. Saving again replaces it; work, skills and the note are added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ The officer will be alerted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HH:MM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrival time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penalty time (minutes not credited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penalty minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality of work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work undertaken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What did they do? e.g. cleared brambles along the river path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description of the work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount, e.g. 12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount of work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit, e.g. bags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit of the amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skills observed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback for the officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How are they getting on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What went well?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anything worrying?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help they may need, e.g. reading, transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anything that happened on site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert the officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why should the officer look at this soon?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional. Saved notes cannot be changed; a correction is a new note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only staff with access to sensitive notes will see it. It can never be made non-sensitive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The officer will be alerted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is an enforceable outcome. Saving it tells %2&apos;s responsible officer, who must decide what happens next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and alert the officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <source>Back to sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n recorded</source>
+        <translation>
+            <numerusform>%1 of %n recorded</numerusform>
+            <numerusform>%1 of %n recorded</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everyone attended and complied…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone attended and complied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is booked on this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPage</name>
+    <message>
+        <source>Previous day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3, %4 of %5 recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ All %n recorded</source>
+        <translation>
+            <numerusform>✓ All %n recorded</numerusform>
+            <numerusform>✓ All %n recorded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n recorded</source>
+        <translation>
+            <numerusform>%1 of %n recorded</numerusform>
+            <numerusform>%1 of %n recorded</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ Hi-vis required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sessions on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Unlock Sitebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sitebook is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wait %n second(s)</source>
+        <translation>
+            <numerusform>Wait %n second</numerusform>
+            <numerusform>Wait %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sitebook::ui::AppController</name>
+    <message>
+        <source>All changes are saved on this phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n change waiting to sync</numerusform>
+            <numerusform>%n changes waiting to sync</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline: sync is not set up on this phone yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two PINs are different. Enter the same PIN twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sitebook could not be set up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. You can try %n more time(s) before a delay.</source>
+        <translation>
+            <numerusform>Wrong PIN. You can try %n more time before a delay.</numerusform>
+            <numerusform>Wrong PIN. You can try %n more times before a delay.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Another wrong PIN will make you wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sitebook could not open its data: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Try again in %n second.</numerusform>
+            <numerusform>Too many wrong PINs. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can try your PIN again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sitebook::ui::FastPathModel</name>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the time as HH:MM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a line about %1&apos;s progress for their officer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please complete the highlighted entries. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sitebook::ui::RecordController</name>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the time as HH:MM, for example 09:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the time as HH:MM, for example 16:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a number, for example 12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check the highlighted fields. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sitebook::ui::RosterModel</name>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sitebook::ui::StorageWorker</name>
+    <message>
+        <source>The device is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That date is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This appointment is not on the device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person is not on the device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device is locked; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,148 @@
+// Sitebook, the supervisor's app. Wiring only: every piece of behaviour lives in Sitebook::UI
+// and the libraries below it.
+//
+//   sitebook [--data-dir DIR] [--demo] [--lock-after SECONDS] [--lang cy]
+//   sitebook --screenshot DIR     renders each main screen with demonstration data to PNG
+//   sitebook --self-test          loads every QML file; exit code 0 when all load
+
+#include <QtQml/qqmlextensionplugin.h>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <memory>
+
+#include "app_controller.h"
+#include "app_tools.h"
+#include "demo_seed.h"
+#include "fast_path_model.h"
+#include "record_controller.h"
+#include "roster_model.h"
+#include "session_list_model.h"
+#include "sitebook/common/clock.h"
+#include "sitebook/common/random.h"
+#include "sitebook/platform/qt_keychain_store.h"
+#include "storage_client.h"
+
+Q_IMPORT_QML_PLUGIN(SitebookPlugin)
+Q_IMPORT_QML_PLUGIN(Sitebook_ScreensPlugin)
+
+using namespace sitebook;
+
+int main(int argc, char* argv[]) {
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("Sitebook"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Sitebook"));
+    QGuiApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+
+    QCommandLineParser cli;
+    cli.setApplicationDescription(QStringLiteral("Sitebook: unpaid work case notes, offline."));
+    cli.addHelpOption();
+    cli.addVersionOption();
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+                                           QStringLiteral("Where the encrypted data lives."),
+                                           QStringLiteral("DIR"));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QStringLiteral("On first run, fill the store with demonstration data."));
+    const QCommandLineOption lockAfterOption(QStringLiteral("lock-after"),
+                                             QStringLiteral("Lock after this many idle seconds."),
+                                             QStringLiteral("SECONDS"), QStringLiteral("300"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        QStringLiteral("Interface language (en, cy)."),
+                                        QStringLiteral("LANG"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Render the main screens to PNG files in DIR."), QStringLiteral("DIR"));
+    const QCommandLineOption selfTestOption(QStringLiteral("self-test"),
+                                            QStringLiteral("Load every QML file and exit."));
+    // Accepted for the sync engine that is still to come; they change nothing yet.
+    const QCommandLineOption serverOption(QStringLiteral("server"),
+                                          QStringLiteral("Sync server address (not used yet)."),
+                                          QStringLiteral("HOST:PORT"));
+    const QCommandLineOption caOption(QStringLiteral("ca"),
+                                      QStringLiteral("Sync server CA certificate (not used yet)."),
+                                      QStringLiteral("FILE"));
+    cli.addOptions({dataDirOption, demoOption, lockAfterOption, langOption, screenshotOption,
+                    selfTestOption, serverOption, caOption});
+    cli.process(app);
+
+    const bool selfTest = cli.isSet(selfTestOption);
+    const bool screenshots = cli.isSet(screenshotOption);
+
+    QTranslator translator;
+    const QLocale locale = cli.isSet(langOption) ? QLocale(cli.value(langOption)) : QLocale();
+    // English is the fallback (it supplies the plural forms of the source texts).
+    if (translator.load(locale, QStringLiteral("sitebook"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")) ||
+        translator.load(QStringLiteral(":/i18n/sitebook_en.qm"))) {
+        QCoreApplication::installTranslator(&translator);
+    }
+
+    // Throwaway data for the tools; the real data directory otherwise.
+    std::unique_ptr<QTemporaryDir> scratch;
+    QString dataDir = cli.value(dataDirOption);
+    if (dataDir.isEmpty() && (selfTest || screenshots)) {
+        scratch = std::make_unique<QTemporaryDir>();
+        dataDir = scratch->path();
+    }
+    if (dataDir.isEmpty()) {
+        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    }
+    QDir().mkpath(dataDir);
+
+    const Clock& clock = SystemClock::instance();
+    RandomSource& random = SecureRandom::instance();
+    // The tools never touch the user's keychain; the app uses the platform keystore.
+    std::unique_ptr<platform::QtKeychainStore> keychain;
+    if (!selfTest && !screenshots)
+        keychain = std::make_unique<platform::QtKeychainStore>();
+
+    ui::StorageConfig config;
+    config.dataDir = QDir(dataDir).absolutePath().toStdString();
+    if (cli.isSet(demoOption) || screenshots || selfTest) {
+        config.seed = [](store::LocalStore& s, domain::CivilDate today) {
+            return ui::seedDemoData(s, today);
+        };
+    }
+
+    ui::StorageClient storage(config, clock, random, keychain.get());
+    ui::SessionListModel sessions(&storage);
+    ui::RosterModel roster(&storage);
+    ui::RecordController record(&storage);
+    ui::FastPathModel fastPath(&storage, &roster);
+    ui::AppController controller({&storage, &sessions, &roster, &record, &fastPath}, clock);
+    controller.setLockAfterSeconds(cli.value(lockAfterOption).toInt());
+    app.installEventFilter(&controller);
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    if (selfTest) {
+        const int code = ui::selfTestQmlFiles(engine);
+        if (code != 0)
+            return code;
+    }
+    engine.setInitialProperties({{QStringLiteral("app"), QVariant::fromValue(&controller)}});
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Sitebook/Screens/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    if (window == nullptr)
+        return 1;
+    controller.start();
+
+    if (selfTest)
+        return 0;
+    if (screenshots) {
+        return ui::captureScreenshots(*window, controller, cli.value(screenshotOption),
+                                      QStringLiteral("1234"));
+    }
+    return QGuiApplication::exec();
+}

@@ -1,0 +1,148 @@
+#pragma once
+// The application's state: first run (choose a PIN), locked (unlock with the PIN, with the
+// vault's backoff shown as a countdown), unlocked. Locks after inactivity and covers the screen
+// when the application is not active. Owns nothing it is given: the storage client and the
+// models are injected and must outlive it.
+//
+// Thread affinity: GUI thread.
+
+#include <QtQml/qqmlregistration.h>
+#include <QDate>
+#include <QObject>
+#include <QTimer>
+
+#include "storage_types.h"
+
+namespace sitebook {
+class Clock;
+}
+
+namespace sitebook::ui {
+
+class StorageClient;
+class SessionListModel;
+class RosterModel;
+class RecordController;
+class FastPathModel;
+
+class AppController : public QObject {
+    Q_OBJECT
+    Q_MOC_INCLUDE("session_list_model.h")
+    Q_MOC_INCLUDE("roster_model.h")
+    Q_MOC_INCLUDE("record_controller.h")
+    Q_MOC_INCLUDE("fast_path_model.h")
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application and handed to QML")
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(QString messageField READ messageField NOTIFY messageChanged)
+    Q_PROPERTY(QString protection READ protection NOTIFY protectionChanged)
+    Q_PROPERTY(int failedAttempts READ failedAttempts NOTIFY lockoutChanged)
+    Q_PROPERTY(int lockedOutSeconds READ lockedOutSeconds NOTIFY lockoutChanged)
+    Q_PROPERTY(bool justCreated READ justCreated NOTIFY stateChanged)
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingCountChanged)
+    Q_PROPERTY(QString pendingText READ pendingText NOTIFY pendingCountChanged)
+    Q_PROPERTY(QString syncText READ syncText CONSTANT)
+    Q_PROPERTY(int lockAfterSeconds READ lockAfterSeconds WRITE setLockAfterSeconds NOTIFY
+                   lockAfterSecondsChanged)
+    Q_PROPERTY(bool covered READ covered NOTIFY coveredChanged)
+    Q_PROPERTY(bool coverEnabled READ coverEnabled WRITE setCoverEnabled NOTIFY coveredChanged)
+    Q_PROPERTY(QDate today READ today CONSTANT)
+    Q_PROPERTY(sitebook::ui::SessionListModel* sessions READ sessions CONSTANT)
+    Q_PROPERTY(sitebook::ui::RosterModel* roster READ roster CONSTANT)
+    Q_PROPERTY(sitebook::ui::RecordController* record READ record CONSTANT)
+    Q_PROPERTY(sitebook::ui::FastPathModel* fastPath READ fastPath CONSTANT)
+public:
+    enum State { Starting, FirstRun, Locked, Unlocked };
+    Q_ENUM(State)
+
+    struct Parts {
+        StorageClient* storage = nullptr;
+        SessionListModel* sessions = nullptr;
+        RosterModel* roster = nullptr;
+        RecordController* record = nullptr;
+        FastPathModel* fastPath = nullptr;
+    };
+
+    AppController(Parts parts, const Clock& clock, QObject* parent = nullptr);
+
+    State state() const { return state_; }
+    bool busy() const { return busy_; }
+    QString message() const { return message_; }
+    QString messageField() const { return messageField_; }
+    QString protection() const { return protection_; }
+    int failedAttempts() const { return status_.failedAttempts; }
+    int lockedOutSeconds() const;
+    bool justCreated() const { return justCreated_; }
+    int pendingCount() const { return pendingCount_; }
+    QString pendingText() const;
+    QString syncText() const;
+    int lockAfterSeconds() const { return lockAfterSeconds_; }
+    void setLockAfterSeconds(int seconds);
+    bool covered() const { return coverEnabled_ && !active_; }
+    bool coverEnabled() const { return coverEnabled_; }
+    void setCoverEnabled(bool enabled);
+    QDate today() const;
+    SessionListModel* sessions() const { return parts_.sessions; }
+    RosterModel* roster() const { return parts_.roster; }
+    RecordController* record() const { return parts_.record; }
+    FastPathModel* fastPath() const { return parts_.fastPath; }
+
+    // Asks the vault whether this is a first run; moves to FirstRun or Locked.
+    Q_INVOKABLE void start();
+    // First run: checks the two entries match and form a valid PIN, then sets the vault up.
+    Q_INVOKABLE void createPin(const QString& pin, const QString& confirmation);
+    Q_INVOKABLE void unlock(const QString& pin);
+    // Closes the store and forgets everything shown.
+    Q_INVOKABLE void lock();
+    // Restarts the inactivity timer (also done for every input event, see eventFilter).
+    Q_INVOKABLE void noteActivity();
+    // Clears the one-time "ready" notice after the first run.
+    Q_INVOKABLE void acknowledgeSetup();
+
+    // For the application object: counts key, mouse and touch input as activity, and follows
+    // the application state for the privacy cover.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void setApplicationActive(bool active);
+
+signals:
+    void stateChanged();
+    void busyChanged();
+    void messageChanged();
+    void protectionChanged();
+    void lockoutChanged();
+    void pendingCountChanged();
+    void lockAfterSecondsChanged();
+    void coveredChanged();
+    // Emitted when the inactivity timer locks the app.
+    void lockedForInactivity();
+
+private:
+    void setState(State state);
+    void setBusy(bool busy);
+    void setMessage(const QString& message, const QString& field = {});
+    void applyStatus(const VaultStatus& status);
+    void onOpened(const QString& protection);
+    void onOpenFailed(int code, const QString& message, const VaultStatus& status);
+    void tickLockout();
+
+    Parts parts_;
+    const Clock& clock_;
+    State state_ = Starting;
+    bool busy_ = false;
+    bool justCreated_ = false;
+    QString message_;
+    QString messageField_;
+    QString protection_;
+    VaultStatus status_;
+    qint64 lockoutUntil_ = 0;  // clock millis
+    int pendingCount_ = 0;
+    int lockAfterSeconds_ = 300;
+    bool coverEnabled_ = true;
+    bool active_ = true;
+    QTimer inactivity_;
+    QTimer lockoutTick_;
+};
+
+}  // namespace sitebook::ui

@@ -1,0 +1,75 @@
+#pragma once
+// StorageClient: the GUI thread's handle on the storage worker.
+//
+// Owns the storage thread and the StorageWorker on it. Every request returns at once; results
+// come back as signals on the GUI thread (the worker's signals, forwarded). Requests that load
+// data carry a request id so a model can ignore answers to a question it no longer asks.
+//
+// Thread affinity: GUI thread. Destruction closes the store and joins the thread.
+
+#include <QObject>
+#include <QThread>
+#include <atomic>
+
+#include "storage_types.h"
+
+namespace sitebook {
+class Clock;
+class RandomSource;
+namespace storage {
+class KeyStore;
+}
+}  // namespace sitebook
+
+namespace sitebook::ui {
+
+class StorageWorker;
+
+class StorageClient : public QObject {
+    Q_OBJECT
+public:
+    // `clock`, `random` and `keyStore` (may be null) must outlive this object; they are used
+    // on the storage thread.
+    StorageClient(StorageConfig config, const Clock& clock, RandomSource& random,
+                  storage::KeyStore* keyStore, QObject* parent = nullptr);
+    ~StorageClient() override;
+
+    const Clock& clock() const { return clock_; }
+    bool isOpen() const { return open_; }
+
+    void inspect();
+    void create(const QString& pin);
+    void unlock(const QString& pin);
+    void close();
+    quint64 loadSessions(QDate date);
+    quint64 loadRoster(const QString& sessionId);
+    quint64 loadRecord(const QString& appointmentId);
+    quint64 save(const QList<sitebook::ui::RecordRequest>& records);
+
+signals:
+    void vaultInspected(const sitebook::ui::VaultStatus& status);
+    void opened(const QString& protection);
+    void openFailed(int code, const QString& message, const sitebook::ui::VaultStatus& status);
+    void closed();
+    void sessionsLoaded(quint64 request, const QList<sitebook::ui::SessionSummary>& sessions);
+    void rosterLoaded(quint64 request, const QList<sitebook::ui::RosterLine>& lines);
+    void recordLoaded(quint64 request, const sitebook::ui::RecordDetail& detail);
+    void saved(quint64 request, int records);
+    void saveFailed(quint64 request, const sitebook::ui::FieldError& error);
+    void loadFailed(quint64 request, const QString& message);
+    void pendingCountChanged(qint64 pending);
+    void dataChanged();
+
+private:
+    template <typename F>
+    void post(F&& call);
+    quint64 nextRequest() { return ++lastRequest_; }
+
+    const Clock& clock_;
+    QThread thread_;
+    StorageWorker* worker_ = nullptr;  // lives on thread_; deleted there
+    bool open_ = false;
+    quint64 lastRequest_ = 0;
+};
+
+}  // namespace sitebook::ui

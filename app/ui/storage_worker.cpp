@@ -1,0 +1,413 @@
+#include "storage_worker.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <algorithm>
+
+#include "qt_text.h"
+#include "sitebook/common/log.h"
+#include "sitebook/domain/json.h"
+#include "sitebook/domain/validation.h"
+
+namespace sitebook::ui {
+
+using namespace domain;
+
+namespace {
+
+constexpr std::string_view kComponent = "ui.storage";
+constexpr const char* kDatabaseFile = "sitebook.db";
+constexpr const char* kDeviceFile = "device.json";
+
+// Who uses this installation. Ids only (no case data), so it is kept in the clear beside the
+// encrypted database; a later sign-in replaces the user id.
+struct DeviceIdentity {
+    std::string deviceId;
+    std::string userId;
+};
+
+std::optional<DeviceIdentity> readIdentity(const std::filesystem::path& dir) {
+    QFile file(QString::fromStdString((dir / kDeviceFile).string()));
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+    DeviceIdentity id{toStdString(o.value(QStringLiteral("device_id")).toString()),
+                      toStdString(o.value(QStringLiteral("user_id")).toString())};
+    if (!Uuid::isValid(id.deviceId) || !Uuid::isValid(id.userId))
+        return std::nullopt;
+    return id;
+}
+
+Status writeIdentity(const std::filesystem::path& dir, const DeviceIdentity& id) {
+    QSaveFile file(QString::fromStdString((dir / kDeviceFile).string()));
+    if (!file.open(QIODevice::WriteOnly)) {
+        return makeError(ErrorCode::Io, "cannot write the device identity file");
+    }
+    QJsonObject o;
+    o.insert(QStringLiteral("device_id"), toQString(id.deviceId));
+    o.insert(QStringLiteral("user_id"), toQString(id.userId));
+    file.write(QJsonDocument(o).toJson());
+    if (!file.commit())
+        return makeError(ErrorCode::Io, "cannot write the device identity file");
+    return okStatus();
+}
+
+CivilDate localToday(const Clock& clock) {
+    const QDate d = QDateTime::fromMSecsSinceEpoch(clock.nowMillis()).date();
+    return CivilDate::fromYmd(d.year(), d.month(), d.day()).value_or(CivilDate{});
+}
+
+QString timeText(TimeOfDay t) {
+    return toQString(t.toString());
+}
+
+void wipe(std::string& s) {
+    std::fill(s.begin(), s.end(), '\0');
+    s.clear();
+}
+
+FieldError fieldError(const QString& appointmentId, std::string_view part, const Error& e) {
+    QString field = toQString(part);
+    if (!e.field.empty())
+        field += QLatin1Char('.') + toQString(e.field);
+    return {appointmentId, field, toQString(e.message)};
+}
+
+}  // namespace
+
+StorageWorker::StorageWorker(StorageConfig config, const Clock& clock, RandomSource& random,
+                             storage::KeyStore* keyStore, QObject* parent)
+    : QObject(parent),
+      config_(std::move(config)),
+      clock_(clock),
+      random_(random),
+      ids_(clock, random),
+      vault_(std::make_unique<storage::KeyVault>(
+          storage::KeyVault::directoryFor(config_.dataDir / kDatabaseFile), keyStore, clock, random,
+          config_.kdf, config_.backoff)) {}
+
+StorageWorker::~StorageWorker() = default;
+
+std::filesystem::path StorageWorker::databasePath() const {
+    return config_.dataDir / kDatabaseFile;
+}
+
+VaultStatus StorageWorker::status() const {
+    VaultStatus s;
+    s.exists = vault_->exists();
+    s.protection = toQString(vault_->protection());
+    s.freeFailures = config_.backoff.freeFailures;
+    if (s.exists) {
+        auto wait = vault_->lockedOutForMillis();
+        if (wait.ok())
+            s.lockedOutMillis = *wait;
+        auto failures = vault_->failedAttempts();
+        if (failures.ok())
+            s.failedAttempts = *failures;
+    }
+    return s;
+}
+
+void StorageWorker::inspect() {
+    emit vaultInspected(status());
+}
+
+Status StorageWorker::openStore(const SecretBytes& key) {
+    auto identity = readIdentity(config_.dataDir);
+    if (!identity) {
+        return makeError(ErrorCode::Corrupt, "the device identity file is missing or damaged");
+    }
+    store::DeviceContext context{identity->deviceId, identity->userId, Role::Supervisor};
+    auto opened = store::LocalStore::open(databasePath(), key, context, clock_, random_);
+    SB_TRY(opened);
+    store_ = std::move(*opened);
+    return okStatus();
+}
+
+void StorageWorker::create(const QString& pin) {
+    std::string pinText = toStdString(pin);
+    std::error_code ec;
+    std::filesystem::create_directories(config_.dataDir, ec);
+    auto key = vault_->create(pinText);
+    wipe(pinText);
+    if (!key.ok()) {
+        emit openFailed(static_cast<int>(key.code()), toQString(key.error().message), status());
+        return;
+    }
+    const CivilDate today = localToday(clock_);
+    const DeviceIdentity identity{ids_.next().toString(), ids_.next().toString()};
+    Status done = writeIdentity(config_.dataDir, identity);
+    if (done.ok())
+        done = openStore(*key);
+    if (done.ok() && config_.seed) {
+        done = config_.seed(*store_, today);
+        if (!done.ok())
+            log::error(kComponent, "seeding the new store failed: " + done.error().toString());
+    }
+    if (!done.ok()) {
+        store_.reset();
+        emit openFailed(static_cast<int>(done.code()), toQString(done.error().message), status());
+        return;
+    }
+    emit opened(toQString(vault_->protection()));
+    countPending();
+}
+
+void StorageWorker::unlock(const QString& pin) {
+    std::string pinText = toStdString(pin);
+    auto key = vault_->unlockWithPin(pinText);
+    wipe(pinText);
+    if (!key.ok()) {
+        emit openFailed(static_cast<int>(key.code()), toQString(key.error().message), status());
+        return;
+    }
+    Status done = openStore(*key);
+    if (!done.ok()) {
+        emit openFailed(static_cast<int>(done.code()), toQString(done.error().message), status());
+        return;
+    }
+    emit opened(toQString(vault_->protection()));
+    countPending();
+}
+
+void StorageWorker::close() {
+    store_.reset();
+    emit closed();
+    emit vaultInspected(status());
+}
+
+Result<Project> StorageWorker::project(const std::string& id) {
+    auto stmt = store_->database().prepare("SELECT body FROM projects WHERE id = ?1");
+    SB_TRY(stmt);
+    stmt->bind(1, id);
+    auto row = stmt->step();
+    SB_TRY(row);
+    if (!*row)
+        return makeError(ErrorCode::NotFound, "project " + id + " is not on this device");
+    return fromJson<Project>(stmt->columnText(0));
+}
+
+Result<std::optional<Feedback>> StorageWorker::feedbackFor(const std::string& appointmentId) {
+    auto stmt = store_->database().prepare("SELECT body FROM feedback WHERE appointment_id = ?1");
+    SB_TRY(stmt);
+    stmt->bind(1, appointmentId);
+    auto row = stmt->step();
+    SB_TRY(row);
+    if (!*row)
+        return std::optional<Feedback>{};
+    auto parsed = fromJson<Feedback>(stmt->columnText(0));
+    SB_TRY(parsed);
+    return std::optional<Feedback>(std::move(*parsed));
+}
+
+void StorageWorker::loadSessions(quint64 request, QDate date) {
+    if (!store_)
+        return emit loadFailed(request, tr("The device is locked."));
+    auto day = CivilDate::fromYmd(date.year(), date.month(), date.day());
+    if (!day)
+        return emit loadFailed(request, tr("That date is not valid."));
+    auto sessions = store_->sessionsOn(*day);
+    if (!sessions.ok())
+        return emit loadFailed(request, toQString(sessions.error().message));
+    QList<SessionSummary> out;
+    for (const Session& s : *sessions) {
+        SessionSummary summary;
+        summary.sessionId = toQString(s.id);
+        summary.date = date;
+        summary.start = timeText(s.start);
+        summary.end = timeText(s.end);
+        auto p = project(s.project_id);
+        if (p.ok()) {
+            summary.projectCode = toQString(p->code);
+            summary.projectName = toQString(p->name);
+            summary.projectType = toQString(wireText(p->type));
+            summary.location = toQString(p->location);
+            summary.beneficiary = toQString(p->beneficiary);
+            summary.hiVisRequired = p->hi_vis_required;
+        } else {
+            summary.projectName = tr("Unknown project");
+        }
+        auto roster = store_->roster(s.id);
+        if (roster.ok()) {
+            summary.people = static_cast<int>(roster->size());
+            summary.recorded = static_cast<int>(std::count_if(
+                roster->begin(), roster->end(),
+                [](const store::RosterEntry& e) { return e.appointment.outcome.has_value(); }));
+        }
+        out.push_back(summary);
+    }
+    emit sessionsLoaded(request, out);
+}
+
+void StorageWorker::loadRoster(quint64 request, const QString& sessionId) {
+    if (!store_)
+        return emit loadFailed(request, tr("The device is locked."));
+    auto roster = store_->roster(toStdString(sessionId));
+    if (!roster.ok())
+        return emit loadFailed(request, toQString(roster.error().message));
+    QList<RosterLine> out;
+    for (const auto& entry : *roster) {
+        RosterLine line;
+        line.appointmentId = toQString(entry.appointment.id);
+        line.personId = toQString(entry.person.id);
+        line.crn = toQString(entry.person.crn);
+        line.forenames = toQString(entry.person.forenames);
+        line.surname = toQString(entry.person.surname);
+        for (const auto& flag : entry.person.placement_flags)
+            line.placementFlags << toQString(flag);
+        line.restrictedAccess = entry.person.restricted_access;
+        line.scheduledStart = timeText(entry.appointment.scheduled_start);
+        line.scheduledEnd = timeText(entry.appointment.scheduled_end);
+        if (entry.appointment.outcome) {
+            line.outcomeCode = toQString(entry.appointment.outcome->code.text());
+        }
+        auto feedback = feedbackFor(entry.appointment.id);
+        line.hasFeedback = feedback.ok() && feedback->has_value();
+        out.push_back(line);
+    }
+    emit rosterLoaded(request, out);
+}
+
+void StorageWorker::loadRecord(quint64 request, const QString& appointmentId) {
+    if (!store_)
+        return emit loadFailed(request, tr("The device is locked."));
+    auto appointment = store_->appointment(toStdString(appointmentId));
+    if (!appointment.ok())
+        return emit loadFailed(request, toQString(appointment.error().message));
+    if (!*appointment)
+        return emit loadFailed(request, tr("This appointment is not on the device."));
+    const Appointment& a = **appointment;
+    auto person = store_->person(a.person_id);
+    if (!person.ok() || !*person)
+        return emit loadFailed(request, tr("The person is not on the device."));
+    RecordDetail detail;
+    detail.line.appointmentId = appointmentId;
+    detail.line.personId = toQString((*person)->id);
+    detail.line.crn = toQString((*person)->crn);
+    detail.line.forenames = toQString((*person)->forenames);
+    detail.line.surname = toQString((*person)->surname);
+    for (const auto& flag : (*person)->placement_flags)
+        detail.line.placementFlags << toQString(flag);
+    detail.line.restrictedAccess = (*person)->restricted_access;
+    detail.line.scheduledStart = timeText(a.scheduled_start);
+    detail.line.scheduledEnd = timeText(a.scheduled_end);
+    detail.sessionStart = detail.line.scheduledStart;
+    detail.sessionEnd = detail.line.scheduledEnd;
+    detail.outcome = a.outcome;
+    if (a.outcome)
+        detail.line.outcomeCode = toQString(a.outcome->code.text());
+    auto feedback = feedbackFor(a.id);
+    if (feedback.ok())
+        detail.feedback = *feedback;
+    detail.line.hasFeedback = detail.feedback.has_value();
+    emit recordLoaded(request, detail);
+}
+
+Status StorageWorker::validate(RecordRequest& r, FieldError& error) {
+    const std::string appointmentId = toStdString(r.appointmentId);
+    auto fail = [&](std::string_view part, const Error& e) {
+        error = fieldError(r.appointmentId, part, e);
+        return e;
+    };
+    auto appointment = store_->appointment(appointmentId);
+    if (!appointment.ok())
+        return fail("outcome", appointment.error());
+    if (!*appointment) {
+        return fail("outcome",
+                    makeError(ErrorCode::NotFound, "this appointment is not on the device",
+                              "appointment_id"));
+    }
+    const UnixMillis now = clock_.nowMillis();
+    const std::string& user = store_->context().userId;
+    r.outcome.recorded_by = user;
+    r.outcome.recorded_at = now;
+    if (auto s = validateOutcome(r.outcome, store_->context().role); !s.ok()) {
+        return fail("outcome", s.error());
+    }
+    if (r.work) {
+        r.work->id = ids_.next().toString();
+        r.work->appointment_id = appointmentId;
+        if (auto s = validateWorkUndertaken(*r.work); !s.ok())
+            return fail("work", s.error());
+    }
+    for (auto& skill : r.skills) {
+        skill.id = ids_.next().toString();
+        skill.appointment_id = appointmentId;
+        if (auto s = validateSkillObservation(skill); !s.ok())
+            return fail("skill", s.error());
+    }
+    if (r.feedback) {
+        auto existing = feedbackFor(appointmentId);
+        if (!existing.ok())
+            return fail("feedback", existing.error());
+        r.feedback->id = *existing ? (*existing)->id : ids_.next().toString();
+        r.feedback->appointment_id = appointmentId;
+        if (auto s = validateFeedback(*r.feedback); !s.ok())
+            return fail("feedback", s.error());
+    }
+    if (r.note) {
+        r.note->id = ids_.next().toString();
+        r.note->person_id = (*appointment)->person_id;
+        r.note->appointment_id = appointmentId;
+        r.note->author = user;
+        r.note->created_at = now;
+        if (auto s = validateCaseNote(*r.note, store_->policy()); !s.ok()) {
+            return fail("note", s.error());
+        }
+    }
+    return okStatus();
+}
+
+Status StorageWorker::write(const RecordRequest& r) {
+    // The outcome goes last: a roster line shows as recorded only once everything else is in.
+    if (r.work)
+        SB_TRY(store_->addWorkUndertaken(*r.work));
+    for (const auto& skill : r.skills)
+        SB_TRY(store_->addSkillObservation(skill));
+    if (r.feedback)
+        SB_TRY(store_->saveFeedback(*r.feedback));
+    if (r.note)
+        SB_TRY(store_->addCaseNote(*r.note));
+    SB_TRY(store_->recordOutcome(toStdString(r.appointmentId), r.outcome));
+    return okStatus();
+}
+
+void StorageWorker::save(quint64 request, const QList<RecordRequest>& records) {
+    if (!store_) {
+        return emit saveFailed(request, {{}, {}, tr("The device is locked; nothing was saved.")});
+    }
+    QList<RecordRequest> checked = records;
+    for (auto& r : checked) {
+        FieldError error;
+        if (!validate(r, error).ok())
+            return emit saveFailed(request, error);
+    }
+    int written = 0;
+    for (const auto& r : checked) {
+        if (Status s = write(r); !s.ok()) {
+            log::error(kComponent, "saving a record failed: " + s.error().toString());
+            FieldError e = fieldError(r.appointmentId, "storage", s.error());
+            emit saveFailed(request, e);
+            emit dataChanged();
+            countPending();
+            return;
+        }
+        ++written;
+    }
+    emit saved(request, written);
+    emit dataChanged();
+    countPending();
+}
+
+void StorageWorker::countPending() {
+    if (!store_)
+        return;
+    auto count = store_->outboxCount("pending");
+    if (count.ok())
+        emit pendingCountChanged(*count);
+}
+
+}  // namespace sitebook::ui

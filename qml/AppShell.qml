@@ -1,0 +1,191 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Sitebook
+
+// Everything inside the window: the PIN screens, or (unlocked) the page stack above the status
+// strip; the privacy cover on top. Content exists only while unlocked: locking destroys it.
+Item {
+    id: shell
+    objectName: "appShell"
+    property AppController app
+
+    readonly property StackView stack: unlockedLoader.item ? unlockedLoader.item.stack : null
+
+    // Navigation entry points, used by the pages and by the screenshot tool and tests.
+    function openSession(row) {
+        const m = shell.app.sessions
+        const i = m.index(row, 0)
+        shell.stack.push(rosterPage, {
+            sessionId: m.data(i, SessionListModel.SessionIdRole),
+            projectName: m.data(i, SessionListModel.ProjectNameRole),
+            times: m.data(i, SessionListModel.StartRole) + "–" + m.data(i, SessionListModel.EndRole),
+            sessionStart: m.data(i, SessionListModel.StartRole),
+            sessionEnd: m.data(i, SessionListModel.EndRole)
+        })
+    }
+    function openRecord(appointmentId) {
+        shell.app.record.load(appointmentId)
+        shell.stack.push(recordPage)
+    }
+    function openFastPath() {
+        const roster = shell.stack.currentItem
+        shell.app.fastPath.start(roster.sessionStart, roster.sessionEnd)
+        shell.stack.push(fastPathPage)
+    }
+    function goBack() {
+        if (shell.stack && shell.stack.depth > 1)
+            shell.stack.pop()
+    }
+    function scrollForm(fraction) {
+        if (shell.stack.currentItem.scrollTo)
+            shell.stack.currentItem.scrollTo(fraction)
+    }
+    function requestSave() {
+        shell.stack.currentItem.requestSave()
+    }
+    function closeDialogs() {
+        if (shell.stack.currentItem.closeDialogs)
+            shell.stack.currentItem.closeDialogs()
+    }
+
+    Component.onCompleted: if (shell.app) shell.app.noteActivity()
+
+    Loader {
+        id: lockedLoader
+        anchors.fill: parent
+        active: shell.app && shell.app.state !== AppController.Unlocked
+        sourceComponent: !shell.app ? null
+                         : shell.app.state === AppController.FirstRun ? firstRunComponent
+                         : shell.app.state === AppController.Locked ? unlockComponent
+                         : startingComponent
+    }
+
+    Loader {
+        id: unlockedLoader
+        anchors.fill: parent
+        active: shell.app && shell.app.state === AppController.Unlocked
+        sourceComponent: ColumnLayout {
+            property alias stack: stackView
+            spacing: 0
+            StackView {
+                id: stackView
+                objectName: "stack"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                initialItem: sessionsPage
+            }
+            StatusStrip {
+                objectName: "statusStrip"
+                app: shell.app
+                Layout.fillWidth: true
+            }
+        }
+    }
+
+    Component {
+        id: startingComponent
+        Item {
+            BusyIndicator {
+                anchors.centerIn: parent
+                running: true
+            }
+        }
+    }
+    Component {
+        id: firstRunComponent
+        FirstRunPage { app: shell.app }
+    }
+    Component {
+        id: unlockComponent
+        UnlockPage { app: shell.app }
+    }
+    Component {
+        id: sessionsPage
+        SessionsPage {
+            app: shell.app
+            onSessionChosen: (row) => shell.openSession(row)
+        }
+    }
+    Component {
+        id: rosterPage
+        RosterPage {
+            app: shell.app
+            onBack: shell.goBack()
+            onPersonChosen: (appointmentId) => shell.openRecord(appointmentId)
+            onFastPathChosen: shell.openFastPath()
+            StackView.onRemoved: shell.app.roster.clear()
+        }
+    }
+    Component {
+        id: recordPage
+        RecordPage {
+            app: shell.app
+            onBack: shell.goBack()
+            onDone: shell.goBack()
+            StackView.onRemoved: shell.app.record.clear()
+        }
+    }
+    Component {
+        id: fastPathPage
+        FastPathPage {
+            app: shell.app
+            onBack: shell.goBack()
+            onDone: shell.goBack()
+            StackView.onRemoved: shell.app.fastPath.clear()
+        }
+    }
+
+    Dialog {
+        id: setupDone
+        objectName: "setupDoneDialog"
+        visible: shell.app && shell.app.state === AppController.Unlocked && shell.app.justCreated
+        modal: true
+        closePolicy: Popup.NoAutoClose
+        anchors.centerIn: parent
+        width: Math.min(shell.width - 32, 380)
+        title: qsTr("Sitebook is ready")
+
+        ColumnLayout {
+            width: parent.width
+            spacing: Theme.spacing
+            Label {
+                text: qsTr("How your data is protected on this phone:")
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                objectName: "protectionSentence"
+                text: shell.app ? shell.app.protection : ""
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                text: qsTr("Sitebook locks itself after %n minute(s) without use.", "",
+                           shell.app ? Math.round(shell.app.lockAfterSeconds / 60) : 5)
+                wrapMode: Text.Wrap
+                color: Theme.muted
+                Layout.fillWidth: true
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                objectName: "setupContinueButton"
+                text: qsTr("Continue")
+                highlighted: true
+                implicitHeight: Theme.touch
+                Accessible.name: qsTr("Continue")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+        onAccepted: shell.app.acknowledgeSetup()
+    }
+
+    PrivacyCover {
+        objectName: "privacyCover"
+        anchors.fill: parent
+        visible: shell.app && shell.app.covered
+        z: 1000
+    }
+}

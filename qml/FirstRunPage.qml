@@ -1,0 +1,118 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Sitebook
+
+// First start on this phone: choose the PIN that protects the encrypted data.
+Page {
+    id: page
+    required property AppController app
+    title: qsTr("Set up Sitebook")
+
+    function submit() {
+        page.app.createPin(pin.text, confirmation.text)
+    }
+
+    Connections {
+        target: page.app
+        function onMessageChanged() {
+            if (page.app.messageField === "confirmation")
+                confirmation.text = ""
+        }
+    }
+
+    ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: parent.width
+            spacing: Theme.spacing
+
+            Item { Layout.preferredHeight: 24 }
+            Label {
+                text: qsTr("Welcome to Sitebook")
+                font.pixelSize: 26
+                font.bold: true
+                color: Theme.primary
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+            Label {
+                text: qsTr("Choose a PIN of 4 to 12 digits. You will need it each time you open Sitebook. Everything recorded on this phone is encrypted, and the PIN unlocks it even without signal.")
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.bodySize
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+            }
+            Label {
+                text: qsTr("New PIN")
+                font.bold: true
+                Layout.leftMargin: Theme.margin
+            }
+            PinField {
+                id: pin
+                objectName: "pinField"
+                Accessible.name: qsTr("New PIN")
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+                onAccepted: confirmation.forceActiveFocus()
+            }
+            FieldError {
+                objectName: "pinError"
+                text: page.app.messageField === "pin" ? page.app.message : ""
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+            }
+            Label {
+                text: qsTr("Enter the PIN again")
+                font.bold: true
+                Layout.leftMargin: Theme.margin
+            }
+            PinField {
+                id: confirmation
+                objectName: "confirmField"
+                Accessible.name: qsTr("Enter the PIN again")
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+                onAccepted: page.submit()
+            }
+            FieldError {
+                objectName: "confirmError"
+                text: page.app.messageField === "confirmation" ? page.app.message : ""
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+            }
+            FieldError {
+                text: page.app.messageField === "" ? page.app.message : ""
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+            }
+            Button {
+                objectName: "createPinButton"
+                text: page.app.busy ? qsTr("Setting up…") : qsTr("Set PIN and start")
+                enabled: !page.app.busy
+                highlighted: true
+                implicitHeight: 56
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+                Accessible.name: qsTr("Set PIN and start")
+                onClicked: page.submit()
+            }
+            BusyIndicator {
+                running: page.app.busy
+                visible: running
+                Layout.alignment: Qt.AlignHCenter
+            }
+        }
+    }
+}

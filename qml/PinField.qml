@@ -1,0 +1,13 @@
+import QtQuick
+import QtQuick.Controls
+
+TextField {
+    echoMode: TextInput.Password
+    inputMethodHints: Qt.ImhDigitsOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+    maximumLength: 12
+    validator: RegularExpressionValidator { regularExpression: /[0-9]{0,12}/ }
+    font.pixelSize: 24
+    font.letterSpacing: 4
+    horizontalAlignment: TextInput.AlignHCenter
+    implicitHeight: 56
+}

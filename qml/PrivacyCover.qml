@@ -1,0 +1,32 @@
+import QtQuick
+import QtQuick.Controls
+
+// Hides every screen while the app is not in the foreground.
+Rectangle {
+    color: Theme.primary
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("Sitebook content hidden")
+
+    // Swallow input so nothing under the cover can be used.
+    MouseArea {
+        anchors.fill: parent
+    }
+
+    Column {
+        anchors.centerIn: parent
+        spacing: Theme.spacing
+        Label {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: qsTr("Sitebook")
+            color: "white"
+            font.pixelSize: 28
+            font.bold: true
+        }
+        Label {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: qsTr("Content hidden")
+            color: "white"
+            font.pixelSize: Theme.bodySize
+        }
+    }
+}

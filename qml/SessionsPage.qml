@@ -1,0 +1,202 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Sitebook
+
+// The day's sessions for this supervisor; the date can be moved a day at a time.
+Page {
+    id: page
+    required property AppController app
+    signal sessionChosen(int row)
+
+    readonly property SessionListModel sessions: page.app.sessions
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            spacing: 0
+            ToolButton {
+                text: "‹"
+                font.pixelSize: 28
+                implicitWidth: Theme.touch
+                implicitHeight: Theme.touch
+                Accessible.name: qsTr("Previous day")
+                onClicked: page.sessions.shiftDays(-1)
+            }
+            ColumnLayout {
+                spacing: 0
+                Layout.fillWidth: true
+                Label {
+                    objectName: "dateLabel"
+                    text: page.sessions.date.toLocaleDateString(Qt.locale(), "dddd d MMMM yyyy")
+                    color: "white"
+                    font.pixelSize: Theme.bodySize
+                    font.bold: true
+                    horizontalAlignment: Text.AlignHCenter
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                Label {
+                    text: qsTr("My sessions")
+                    color: "white"
+                    opacity: 0.85
+                    font.pixelSize: 12
+                    horizontalAlignment: Text.AlignHCenter
+                    Layout.fillWidth: true
+                }
+            }
+            ToolButton {
+                text: "›"
+                font.pixelSize: 28
+                implicitWidth: Theme.touch
+                implicitHeight: Theme.touch
+                Accessible.name: qsTr("Next day")
+                onClicked: page.sessions.shiftDays(1)
+            }
+            ToolButton {
+                text: "☰"
+                font.pixelSize: 22
+                implicitWidth: Theme.touch
+                implicitHeight: Theme.touch
+                Accessible.name: qsTr("Menu")
+                onClicked: menu.open()
+                Menu {
+                    id: menu
+                    y: parent.height
+                    MenuItem {
+                        text: qsTr("Today")
+                        onTriggered: page.sessions.date = page.app.today
+                    }
+                    MenuItem {
+                        text: qsTr("Lock now")
+                        onTriggered: page.app.lock()
+                    }
+                }
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Button {
+            objectName: "todayButton"
+            visible: page.sessions.date.getTime() !== page.app.today.getTime()
+            text: qsTr("Back to today")
+            flat: true
+            Layout.fillWidth: true
+            implicitHeight: Theme.touch
+            Accessible.name: qsTr("Back to today")
+            onClicked: page.sessions.date = page.app.today
+        }
+
+        ListView {
+            id: list
+            objectName: "sessionList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: page.sessions
+            spacing: 8
+            topMargin: 8
+            bottomMargin: 8
+            ScrollIndicator.vertical: ScrollIndicator {}
+
+            delegate: ItemDelegate {
+                id: card
+                required property int index
+                required property string sessionId
+                required property string projectName
+                required property string projectCode
+                required property string projectType
+                required property string location
+                required property string start
+                required property string end
+                required property int people
+                required property int recorded
+                required property bool hiVis
+
+                objectName: "session_" + index
+                width: ListView.view.width
+                implicitHeight: Math.max(Theme.touch, body.implicitHeight + 24)
+                Accessible.name: qsTr("%1, %2 to %3, %4 of %5 recorded").arg(projectName).arg(start).arg(end).arg(recorded).arg(people)
+                onClicked: page.sessionChosen(index)
+
+                contentItem: ColumnLayout {
+                    id: body
+                    spacing: 4
+                    RowLayout {
+                        Layout.fillWidth: true
+                        Label {
+                            text: card.start + "–" + card.end
+                            font.pixelSize: Theme.bodySize
+                            font.bold: true
+                            color: Theme.primary
+                        }
+                        Label {
+                            text: card.projectCode
+                            color: Theme.muted
+                            font.pixelSize: Theme.smallSize
+                            Layout.fillWidth: true
+                            horizontalAlignment: Text.AlignRight
+                        }
+                    }
+                    Label {
+                        text: card.projectName
+                        font.pixelSize: Theme.titleSize
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: card.location
+                        visible: text.length > 0
+                        color: Theme.muted
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: card.projectType
+                        color: Theme.muted
+                        font.pixelSize: Theme.smallSize
+                    }
+                    RowLayout {
+                        spacing: 12
+                        Label {
+                            text: card.recorded === card.people
+                                  ? qsTr("✓ All %n recorded", "", card.people)
+                                  : qsTr("%1 of %n recorded", "", card.people).arg(card.recorded)
+                            color: card.recorded === card.people ? Theme.ok : Theme.warning
+                            font.pixelSize: Theme.smallSize
+                            font.bold: true
+                        }
+                        Label {
+                            visible: card.hiVis
+                            text: qsTr("⚠ Hi-vis required")
+                            color: Theme.warning
+                            font.pixelSize: Theme.smallSize
+                        }
+                    }
+                }
+            }
+
+            Label {
+                anchors.centerIn: parent
+                width: parent.width - 2 * Theme.margin
+                visible: list.count === 0 && !page.sessions.loading
+                text: page.sessions.error.length > 0 ? page.sessions.error
+                                                      : qsTr("No sessions on this day.")
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                color: Theme.muted
+                font.pixelSize: Theme.bodySize
+            }
+            BusyIndicator {
+                anchors.centerIn: parent
+                running: page.sessions.loading && list.count === 0
+                visible: running
+            }
+        }
+    }
+}

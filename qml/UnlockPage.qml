@@ -1,0 +1,88 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Sitebook
+
+// Every start and after inactivity: the PIN unlocks the encrypted data. Wrong PINs show what
+// is left before a delay, then a countdown.
+Page {
+    id: page
+    required property AppController app
+    title: qsTr("Unlock Sitebook")
+
+    readonly property bool waiting: page.app.lockedOutSeconds > 0
+
+    function submit() {
+        if (!page.waiting && !page.app.busy)
+            page.app.unlock(pin.text)
+    }
+
+    Connections {
+        target: page.app
+        function onMessageChanged() {
+            pin.text = ""
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+
+        Item { Layout.fillHeight: true }
+        Label {
+            text: qsTr("Sitebook is locked")
+            font.pixelSize: 24
+            font.bold: true
+            color: Theme.primary
+            Layout.alignment: Qt.AlignHCenter
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+        Label {
+            text: qsTr("Enter your PIN")
+            font.pixelSize: Theme.bodySize
+            Layout.alignment: Qt.AlignHCenter
+        }
+        PinField {
+            id: pin
+            objectName: "pinField"
+            enabled: !page.waiting && !page.app.busy
+            Accessible.name: qsTr("PIN")
+            Layout.fillWidth: true
+            onAccepted: page.submit()
+        }
+        FieldError {
+            objectName: "unlockMessage"
+            text: page.app.message
+            Layout.fillWidth: true
+        }
+        Button {
+            objectName: "unlockButton"
+            text: page.waiting ? qsTr("Wait %n second(s)", "", page.app.lockedOutSeconds)
+                               : (page.app.busy ? qsTr("Checking…") : qsTr("Unlock"))
+            enabled: !page.waiting && !page.app.busy
+            highlighted: true
+            implicitHeight: 56
+            Layout.fillWidth: true
+            Accessible.name: qsTr("Unlock")
+            onClicked: page.submit()
+        }
+        BusyIndicator {
+            running: page.app.busy
+            visible: running
+            Layout.alignment: Qt.AlignHCenter
+        }
+        Item { Layout.fillHeight: true }
+        Label {
+            objectName: "protectionText"
+            text: qsTr("Protection: %1").arg(page.app.protection)
+            visible: page.app.protection.length > 0
+            color: Theme.muted
+            font.pixelSize: Theme.smallSize
+            wrapMode: Text.Wrap
+            horizontalAlignment: Text.AlignHCenter
+            Layout.fillWidth: true
+        }
+    }
+}

@@ -1,0 +1,377 @@
+// `report`: management information from the reconciled records — per-order progress, the
+// open RO items, and per-officer and region totals (hours delivered, feedback coverage,
+// enforcement timeliness). Reads one consistent snapshot; writes nothing.
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "command_support.h"
+#include "sitebook/domain/civil_date.h"
+#include "sitebook/domain/codes.h"
+#include "sitebook/domain/policy.h"
+#include "sitebook/server/commands.h"
+#include "sitebook/server/entity_types.h"
+#include "sitebook/server/entity_writer.h"
+#include "sitebook/server/person_reconciler.h"
+
+namespace sitebook::server {
+
+namespace {
+
+using nlohmann::json;
+
+const std::string kReportUsage =
+    "usage: sitebook-server report [--format csv|json] [--table orders|items|officers]\n"
+    "                              [--output FILE] [--data-dir DIR]\n"
+    "\n"
+    "Management information for the region, from the reconciled records (run after\n"
+    "`reconcile`, or against a running server's data directory):\n"
+    "  orders    per order: officer, CRN, hours required, credited and remaining, percent,\n"
+    "            projected completion\n"
+    "  items     open RO items: officer, CRN, kind, created, due, overdue, breach referral\n"
+    "  officers  per officer and for the region: people, hours delivered, attended\n"
+    "            appointments, feedback coverage (attended appointments with work, skills or\n"
+    "            feedback recorded), enforceable outcomes, decided within the respond-by date,\n"
+    "            pending, pending past due\n"
+    "JSON holds all three tables plus the region totals; CSV holds the one --table names\n"
+    "(default orders). People appear by CRN only, never by name.\n"
+    "\n" +
+    kDataDirOptionHelp +
+    "  --format F         csv (default) or json\n"
+    "  --table T          for csv: orders (default), items or officers\n"
+    "  --output FILE      write to FILE instead of standard output\n";
+
+struct Totals {
+    std::string officer;  // username; "" for the region
+    std::int64_t people = 0;
+    std::int64_t orders = 0;
+    std::int64_t requiredMinutes = 0;
+    std::int64_t creditedMinutes = 0;
+    std::int64_t attended = 0;
+    std::int64_t feedbackGaps = 0;
+    std::int64_t enforceable = 0;
+    std::int64_t decidedOnTime = 0;
+    std::int64_t decidedLate = 0;
+    std::int64_t pending = 0;
+    std::int64_t pendingPastDue = 0;
+
+    void add(const Totals& o) {
+        people += o.people;
+        orders += o.orders;
+        requiredMinutes += o.requiredMinutes;
+        creditedMinutes += o.creditedMinutes;
+        attended += o.attended;
+        feedbackGaps += o.feedbackGaps;
+        enforceable += o.enforceable;
+        decidedOnTime += o.decidedOnTime;
+        decidedLate += o.decidedLate;
+        pending += o.pending;
+        pendingPastDue += o.pendingPastDue;
+    }
+    double feedbackCoverage() const {
+        return attended == 0 ? 100.0
+                             : std::round(1000.0 * static_cast<double>(attended - feedbackGaps) /
+                                          static_cast<double>(attended)) /
+                                   10.0;
+    }
+    double enforcementOnTime() const {
+        const std::int64_t decided = decidedOnTime + decidedLate;
+        return decided + pendingPastDue == 0
+                   ? 100.0
+                   : std::round(1000.0 * static_cast<double>(decidedOnTime) /
+                                static_cast<double>(decided + pendingPastDue)) /
+                         10.0;
+    }
+    json toJson() const {
+        return {{"officer", officer},
+                {"people", people},
+                {"orders", orders},
+                {"hours_required", std::round(requiredMinutes / 6.0) / 10.0},
+                {"hours_delivered", std::round(creditedMinutes / 6.0) / 10.0},
+                {"attended_appointments", attended},
+                {"feedback_gaps", feedbackGaps},
+                {"feedback_coverage_percent", feedbackCoverage()},
+                {"enforceable_outcomes", enforceable},
+                {"decided_on_time", decidedOnTime},
+                {"decided_late", decidedLate},
+                {"pending", pending},
+                {"pending_past_due", pendingPastDue},
+                {"enforcement_on_time_percent", enforcementOnTime()}};
+    }
+};
+
+struct Report {
+    std::string asOf;
+    json orders = json::array();
+    json items = json::array();
+    std::vector<Totals> officers;
+    Totals region;
+};
+
+std::string str(const json& body, const char* field) {
+    auto it = body.find(field);
+    return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+Result<Report> buildReport(UnitOfWork& uow, domain::CivilDate today) {
+    const domain::Policy policy = domain::Policy::defaults();
+    Report report;
+    report.asOf = today.toString();
+    auto people = allPersonIds(uow);
+    if (!people)
+        return people.error();
+    std::map<std::string, Totals> byOfficer;
+    std::map<std::string, std::string> usernames;
+    std::map<std::string, std::optional<domain::CivilDate>> sessionDates;
+
+    for (const auto& personId : *people) {
+        json person;
+        std::vector<json> progress, items;
+        std::map<std::string, std::string> outcomeCodes;     // appointment -> code
+        std::map<std::string, std::string> sessionOf;        // appointment -> session
+        std::map<std::string, domain::CivilDate> decidedOn;  // appointment -> decision date
+        std::int64_t after = 0;
+        for (;;) {
+            auto rows = uow.changesSince(personPartition(personId), after, 500);
+            if (!rows)
+                return rows.error();
+            for (const auto& row : *rows) {
+                after = row.entry.seq;
+                if (row.entry.removed)
+                    continue;
+                json body = json::parse(row.bodyJson, nullptr, false);
+                if (!body.is_object())
+                    continue;
+                auto type = parseEntityType(row.entry.entityType);
+                if (!type)
+                    continue;
+                switch (*type) {
+                    case EntityType::Person:
+                        person = body;
+                        break;
+                    case EntityType::Progress:
+                        progress.push_back(body);
+                        break;
+                    case EntityType::RoItem:
+                        items.push_back(body);
+                        break;
+                    case EntityType::AppointmentOutcome:
+                        outcomeCodes[row.entry.entityId] = str(body, "code");
+                        break;
+                    case EntityType::Appointment:
+                        sessionOf[row.entry.entityId] = str(body, "session_id");
+                        break;
+                    case EntityType::EnforcementDecision:
+                        if (auto d = domain::CivilDate::parse(str(body, "decided_on")))
+                            decidedOn[str(body, "appointment_id")] = *d;
+                        break;
+                    default:
+                        break;
+                }
+            }
+            if (rows->size() < 500)
+                break;
+        }
+        if (!person.is_object())
+            continue;
+        const std::string officerId = str(person, "responsible_officer_id");
+        if (!usernames.contains(officerId)) {
+            auto user = uow.findUserById(officerId);
+            usernames[officerId] = user && *user ? (*user)->username : officerId;
+        }
+        const std::string& officer = usernames[officerId];
+        const std::string crn = str(person, "crn");
+        Totals& t = byOfficer[officer];
+        t.officer = officer;
+        ++t.people;
+
+        for (const auto& p : progress) {
+            ++t.orders;
+            t.requiredMinutes += p.value("adjusted_required_minutes", 0);
+            t.creditedMinutes += p.value("credited_minutes", 0);
+            report.orders.push_back({{"officer", officer},
+                                     {"crn", crn},
+                                     {"order_id", str(p, "order_id")},
+                                     {"sentence_date", str(p, "sentence_date")},
+                                     {"required_minutes", p.value("adjusted_required_minutes", 0)},
+                                     {"credited_minutes", p.value("credited_minutes", 0)},
+                                     {"ete_credited_minutes", p.value("ete_credited_minutes", 0)},
+                                     {"remaining_minutes", p.value("remaining_minutes", 0)},
+                                     {"percent_complete", p.value("percent_complete", 0.0)},
+                                     {"projected_completion", str(p, "projected_completion")},
+                                     {"completed_on", str(p, "completed_on")}});
+        }
+        for (const auto& item : items) {
+            const std::string kind = str(item, "kind");
+            const std::string due = str(item, "due_on");
+            const bool overdue = due < report.asOf;
+            if (kind == "feedback_gap")
+                ++t.feedbackGaps;
+            report.items.push_back(
+                {{"officer", officer},
+                 {"crn", crn},
+                 {"kind", kind},
+                 {"created_on", str(item, "created_on")},
+                 {"due_on", due},
+                 {"overdue", overdue},
+                 {"breach_referral_required", item.value("breach_referral_required", false)},
+                 {"appointment_id", str(item, "appointment_id")},
+                 {"message", str(item, "message")}});
+        }
+        // Attendance and enforcement from the outcomes and decisions.
+        for (const auto& [appointmentId, code] : outcomeCodes) {
+            const domain::Outcome outcome = domain::Outcome::fromText(code);
+            if (outcome.isAttended())
+                ++t.attended;
+            if (!outcome.isEnforceable())
+                continue;
+            ++t.enforceable;
+            const std::string& session = sessionOf[appointmentId];
+            if (!sessionDates.contains(session)) {
+                auto s = uow.findEntity(entityTypeName(EntityType::Session), session);
+                std::optional<domain::CivilDate> date;
+                if (s && *s)
+                    date = domain::CivilDate::parse(
+                        str(json::parse((*s)->bodyJson, nullptr, false), "date"));
+                sessionDates[session] = date;
+            }
+            const auto& date = sessionDates[session];
+            const domain::CivilDate respondBy =
+                date ? domain::respondByDate(*date, policy) : domain::CivilDate::max();
+            if (auto d = decidedOn.find(appointmentId); d != decidedOn.end()) {
+                (d->second <= respondBy ? t.decidedOnTime : t.decidedLate) += 1;
+            } else {
+                ++t.pending;
+                if (respondBy < today)
+                    ++t.pendingPastDue;
+            }
+        }
+    }
+    for (auto& [name, totals] : byOfficer) {
+        report.region.add(totals);
+        report.officers.push_back(totals);
+    }
+    return report;
+}
+
+std::string csvField(const json& value) {
+    std::string text;
+    if (value.is_string())
+        text = value.get<std::string>();
+    else if (value.is_boolean())
+        text = value.get<bool>() ? "true" : "false";
+    else
+        text = value.dump();
+    if (text.find_first_of(",\"\n\r") == std::string::npos)
+        return text;
+    std::string quoted = "\"";
+    for (char c : text) {
+        if (c == '"')
+            quoted += '"';
+        quoted += c;
+    }
+    return quoted + "\"";
+}
+
+void writeCsv(std::ostream& out, const std::vector<std::string>& columns, const json& rows) {
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        out << (i ? "," : "") << columns[i];
+    out << "\n";
+    for (const auto& row : rows) {
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            out << (i ? "," : "") << csvField(row.value(columns[i], json()));
+        out << "\n";
+    }
+}
+
+int runReport(CommandContext& ctx) {
+    auto args = parseArgs(ctx.args, {"--data-dir", "--format", "--table", "--output"}, {});
+    if (!args)
+        return failCommand(ctx.err, args.error());
+    if (args->help) {
+        ctx.out << kReportUsage;
+        return kExitOk;
+    }
+    const std::string format = args->value("--format").value_or("csv");
+    const std::string table = args->value("--table").value_or("orders");
+    if (format != "csv" && format != "json") {
+        return failCommand(
+            ctx.err, makeError(ErrorCode::InvalidArgument, "must be csv or json", "--format"));
+    }
+    if (table != "orders" && table != "items" && table != "officers") {
+        return failCommand(ctx.err, makeError(ErrorCode::InvalidArgument,
+                                              "must be orders, items or officers", "--table"));
+    }
+    auto store = DataDir::fromArgs(*args).openStore();
+    if (!store)
+        return failCommand(ctx.err, store.error());
+    auto uow = (*store)->begin(AccessMode::ReadOnly);
+    if (!uow)
+        return failCommand(ctx.err, uow.error());
+    auto report = buildReport(**uow, domain::CivilDate::fromUnixMillis(ctx.clock.nowMillis()));
+    if (!report)
+        return failCommand(ctx.err, report.error());
+
+    std::ostringstream text;
+    if (format == "json") {
+        json officers = json::array();
+        for (const auto& o : report->officers)
+            officers.push_back(o.toJson());
+        json region = report->region.toJson();
+        region.erase("officer");
+        text << json{{"as_of", report->asOf},
+                     {"region", region},
+                     {"officers", officers},
+                     {"orders", report->orders},
+                     {"items", report->items}}
+                    .dump(2)
+             << "\n";
+    } else if (table == "orders") {
+        writeCsv(text,
+                 {"officer", "crn", "order_id", "sentence_date", "required_minutes",
+                  "credited_minutes", "ete_credited_minutes", "remaining_minutes",
+                  "percent_complete", "projected_completion", "completed_on"},
+                 report->orders);
+    } else if (table == "items") {
+        writeCsv(text,
+                 {"officer", "crn", "kind", "created_on", "due_on", "overdue",
+                  "breach_referral_required", "appointment_id", "message"},
+                 report->items);
+    } else {
+        json rows = json::array();
+        for (const auto& o : report->officers)
+            rows.push_back(o.toJson());
+        json region = report->region.toJson();
+        region["officer"] = "(region)";
+        rows.push_back(region);
+        writeCsv(text,
+                 {"officer", "people", "orders", "hours_required", "hours_delivered",
+                  "attended_appointments", "feedback_gaps", "feedback_coverage_percent",
+                  "enforceable_outcomes", "decided_on_time", "decided_late", "pending",
+                  "pending_past_due", "enforcement_on_time_percent"},
+                 rows);
+    }
+    if (auto output = args->value("--output")) {
+        std::ofstream file(*output, std::ios::binary | std::ios::trunc);
+        file << text.str();
+        if (!file.good()) {
+            return failCommand(ctx.err,
+                               makeError(ErrorCode::Io, "could not write " + *output, "--output"));
+        }
+    } else {
+        ctx.out << text.str();
+    }
+    return kExitOk;
+}
+
+}  // namespace
+
+void addReportCommand(CommandTable& table) {
+    table.add({"report", "progress, RO items and officer totals as CSV or JSON", kReportUsage,
+               runReport});
+}
+
+}  // namespace sitebook::server

@@ -1,0 +1,269 @@
+// The data commands (demo-data, import, report, reconcile) run through the command table
+// against a temporary data directory, as `sitebook-server` runs them.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "sitebook/common/clock.h"
+#include "sitebook/common/random.h"
+#include "sitebook/common/uuid.h"
+#include "sitebook/server/commands.h"
+#include "sitebook/server/person_reconciler.h"
+#include "sitebook/server/sqlite_store.h"
+
+namespace sitebook::server::testing {
+namespace {
+
+using nlohmann::json;
+
+class CommandsTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = std::filesystem::temp_directory_path() /
+               ("sitebook-commands-test-" + ids_.next().toString());
+        addBuiltinCommands(table_);
+        addDataCommands(table_);
+        table_.setReconcilerFactory([](const Clock& clock) -> std::unique_ptr<Reconciler> {
+            return std::make_unique<PersonReconciler>(clock,
+                                                      reconcile::ReconcilePolicy::defaults());
+        });
+        ASSERT_EQ(run({"init"}), kExitOk) << err_;
+    }
+    void TearDown() override {
+        std::error_code ec;
+        std::filesystem::remove_all(dir_, ec);
+    }
+
+    // Runs `sitebook-server <args> --data-dir DIR`; keeps stdout and stderr.
+    int run(std::vector<std::string> args, const std::string& input = {}) {
+        std::vector<std::string> argv{"sitebook-server"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        argv.push_back("--data-dir");
+        argv.push_back(dir_.string());
+        std::istringstream in(input);
+        std::ostringstream out;
+        std::ostringstream err;
+        const int code = table_.run(argv, in, out, err, clock_, SecureRandom::instance());
+        out_ = out.str();
+        err_ = err.str();
+        return code;
+    }
+
+    std::string file(const std::string& name, const std::string& content) {
+        const auto path = dir_ / name;
+        std::ofstream(path) << content;
+        return path.string();
+    }
+
+    std::string read(const std::string& name) {
+        std::ifstream in(dir_ / name);
+        std::stringstream text;
+        text << in.rdbuf();
+        return text.str();
+    }
+
+    std::int64_t count(const std::string& type) {
+        auto store = SqliteStore::open((dir_ / "sitebook-server.db").string());
+        EXPECT_TRUE(store.ok());
+        auto uow = (*store)->begin(AccessMode::ReadOnly);
+        EXPECT_TRUE(uow.ok());
+        auto partitions = (*uow)->partitionsWithPrefix("");
+        EXPECT_TRUE(partitions.ok());
+        std::int64_t n = 0;
+        for (const auto& p : *partitions) {
+            auto rows = (*uow)->changesSince(p, 0, 100000);
+            for (const auto& row : *rows) {
+                // Person-partition copy only, so records in two partitions count once.
+                if (row.entry.entityType == type && !row.entry.removed &&
+                    (p.rfind("person/", 0) == 0 || type == "project" || type == "session")) {
+                    ++n;
+                }
+            }
+        }
+        return n;
+    }
+
+    std::filesystem::path dir_;
+    ManualClock clock_;
+    UuidGenerator ids_{clock_, SecureRandom::instance()};
+    CommandTable table_;
+    std::string out_;
+    std::string err_;
+};
+
+TEST_F(CommandsTest, DemoDataLoadsReconcilesAndIsIdempotent) {
+    ASSERT_EQ(run({"demo-data", "--password-stdin"}, "demo password for tests\n"), kExitOk) << err_;
+    EXPECT_NE(out_.find("44 people"), std::string::npos) << out_;
+    EXPECT_EQ(out_.find("demo password for tests"), std::string::npos);  // never echoed
+    EXPECT_EQ(count("person"), 44);
+    EXPECT_EQ(count("progress"), 44);
+    EXPECT_GT(count("ro_item"), 0);
+
+    // Again: nothing to do, nothing written.
+    ASSERT_EQ(run({"demo-data", "--password-stdin"}, "demo password for tests\n"), kExitOk) << err_;
+    EXPECT_NE(out_.find("already loaded"), std::string::npos) << out_;
+    EXPECT_EQ(count("person"), 44);
+
+    // Without --password-stdin a generated password is shown once.
+    std::filesystem::remove_all(dir_);
+    ASSERT_EQ(run({"init"}), kExitOk);
+    ASSERT_EQ(run({"demo-data"}), kExitOk) << err_;
+    EXPECT_NE(out_.find("shown only now"), std::string::npos) << out_;
+}
+
+TEST_F(CommandsTest, DemoDataRefusesAServerWithOtherData) {
+    ASSERT_EQ(run({"user", "add", "--username", "dmarsh", "--role", "supervisor"},
+                  "a long enough password\n"),
+              kExitOk)
+        << err_;
+    EXPECT_EQ(run({"demo-data", "--password-stdin"}, "demo password for tests\n"), kExitFailure);
+    EXPECT_NE(err_.find("already holds"), std::string::npos) << err_;
+}
+
+TEST_F(CommandsTest, ReconcileCommandRecomputesEveryone) {
+    ASSERT_EQ(run({"demo-data", "--password-stdin"}, "demo password for tests\n"), kExitOk);
+    ASSERT_EQ(run({"reconcile"}), kExitOk) << err_;
+    EXPECT_NE(out_.find("reconciled 44 people; 0 derived records changed"), std::string::npos)
+        << out_;
+    clock_.advance(30LL * 24 * 3600 * 1000);
+    ASSERT_EQ(run({"reconcile"}), kExitOk) << err_;
+    EXPECT_EQ(out_.find("; 0 derived"), std::string::npos) << out_;
+}
+
+// The example of docs/IMPORT.md.
+const char* const kProjects =
+    "code,name,type,location,beneficiary,hi_vis_required,supervisors\n"
+    "NR-GRP-01,Riverside towpath clear-up,GROUP,Riverside Walk,Canal Trust,Y,sam\n"
+    "NR-IND-02,\"Charity shop, High Street\",INDIVIDUAL,12 High Street,Hospice shop,N,\n";
+const char* const kSessions =
+    "project_code,date,start,end\n"
+    "NR-GRP-01,2026-01-03,09:00,16:00\n"
+    "NR-GRP-01,2026-01-10,09:00,16:00\n";
+const char* const kPeople =
+    "crn,forenames,surname,date_of_birth,responsible_officer,placement_flags,restricted_access\n"
+    "X123456,Alex,Smith,1990-05-01,olu,no lone working with children,N\n"
+    "Y654321,Jo,Bloggs,1985-11-30,olu,,N\n";
+const char* const kOrders =
+    "crn,order_ref,sentence_date,required_hours\n"
+    "X123456,1,2025-11-15,100\n"
+    "Y654321,1,2025-12-01,60\n";
+const char* const kAllocations =
+    "crn,order_ref,project_code,session_date,session_start,scheduled_start,scheduled_end\n"
+    "X123456,1,NR-GRP-01,2026-01-03,09:00,09:00,16:00\n"
+    "Y654321,1,NR-GRP-01,2026-01-03,09:00,09:00,16:00\n"
+    "X123456,1,NR-GRP-01,2026-01-10,09:00,09:00,16:00\n";
+
+class ImportTest : public CommandsTest {
+protected:
+    void SetUp() override {
+        CommandsTest::SetUp();
+        ASSERT_EQ(run({"user", "add", "--username", "sam", "--role", "supervisor"},
+                      "a long enough password\n"),
+                  kExitOk);
+        ASSERT_EQ(run({"user", "add", "--username", "olu", "--role", "officer"},
+                      "a long enough password\n"),
+                  kExitOk);
+        std::filesystem::create_directories(dir_ / "csv");
+    }
+    void write(const std::string& name, const std::string& content) {
+        file("csv/" + name, content);
+    }
+    void writeAll() {
+        write("projects.csv", kProjects);
+        write("sessions.csv", kSessions);
+        write("people.csv", kPeople);
+        write("orders.csv", kOrders);
+        write("allocations.csv", kAllocations);
+    }
+};
+
+TEST_F(ImportTest, AGoodSetImportsAndReconciles) {
+    writeAll();
+    ASSERT_EQ(run({"import", "--from", (dir_ / "csv").string()}), kExitOk) << err_;
+    EXPECT_NE(out_.find("imported 11 rows"), std::string::npos) << out_;
+    EXPECT_EQ(count("person"), 2);
+    EXPECT_EQ(count("order"), 2);
+    EXPECT_EQ(count("project"), 2);
+    EXPECT_EQ(count("session"), 2);
+    EXPECT_EQ(count("appointment"), 3);
+    EXPECT_EQ(count("progress"), 2);
+
+    // The same extract again changes nothing.
+    ASSERT_EQ(run({"import", "--from", (dir_ / "csv").string()}), kExitOk) << err_;
+    EXPECT_NE(out_.find("(0 records created or changed)"), std::string::npos) << out_;
+}
+
+TEST_F(ImportTest, OneBadRowImportsNothingAndNamesFileLineAndField) {
+    writeAll();
+    write("people.csv", std::string(kPeople) + "Z12,Sam,Jones,1999-02-30,olu,,N\n");
+    write("orders.csv", std::string(kOrders) + "X123456,2,2025-12-01,500\n");
+    ASSERT_EQ(run({"import", "--from", (dir_ / "csv").string()}), kExitFailure);
+    EXPECT_NE(err_.find("people.csv:4: date_of_birth: "), std::string::npos) << err_;
+    EXPECT_NE(err_.find("orders.csv:4: required_hours: "), std::string::npos) << err_;
+    EXPECT_NE(err_.find("nothing was imported"), std::string::npos) << err_;
+    EXPECT_EQ(count("person"), 0);
+    EXPECT_EQ(count("project"), 0);
+
+    // A reference to an unknown officer, and a malformed CRN.
+    writeAll();
+    write("people.csv", std::string(kPeople) + "Z12,Sam,Jones,1999-02-03,nobody,,N\n" +
+                            "Z12,Sam,Jones,1999-02-03,olu,,N\n");
+    ASSERT_EQ(run({"import", "--from", (dir_ / "csv").string()}), kExitFailure);
+    EXPECT_NE(err_.find("people.csv:4: responsible_officer: no user named 'nobody'"),
+              std::string::npos)
+        << err_;
+    EXPECT_NE(err_.find("people.csv:5: crn: "), std::string::npos) << err_;
+    EXPECT_EQ(count("person"), 0);
+}
+
+TEST_F(CommandsTest, DemoDataThenReportGivesProgressItemsAndOfficerTotals) {
+    ASSERT_EQ(run({"demo-data", "--password-stdin"}, "demo password for tests\n"), kExitOk);
+
+    ASSERT_EQ(run({"report", "--format", "json"}), kExitOk) << err_;
+    json report = json::parse(out_);
+    EXPECT_EQ(report["as_of"], "2026-01-01");
+    ASSERT_EQ(report["orders"].size(), 44u);
+    EXPECT_FALSE(report["items"].empty());
+    EXPECT_EQ(report["officers"].size(), 4u);
+    for (const char* key : {"hours_delivered", "feedback_coverage_percent",
+                            "enforcement_on_time_percent", "enforceable_outcomes"}) {
+        EXPECT_TRUE(report["region"].contains(key)) << key;
+    }
+    EXPECT_GT(report["region"]["hours_delivered"].get<double>(), 0.0);
+    const json& order = report["orders"][0];
+    for (const char* key : {"officer", "crn", "order_id", "required_minutes", "credited_minutes",
+                            "remaining_minutes", "percent_complete"}) {
+        EXPECT_TRUE(order.contains(key)) << key;
+    }
+    EXPECT_FALSE(order.contains("surname"));  // managers see CRNs, not names
+
+    ASSERT_EQ(run({"report", "--format", "csv", "--output", (dir_ / "orders.csv").string()}),
+              kExitOk)
+        << err_;
+    const std::string csv = read("orders.csv");
+    EXPECT_EQ(csv.substr(0, csv.find('\n')),
+              "officer,crn,order_id,sentence_date,required_minutes,credited_minutes,"
+              "ete_credited_minutes,remaining_minutes,percent_complete,projected_completion,"
+              "completed_on");
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 45);
+
+    ASSERT_EQ(run({"report", "--table", "items"}), kExitOk) << err_;
+    EXPECT_EQ(out_.substr(0, out_.find('\n')),
+              "officer,crn,kind,created_on,due_on,overdue,breach_referral_required,"
+              "appointment_id,message");
+    EXPECT_GT(std::count(out_.begin(), out_.end(), '\n'), 1);
+
+    ASSERT_EQ(run({"report", "--table", "officers"}), kExitOk) << err_;
+    EXPECT_NE(out_.find("(region)"), std::string::npos);
+    EXPECT_EQ(run({"report", "--format", "xml"}), kExitUsage);
+}
+
+}  // namespace
+}  // namespace sitebook::server::testing

@@ -1,0 +1,25 @@
+#pragma once
+// Hands the QML tests an app core over a fresh temp dir (see tests/unit/ui/ui_test_core.h).
+
+#include <QObject>
+#include <memory>
+
+#include "ui_test_core.h"
+
+namespace sitebook::ui::testing {
+
+class QmlTestCore : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(sitebook::ui::AppController* app READ app CONSTANT)
+public:
+    QmlTestCore() : core_(std::make_unique<TestCore>(dir_.path())) {}
+    AppController* app() { return &core_->app; }
+    // Moves the injected clock (the vault's backoff follows it).
+    Q_INVOKABLE void advanceClock(int millis) { core_->clock.advance(millis); }
+
+private:
+    sitebook::testing::TempDir dir_;
+    std::unique_ptr<TestCore> core_;
+};
+
+}  // namespace sitebook::ui::testing

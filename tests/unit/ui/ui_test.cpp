@@ -1,0 +1,330 @@
+// Models and controllers against a real encrypted LocalStore: the PIN flows with the vault's
+// backoff, recording outcomes through the storage worker, validation errors naming the field,
+// and QAbstractItemModelTester on every model.
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include "choice_model.h"
+#include "outcome_code_model.h"
+#include "skill_model.h"
+#include "ui_test_core.h"
+
+using namespace sitebook;
+using namespace sitebook::ui;
+using sitebook::ui::testing::TestCore;
+
+namespace {
+constexpr int kUnlockTimeout = 20000;
+constexpr const char* kPin = "2468";
+}  // namespace
+
+class UiTest : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<sitebook::testing::TempDir> dir_;
+    std::unique_ptr<TestCore> core_;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers_;
+
+    // A fresh core, set up with kPin and unlocked.
+    void setUpUnlocked() {
+        core_->app.start();
+        QTRY_COMPARE(core_->app.state(), AppController::FirstRun);
+        core_->app.createPin(QString::fromLatin1(kPin), QString::fromLatin1(kPin));
+        QTRY_COMPARE_WITH_TIMEOUT(core_->app.state(), AppController::Unlocked, kUnlockTimeout);
+        QTRY_COMPARE(core_->sessions.count(), 1);
+    }
+
+    QString openRoster() {
+        const QString session =
+            core_->sessions.index(0).data(SessionListModel::SessionIdRole).toString();
+        core_->roster.setSessionId(session);
+        [&] { QTRY_COMPARE(core_->roster.count(), 3); }();
+        return session;
+    }
+
+    QString appointmentOf(const QString& surname) const {
+        for (int row = 0; row < core_->roster.rowCount(); ++row) {
+            const QModelIndex i = core_->roster.index(row);
+            if (i.data(RosterModel::SurnameRole).toString() == surname) {
+                return i.data(RosterModel::AppointmentIdRole).toString();
+            }
+        }
+        return {};
+    }
+
+    void loadRecord(const QString& appointmentId) {
+        core_->record.load(appointmentId);
+        QTRY_VERIFY(core_->record.loaded());
+    }
+
+private slots:
+    void init() {
+        dir_ = std::make_unique<sitebook::testing::TempDir>();
+        core_ = std::make_unique<TestCore>(dir_->path());
+        for (QAbstractItemModel* m : std::initializer_list<QAbstractItemModel*>{
+                 &core_->sessions, &core_->roster, &core_->fastPath, core_->record.skills()}) {
+            testers_.push_back(std::make_unique<QAbstractItemModelTester>(
+                m, QAbstractItemModelTester::FailureReportingMode::QtTest));
+        }
+    }
+
+    void cleanup() {
+        testers_.clear();
+        core_.reset();
+        dir_.reset();
+    }
+
+    void staticModelsPassTheModelTester() {
+        OutcomeCodeModel outcomes;
+        QAbstractItemModelTester t1(&outcomes,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QStringList codes;
+        for (int row = 0; row < outcomes.rowCount(); ++row) {
+            codes << outcomes.index(row).data(OutcomeCodeModel::CodeRole).toString();
+        }
+        // Only what a supervisor may choose (domain::supervisorMayChoose).
+        QCOMPARE(codes, (QStringList{"ATTC", "AFTC", "ATSH", "ATSS", "UACP"}));
+        QVERIFY(outcomes.index(1).data(OutcomeCodeModel::EnforceableRole).toBool());
+        QVERIFY(!outcomes.index(3).data(OutcomeCodeModel::EnforceableRole).toBool());
+        QVERIFY(!outcomes.index(0).data(OutcomeCodeModel::HintRole).toString().isEmpty());
+
+        ChoiceModel choices;
+        QAbstractItemModelTester t2(&choices,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(choices.rowCount(), 6);
+        choices.setKind(ChoiceModel::WorkCategories);
+        QCOMPARE(choices.rowCount(), 8);
+        QCOMPARE(choices.labelFor(QStringLiteral("litter_clean_up")),
+                 QStringLiteral("Litter picking and clean-up"));
+        choices.setKind(ChoiceModel::SkillLevels);
+        QCOMPARE(choices.indexOfValue(QStringLiteral("competent")), 2);
+
+        SkillModel skills;
+        QAbstractItemModelTester t3(&skills,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy selection(&skills, &SkillModel::selectionChanged);
+        skills.setSelected(2, true);
+        skills.setLevel(2, QStringLiteral("could_teach_others"));
+        QCOMPARE(selection.count(), 1);
+        QCOMPARE(skills.selectedCount(), 1);
+        const auto observations = skills.observations();
+        QCOMPARE(observations.size(), std::size_t{1});
+        QCOMPARE(observations[0].skill, domain::Skill::HealthAndSafety);
+        QCOMPARE(observations[0].level, domain::SkillLevel::CouldTeachOthers);
+        skills.clearSelection();
+        QCOMPARE(skills.selectedCount(), 0);
+    }
+
+    void firstRunRefusesBadPinsThenCreatesTheVault() {
+        core_->app.start();
+        QTRY_COMPARE(core_->app.state(), AppController::FirstRun);
+        core_->app.createPin(QStringLiteral("12"), QStringLiteral("12"));
+        QCOMPARE(core_->app.messageField(), QStringLiteral("pin"));
+        core_->app.createPin(QStringLiteral("2468"), QStringLiteral("2469"));
+        QCOMPARE(core_->app.messageField(), QStringLiteral("confirmation"));
+        QCOMPARE(core_->app.state(), AppController::FirstRun);
+
+        QSignalSpy state(&core_->app, &AppController::stateChanged);
+        core_->app.createPin(QString::fromLatin1(kPin), QString::fromLatin1(kPin));
+        QTRY_COMPARE_WITH_TIMEOUT(core_->app.state(), AppController::Unlocked, kUnlockTimeout);
+        QVERIFY(core_->app.justCreated());
+        QVERIFY2(core_->app.protection().startsWith(QStringLiteral("PIN only")),
+                 qPrintable(core_->app.protection()));
+        QTRY_COMPARE(core_->sessions.count(), 1);
+        QCOMPARE(core_->app.pendingCount(), 0);  // seeded records are not local changes
+        QVERIFY(std::filesystem::exists(dir_->path() / "sitebook.db"));
+    }
+
+    void wrongPinShowsTriesThenTheBackoffCountdown() {
+        setUpUnlocked();
+        core_->app.lock();
+        QCOMPARE(core_->app.state(), AppController::Locked);
+        QCOMPARE(core_->sessions.count(), 0);  // nothing stays on screen once locked
+
+        core_->app.unlock(QStringLiteral("1111"));
+        QTRY_VERIFY(!core_->app.busy());
+        QVERIFY2(core_->app.message().startsWith(QStringLiteral("Wrong PIN")),
+                 qPrintable(core_->app.message()));
+        QCOMPARE(core_->app.failedAttempts(), 1);
+        QCOMPARE(core_->app.lockedOutSeconds(), 0);
+
+        core_->app.unlock(QStringLiteral("1111"));
+        QTRY_COMPARE(core_->app.lockedOutSeconds(), 30);
+        QVERIFY2(core_->app.message().contains(QStringLiteral("30")),
+                 qPrintable(core_->app.message()));
+        QCOMPARE(core_->app.failedAttempts(), 2);
+
+        // During the delay even the right PIN is refused without being checked.
+        core_->app.unlock(QString::fromLatin1(kPin));
+        QTRY_VERIFY(!core_->app.busy());
+        QCOMPARE(core_->app.state(), AppController::Locked);
+        QVERIFY(core_->app.lockedOutSeconds() > 0);
+
+        core_->clock.advance(31'000);
+        QCOMPARE(core_->app.lockedOutSeconds(), 0);
+        core_->app.unlock(QString::fromLatin1(kPin));
+        QTRY_COMPARE_WITH_TIMEOUT(core_->app.state(), AppController::Unlocked, kUnlockTimeout);
+        QCOMPARE(core_->app.failedAttempts(), 0);
+    }
+
+    void recordingAFullOutcomeQueuesEveryPart() {
+        setUpUnlocked();
+        openRoster();
+        // Sorted by surname.
+        QCOMPARE(core_->roster.index(0).data(RosterModel::SurnameRole).toString(),
+                 QStringLiteral("Ellis"));
+        QCOMPARE(core_->roster.index(2).data(RosterModel::SurnameRole).toString(),
+                 QStringLiteral("Price"));
+        loadRecord(appointmentOf(QStringLiteral("Morgan")));
+        QCOMPARE(core_->record.property("arrival").toString(), QStringLiteral("09:00"));
+
+        RecordController& r = core_->record;
+        r.setProperty("outcomeCode", QStringLiteral("ATTC"));
+        QVERIFY(r.attended());
+        QVERIFY(!r.enforceable());
+        r.setProperty("arrival", QStringLiteral("9:10"));
+        r.setProperty("finish", QStringLiteral("15:30"));
+        r.setProperty("penaltyMinutes", 10);
+        r.setProperty("workQuality", QStringLiteral("GOOD"));
+        r.setProperty("behaviour", QStringLiteral("EXCELLENT"));
+        r.setProperty("workCategory", QStringLiteral("grounds_gardening"));
+        r.setProperty("workDescription", QStringLiteral("Cleared brambles"));
+        r.setProperty("workQuantity", QStringLiteral("12"));
+        r.setProperty("workUnit", QStringLiteral("bags"));
+        r.skills()->setSelected(0, true);
+        r.skills()->setSelected(4, true);
+        r.setProperty("feedbackProgress", QStringLiteral("Steady all day"));
+        r.setProperty("alertOfficer", true);
+        r.setProperty("alertReason", QStringLiteral("Mentioned a housing problem"));
+        r.setProperty("noteText", QStringLiteral("Asked about a college course"));
+        r.setProperty("noteSensitive", true);
+
+        QSignalSpy saved(&r, &RecordController::saved);
+        QSignalSpy pending(&core_->app, &AppController::pendingCountChanged);
+        r.save();
+        QVERIFY(saved.wait(10000));
+        // outcome + work + two skills + feedback + note
+        QTRY_COMPARE(core_->app.pendingCount(), 6);
+        QVERIFY(pending.count() >= 1);
+        QVERIFY(r.errors().isEmpty());
+        QTRY_COMPARE(core_->roster.recordedCount(), 1);
+        const QString id = appointmentOf(QStringLiteral("Morgan"));
+        const QVariantMap line = core_->roster.line(id);
+        QCOMPARE(line.value(QStringLiteral("outcomeCode")).toString(), QStringLiteral("ATTC"));
+        QCOMPARE(line.value(QStringLiteral("hasFeedback")).toBool(), true);
+        QTRY_COMPARE(core_->sessions.index(0).data(SessionListModel::RecordedRole).toInt(), 1);
+
+        // Reopening shows what was recorded.
+        loadRecord(id);
+        QVERIFY(r.alreadyRecorded());
+        QCOMPARE(r.property("arrival").toString(), QStringLiteral("09:10"));
+        QCOMPARE(r.property("feedbackProgress").toString(), QStringLiteral("Steady all day"));
+    }
+
+    void validationErrorNamesTheFieldAndSavesNothing() {
+        setUpUnlocked();
+        openRoster();
+        loadRecord(appointmentOf(QStringLiteral("Ellis")));
+        RecordController& r = core_->record;
+        r.setProperty("outcomeCode", QStringLiteral("ATTC"));
+        r.setProperty("feedbackProgress", QStringLiteral("Good start"));
+        r.setProperty("noteText", QStringLiteral("A note that must not be saved alone"));
+        // No work quality or behaviour: the domain refuses the outcome.
+        QSignalSpy errors(&r, &RecordController::errorsChanged);
+        r.save();
+        QTRY_VERIFY(r.errors().contains(QStringLiteral("outcome.work_quality")));
+        QVERIFY(!r.errorSummary().isEmpty());
+        QVERIFY(!r.busy());
+        QCOMPARE(core_->app.pendingCount(), 0);
+
+        // Alert without a reason: refused at the feedback, still nothing saved.
+        r.setProperty("workQuality", QStringLiteral("GOOD"));
+        r.setProperty("behaviour", QStringLiteral("GOOD"));
+        r.setProperty("alertOfficer", true);
+        r.save();
+        QTRY_VERIFY(r.errors().contains(QStringLiteral("feedback.alert_reason")));
+        QCOMPARE(core_->app.pendingCount(), 0);
+
+        // A time that is not a time is caught before it reaches the store.
+        r.setProperty("alertReason", QStringLiteral("Reason"));
+        r.setProperty("arrival", QStringLiteral("nine"));
+        r.save();
+        QVERIFY(r.errors().contains(QStringLiteral("outcome.arrival")));
+
+        // Penalty beyond the time worked.
+        r.setProperty("arrival", QStringLiteral("09:00"));
+        r.setProperty("finish", QStringLiteral("10:00"));
+        r.setProperty("penaltyMinutes", 90);
+        r.save();
+        QTRY_VERIFY(r.errors().contains(QStringLiteral("outcome.penalty_minutes")));
+        QCOMPARE(core_->app.pendingCount(), 0);
+        QCOMPARE(core_->roster.recordedCount(), 0);
+    }
+
+    void enforceableOutcomeIsFlagged() {
+        setUpUnlocked();
+        openRoster();
+        loadRecord(appointmentOf(QStringLiteral("Price")));
+        RecordController& r = core_->record;
+        r.setProperty("outcomeCode", QStringLiteral("UACP"));
+        QVERIFY(r.enforceable());
+        QVERIFY(!r.attended());
+        QSignalSpy saved(&r, &RecordController::saved);
+        r.save();
+        QVERIFY(saved.wait(10000));
+        QTRY_COMPARE(core_->app.pendingCount(), 1);
+        QTRY_VERIFY(core_->roster.line(appointmentOf(QStringLiteral("Price")))
+                        .value(QStringLiteral("enforceable"))
+                        .toBool());
+    }
+
+    void fastPathAsksForFeedbackFromEveryone() {
+        setUpUnlocked();
+        openRoster();
+        FastPathModel& fast = core_->fastPath;
+        fast.start(QStringLiteral("09:00"), QStringLiteral("16:00"));
+        QCOMPARE(fast.count(), 3);
+        fast.setText(0, QStringLiteral("progress"), QStringLiteral("Good"));
+        fast.save();
+        QVERIFY(fast.errors().contains(QStringLiteral("feedback.progress")));
+        QVERIFY(!fast.index(1).data(FastPathModel::ErrorRole).toString().isEmpty());
+        QCOMPARE(core_->app.pendingCount(), 0);
+
+        fast.setText(1, QStringLiteral("progress"), QStringLiteral("Fine"));
+        fast.setText(2, QStringLiteral("progress"), QStringLiteral("Keen"));
+        QSignalSpy saved(&fast, &FastPathModel::saved);
+        fast.save();
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(saved.first().first().toInt(), 3);
+        QTRY_COMPARE(core_->app.pendingCount(), 6);  // outcome + feedback each
+        QTRY_COMPARE(core_->roster.recordedCount(), 3);
+    }
+
+    void locksAfterInactivityAndForgetsTheForm() {
+        setUpUnlocked();
+        openRoster();
+        loadRecord(appointmentOf(QStringLiteral("Ellis")));
+        QSignalSpy locked(&core_->app, &AppController::lockedForInactivity);
+        core_->app.setLockAfterSeconds(1);
+        QVERIFY(locked.wait(5000));
+        QCOMPARE(core_->app.state(), AppController::Locked);
+        QVERIFY(!core_->record.loaded());
+        QCOMPARE(core_->roster.count(), 0);
+    }
+
+    void coverFollowsTheApplicationState() {
+        core_->app.setCoverEnabled(true);
+        QSignalSpy covered(&core_->app, &AppController::coveredChanged);
+        core_->app.setApplicationActive(false);
+        QVERIFY(core_->app.covered());
+        core_->app.setApplicationActive(true);
+        QVERIFY(!core_->app.covered());
+        QCOMPARE(covered.count(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(UiTest)
+#include "ui_test.moc"
