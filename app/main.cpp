@@ -7,6 +7,7 @@
 
 #include <QtQml/qqmlextensionplugin.h>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDir>
 #include <QGuiApplication>
 #include <QLocale>
@@ -22,6 +23,7 @@
 #include "app_tools.h"
 #include "demo_seed.h"
 #include "fast_path_model.h"
+#include "officer_models.h"
 #include "record_controller.h"
 #include "roster_model.h"
 #include "session_list_model.h"
@@ -29,6 +31,7 @@
 #include "sitebook/common/random.h"
 #include "sitebook/platform/qt_keychain_store.h"
 #include "storage_client.h"
+#include "sync_controller.h"
 
 Q_IMPORT_QML_PLUGIN(SitebookPlugin)
 Q_IMPORT_QML_PLUGIN(Sitebook_ScreensPlugin)
@@ -63,12 +66,12 @@ int main(int argc, char* argv[]) {
         QStringLiteral("Render the main screens to PNG files in DIR."), QStringLiteral("DIR"));
     const QCommandLineOption selfTestOption(QStringLiteral("self-test"),
                                             QStringLiteral("Load every QML file and exit."));
-    // Accepted for the sync engine that is still to come; they change nothing yet.
+    // Prefill the first run's sign-in; a device that is set up keeps its own server.
     const QCommandLineOption serverOption(QStringLiteral("server"),
-                                          QStringLiteral("Sync server address (not used yet)."),
+                                          QStringLiteral("Sync server address."),
                                           QStringLiteral("HOST:PORT"));
     const QCommandLineOption caOption(QStringLiteral("ca"),
-                                      QStringLiteral("Sync server CA certificate (not used yet)."),
+                                      QStringLiteral("The CA certificate of the sync server."),
                                       QStringLiteral("FILE"));
     cli.addOptions({dataDirOption, demoOption, lockAfterOption, langOption, screenshotOption,
                     selfTestOption, serverOption, caOption});
@@ -108,8 +111,13 @@ int main(int argc, char* argv[]) {
     ui::StorageConfig config;
     config.dataDir = QDir(dataDir).absolutePath().toStdString();
     if (cli.isSet(demoOption) || screenshots || selfTest) {
-        config.seed = [](store::LocalStore& s, domain::CivilDate today) {
-            return ui::seedDemoData(s, today);
+        // The screenshots include the officer's screens, so their device also holds the
+        // progress and items the server would derive for these people.
+        config.seed = [screenshots](store::LocalStore& s, domain::CivilDate today) -> Status {
+            SB_TRY(ui::seedDemoData(s, today));
+            if (screenshots)
+                SB_TRY(ui::seedDemoOfficerView(s, today));
+            return okStatus();
         };
     }
 
@@ -118,7 +126,24 @@ int main(int argc, char* argv[]) {
     ui::RosterModel roster(&storage);
     ui::RecordController record(&storage);
     ui::FastPathModel fastPath(&storage, &roster);
-    ui::AppController controller({&storage, &sessions, &roster, &record, &fastPath}, clock);
+    const auto today = [&clock] {
+        return QDateTime::fromMSecsSinceEpoch(clock.nowMillis()).date();
+    };
+    ui::SyncController sync(&storage, clock);
+    ui::CaseloadModel caseload(&storage);
+    ui::InboxModel inbox(&storage, today);
+    ui::AttentionModel attention(&storage);
+    ui::PersonController person(&storage, today);
+    ui::AppController controller({&storage, &sessions, &roster, &record, &fastPath, &sync,
+                                  &caseload, &inbox, &attention, &person},
+                                 clock);
+    // Without --demo, a first run signs in to the server (prefilled from --server and --ca).
+    const bool offlineDemo = cli.isSet(demoOption) || screenshots || selfTest;
+    controller.setUseServer(!offlineDemo);
+    controller.setServerAddress(cli.value(serverOption));
+    controller.setCaFile(cli.value(caOption));
+    if (!offlineDemo)
+        sync.watchConnectivity();
     controller.setLockAfterSeconds(cli.value(lockAfterOption).toInt());
     app.installEventFilter(&controller);
 

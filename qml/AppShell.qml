@@ -33,6 +33,20 @@ Item {
         shell.app.fastPath.start(roster.sessionStart, roster.sessionEnd)
         shell.stack.push(fastPathPage)
     }
+    function openAttention() {
+        shell.stack.push(attentionPage)
+    }
+    // The officer's start page on top of the stack, on the given tab (0: inbox, 1: caseload);
+    // for an officer it is already the first page.
+    function openCaseload(tab) {
+        if (!(shell.stack.currentItem instanceof OfficerHomePage))
+            shell.stack.push(officerHomePage)
+        shell.stack.currentItem.currentTab = tab
+    }
+    function openPerson(personId) {
+        shell.app.person.load(personId)
+        shell.stack.push(personPage)
+    }
     function goBack() {
         if (shell.stack && shell.stack.depth > 1)
             shell.stack.pop()
@@ -56,7 +70,8 @@ Item {
         anchors.fill: parent
         active: shell.app && shell.app.state !== AppController.Unlocked
         sourceComponent: !shell.app ? null
-                         : shell.app.state === AppController.FirstRun ? firstRunComponent
+                         : shell.app.state === AppController.FirstRun
+                           ? (shell.app.needsSignIn ? signInComponent : firstRunComponent)
                          : shell.app.state === AppController.Locked ? unlockComponent
                          : startingComponent
     }
@@ -73,12 +88,13 @@ Item {
                 objectName: "stack"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                initialItem: sessionsPage
+                initialItem: shell.app.officer ? officerHomePage : sessionsPage
             }
             StatusStrip {
                 objectName: "statusStrip"
                 app: shell.app
                 Layout.fillWidth: true
+                onAttentionChosen: shell.openAttention()
             }
         }
     }
@@ -90,6 +106,32 @@ Item {
                 anchors.centerIn: parent
                 running: true
             }
+        }
+    }
+    Component {
+        id: signInComponent
+        SignInPage { app: shell.app }
+    }
+    Component {
+        id: attentionPage
+        AttentionPage {
+            app: shell.app
+            onBack: shell.goBack()
+        }
+    }
+    Component {
+        id: officerHomePage
+        OfficerHomePage {
+            app: shell.app
+            onPersonChosen: (personId) => shell.openPerson(personId)
+        }
+    }
+    Component {
+        id: personPage
+        PersonPage {
+            app: shell.app
+            onBack: shell.goBack()
+            StackView.onRemoved: shell.app.person.clear()
         }
     }
     Component {

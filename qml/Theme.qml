@@ -10,6 +10,7 @@ QtObject {
     readonly property color warning: "#8a4b00"
     readonly property color warningBackground: "#fff3e0"
     readonly property color ok: "#1b5e20"
+    readonly property color danger: "#b00020"
     readonly property color muted: "#5f6368"
     readonly property color stripBackground: "#eceff1"
     readonly property int touch: 48          // minimum touch target

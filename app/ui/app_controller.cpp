@@ -3,8 +3,10 @@
 #include <QDateTime>
 #include <QEvent>
 #include <QGuiApplication>
+#include <QUrl>
 
 #include "fast_path_model.h"
+#include "officer_models.h"
 #include "qt_text.h"
 #include "record_controller.h"
 #include "roster_model.h"
@@ -13,6 +15,7 @@
 #include "sitebook/common/error.h"
 #include "sitebook/storage/key_vault.h"
 #include "storage_client.h"
+#include "sync_controller.h"
 
 namespace sitebook::ui {
 
@@ -39,6 +42,89 @@ AppController::AppController(Parts parts, const Clock& clock, QObject* parent)
         pendingCount_ = static_cast<int>(pending);
         emit pendingCountChanged();
     });
+    connect(storage, &StorageClient::signedIn, this, [this](const DeviceInfo& info) {
+        setBusy(false);
+        setMessage({});
+        device_ = info;
+        signedIn_ = true;
+        emit signInChanged();
+    });
+    connect(storage, &StorageClient::signInFailed, this, [this](int code, const QString& text) {
+        setBusy(false);
+        const auto error = static_cast<ErrorCode>(code);
+        if (error == ErrorCode::Unauthenticated || error == ErrorCode::PermissionDenied) {
+            setMessage(tr("Sign-in refused: check your username and password."),
+                       QStringLiteral("password"));
+        } else if (error == ErrorCode::Unavailable || error == ErrorCode::DeadlineExceeded) {
+            setMessage(tr("The server could not be reached. Check the address and your signal."),
+                       QStringLiteral("server"));
+        } else {
+            setMessage(tr("Could not sign in: %1").arg(text));
+        }
+    });
+    connect(storage, &StorageClient::deviceLoaded, this, [this](const DeviceInfo& info) {
+        device_ = info;
+        emit signInChanged();
+    });
+    // A download or a decision changes what the officer's screens show.
+    connect(storage, &StorageClient::dataChanged, this, [this] {
+        if (state_ != Unlocked)
+            return;
+        if (parts_.caseload != nullptr && officer()) {
+            parts_.caseload->reload();
+            parts_.inbox->reload();
+        }
+        if (parts_.attention != nullptr)
+            parts_.attention->reload();
+    });
+}
+
+void AppController::setUseServer(bool useServer) {
+    if (useServer == useServer_)
+        return;
+    useServer_ = useServer;
+    emit signInChanged();
+}
+
+void AppController::setServerAddress(const QString& address) {
+    if (address == server_.address)
+        return;
+    server_.address = address;
+    emit serverChanged();
+}
+
+void AppController::setCaFile(const QString& file) {
+    if (file == server_.caFile)
+        return;
+    server_.caFile = file;
+    emit serverChanged();
+}
+
+void AppController::signIn(const QString& username, const QString& password) {
+    if (state_ != FirstRun || busy_)
+        return;
+    if (server_.address.trimmed().isEmpty()) {
+        setMessage(tr("Enter the server address."), QStringLiteral("server"));
+        return;
+    }
+    if (server_.caFile.trimmed().isEmpty()) {
+        setMessage(tr("Choose the server's certificate file."), QStringLiteral("ca"));
+        return;
+    }
+    if (username.trimmed().isEmpty()) {
+        setMessage(tr("Enter your username."), QStringLiteral("username"));
+        return;
+    }
+    if (password.isEmpty()) {
+        setMessage(tr("Enter your password."), QStringLiteral("password"));
+        return;
+    }
+    setMessage({});
+    setBusy(true);
+    QString file = server_.caFile.trimmed();
+    if (file.startsWith(QLatin1String("file://")))
+        file = QUrl(file).toLocalFile();
+    parts_.storage->signIn({server_.address.trimmed(), file, {}}, username, password);
 }
 
 int AppController::lockedOutSeconds() const {
@@ -97,6 +183,7 @@ void AppController::setState(State state) {
         inactivity_.stop();
     }
     emit stateChanged();
+    emit signInChanged();
 }
 
 void AppController::setBusy(bool busy) {
@@ -138,7 +225,7 @@ void AppController::applyStatus(const VaultStatus& status) {
 }
 
 void AppController::createPin(const QString& pin, const QString& confirmation) {
-    if (state_ != FirstRun || busy_)
+    if (state_ != FirstRun || busy_ || needsSignIn())
         return;
     if (Status valid = storage::KeyVault::validatePin(toStdString(pin)); !valid.ok()) {
         setMessage(tr("A PIN is 4 to 12 digits."), QStringLiteral("pin"));
@@ -184,6 +271,14 @@ void AppController::onOpened(const QString& protection) {
     } else {
         parts_.sessions->setDate(today());
     }
+    if (parts_.caseload != nullptr && officer()) {
+        parts_.caseload->reload();
+        parts_.inbox->reload();
+    }
+    if (parts_.attention != nullptr)
+        parts_.attention->reload();
+    if (parts_.sync != nullptr)
+        parts_.sync->start();
 }
 
 void AppController::onOpenFailed(int code, const QString& message, const VaultStatus& status) {
@@ -235,6 +330,15 @@ void AppController::lock() {
     parts_.fastPath->clear();
     parts_.roster->clear();
     parts_.sessions->clear();
+    if (parts_.sync != nullptr)
+        parts_.sync->stop();
+    if (parts_.caseload != nullptr) {
+        parts_.caseload->clear();
+        parts_.inbox->clear();
+        parts_.person->clear();
+    }
+    if (parts_.attention != nullptr)
+        parts_.attention->clear();
     parts_.storage->close();
     justCreated_ = false;
     setMessage({});

@@ -24,6 +24,11 @@ class SessionListModel;
 class RosterModel;
 class RecordController;
 class FastPathModel;
+class SyncController;
+class CaseloadModel;
+class InboxModel;
+class AttentionModel;
+class PersonController;
 
 class AppController : public QObject {
     Q_OBJECT
@@ -31,6 +36,8 @@ class AppController : public QObject {
     Q_MOC_INCLUDE("roster_model.h")
     Q_MOC_INCLUDE("record_controller.h")
     Q_MOC_INCLUDE("fast_path_model.h")
+    Q_MOC_INCLUDE("sync_controller.h")
+    Q_MOC_INCLUDE("officer_models.h")
     QML_ELEMENT
     QML_UNCREATABLE("Created by the application and handed to QML")
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
@@ -53,6 +60,18 @@ class AppController : public QObject {
     Q_PROPERTY(sitebook::ui::RosterModel* roster READ roster CONSTANT)
     Q_PROPERTY(sitebook::ui::RecordController* record READ record CONSTANT)
     Q_PROPERTY(sitebook::ui::FastPathModel* fastPath READ fastPath CONSTANT)
+    Q_PROPERTY(sitebook::ui::SyncController* sync READ sync CONSTANT)
+    Q_PROPERTY(sitebook::ui::CaseloadModel* caseload READ caseload CONSTANT)
+    Q_PROPERTY(sitebook::ui::InboxModel* inbox READ inbox CONSTANT)
+    Q_PROPERTY(sitebook::ui::AttentionModel* attention READ attention CONSTANT)
+    Q_PROPERTY(sitebook::ui::PersonController* person READ person CONSTANT)
+    // First run with a server: sign in (server, CA, username, password) before the PIN.
+    Q_PROPERTY(QString serverAddress READ serverAddress WRITE setServerAddress NOTIFY serverChanged)
+    Q_PROPERTY(QString caFile READ caFile WRITE setCaFile NOTIFY serverChanged)
+    Q_PROPERTY(bool needsSignIn READ needsSignIn NOTIFY signInChanged)
+    Q_PROPERTY(QString userName READ userName NOTIFY signInChanged)
+    Q_PROPERTY(QString role READ role NOTIFY signInChanged)
+    Q_PROPERTY(bool officer READ officer NOTIFY signInChanged)
 public:
     enum State { Starting, FirstRun, Locked, Unlocked };
     Q_ENUM(State)
@@ -63,6 +82,12 @@ public:
         RosterModel* roster = nullptr;
         RecordController* record = nullptr;
         FastPathModel* fastPath = nullptr;
+        // Optional: without them the app is the offline supervisor's app only.
+        SyncController* sync = nullptr;
+        CaseloadModel* caseload = nullptr;
+        InboxModel* inbox = nullptr;
+        AttentionModel* attention = nullptr;
+        PersonController* person = nullptr;
     };
 
     AppController(Parts parts, const Clock& clock, QObject* parent = nullptr);
@@ -88,6 +113,29 @@ public:
     RosterModel* roster() const { return parts_.roster; }
     RecordController* record() const { return parts_.record; }
     FastPathModel* fastPath() const { return parts_.fastPath; }
+    SyncController* sync() const { return parts_.sync; }
+    CaseloadModel* caseload() const { return parts_.caseload; }
+    InboxModel* inbox() const { return parts_.inbox; }
+    AttentionModel* attention() const { return parts_.attention; }
+    PersonController* person() const { return parts_.person; }
+    QString serverAddress() const { return server_.address; }
+    void setServerAddress(const QString& address);
+    QString caFile() const { return server_.caFile; }
+    void setCaFile(const QString& file);
+    // A server is set up and nobody has signed in yet (first run only).
+    bool needsSignIn() const { return state_ == FirstRun && useServer_ && !signedIn_; }
+    QString userName() const {
+        return device_.displayName.isEmpty() ? device_.username : device_.displayName;
+    }
+    QString role() const { return device_.role; }
+    bool officer() const {
+        return device_.role == QLatin1String("officer") || device_.role == QLatin1String("admin");
+    }
+    // With a server the first run signs in before the PIN is chosen (the --server option).
+    void setUseServer(bool useServer);
+
+    // First run: signs in to the server; the PIN is chosen next.
+    Q_INVOKABLE void signIn(const QString& username, const QString& password);
 
     // Asks the vault whether this is a first run; moves to FirstRun or Locked.
     Q_INVOKABLE void start();
@@ -115,6 +163,8 @@ signals:
     void pendingCountChanged();
     void lockAfterSecondsChanged();
     void coveredChanged();
+    void serverChanged();
+    void signInChanged();
     // Emitted when the inactivity timer locks the app.
     void lockedForInactivity();
 
@@ -141,6 +191,10 @@ private:
     int lockAfterSeconds_ = 300;
     bool coverEnabled_ = true;
     bool active_ = true;
+    ServerSettings server_;
+    DeviceInfo device_;
+    bool useServer_ = false;
+    bool signedIn_ = false;
     QTimer inactivity_;
     QTimer lockoutTick_;
 };

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QHash>
 #include <QImage>
 #include <QQmlComponent>
 #include <QQmlEngine>
@@ -13,9 +14,11 @@
 #include <QQuickWindow>
 #include <QTextStream>
 #include <QTimer>
+#include <algorithm>
 #include <functional>
 
 #include "app_controller.h"
+#include "officer_models.h"
 #include "record_controller.h"
 #include "roster_model.h"
 #include "session_list_model.h"
@@ -61,11 +64,34 @@ bool call(QQuickWindow& window, const char* function, const QVariant& arg = {}) 
     return ok;
 }
 
+// The 256 most frequent colours of a screen shot: flat UI colours and the grey and blue ramps of
+// anti-aliased text, so the palette image looks the same at a third of the size.
+QImage toPalette(const QImage& image) {
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    QHash<QRgb, int> counts;
+    for (int y = 0; y < rgb.height(); ++y) {
+        const auto* line = reinterpret_cast<const QRgb*>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x)
+            ++counts[line[x]];
+    }
+    QList<QPair<int, QRgb>> byCount;
+    byCount.reserve(counts.size());
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        byCount.append({it.value(), it.key()});
+    std::sort(byCount.begin(), byCount.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    QList<QRgb> table;
+    for (qsizetype i = 0; i < byCount.size() && i < 256; ++i)
+        table.append(byCount.at(i).second);
+    return rgb.convertToFormat(QImage::Format_Indexed8, table, Qt::ThresholdDither);
+}
+
 bool grab(QQuickWindow& window, const QString& dir, const QString& name) {
     pump(400);  // let transitions and bindings settle
-    const QImage image = window.grabWindow();
+    const QImage image = toPalette(window.grabWindow());
     const QString path = QDir(dir).filePath(name + QStringLiteral(".png"));
-    if (image.isNull() || !image.save(path)) {
+    // Maximum compression keeps the screenshots in docs/ small.
+    if (image.isNull() || !image.save(path, "PNG", 0)) {
         err() << "screenshot: could not save " << path << "\n";
         return false;
     }
@@ -124,7 +150,13 @@ int captureScreenshots(QQuickWindow& window, AppController& app, const QString& 
     app.setCoverEnabled(false);
     bool ok = waitFor([&] { return app.state() != AppController::Starting; });
     if (ok && app.state() == AppController::FirstRun) {
-        ok = grab(window, dir, QStringLiteral("01-first-run"));
+        // The sign-in a device with a server starts with, then the PIN of this one.
+        app.setUseServer(true);
+        app.setServerAddress(QStringLiteral("sync.example.org:443"));
+        app.setCaFile(QStringLiteral("/media/sitebook/sitebook-ca.pem"));
+        ok = grab(window, dir, QStringLiteral("00-sign-in"));
+        app.setUseServer(false);
+        ok = ok && grab(window, dir, QStringLiteral("01-first-run"));
         app.createPin(pin, pin);
         ok = ok && waitFor([&] { return app.state() == AppController::Unlocked; }, 60000);
         ok = ok && waitFor([&] { return !app.sessions()->loading(); });
@@ -192,6 +224,28 @@ int captureScreenshots(QQuickWindow& window, AppController& app, const QString& 
     ok = ok && call(window, "goBack");
     ok = ok && call(window, "openFastPath");
     ok = ok && grab(window, dir, QStringLiteral("11-fast-path"));
+    ok = ok && call(window, "goBack") && call(window, "goBack");
+    if (!ok)
+        return 1;
+
+    // The responsible officer's screens, from the progress and items of the demonstration data.
+    app.caseload()->reload();
+    app.inbox()->reload();
+    ok = waitFor([&] { return app.caseload()->count() > 0 && app.inbox()->count() > 0; });
+    ok = ok && call(window, "openCaseload", 0);
+    ok = ok && grab(window, dir, QStringLiteral("12-officer-inbox"));
+    ok = ok && call(window, "openCaseload", 1);
+    ok = ok && grab(window, dir, QStringLiteral("13-officer-caseload"));
+    if (!ok)
+        return 1;
+    const QString personId = app.inbox()->index(0).data(InboxModel::PersonIdRole).toString();
+    ok = call(window, "openPerson", personId);
+    ok = ok &&
+         waitFor([&] { return app.person()->personId() == personId && !app.person()->busy(); });
+    ok = ok && grab(window, dir, QStringLiteral("14-officer-person"));
+    ok = ok && call(window, "goBack");
+    ok = ok && call(window, "openAttention");
+    ok = ok && grab(window, dir, QStringLiteral("15-needs-attention"));
     return ok ? 0 : 1;
 }
 

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <set>
+
+#include "sitebook/domain/json.h"
 
 #ifdef SITEBOOK_HAVE_DEMO_REGION
 #include "sitebook/server/demo/demo_region.h"
@@ -229,5 +232,120 @@ Status seedDemoData(store::LocalStore& store, CivilDate today) {
 }
 
 #endif
+
+Status seedDemoOfficerView(store::LocalStore& store, CivilDate today) {
+    using nlohmann::json;
+    auto sessions = store.sessionsOn(today);
+    SB_TRY(sessions);
+    std::vector<store::RosterEntry> entries;
+    std::set<std::string> seen;
+    for (const auto& s : *sessions) {
+        auto roster = store.roster(s.id);
+        SB_TRY(roster);
+        for (auto& e : *roster) {
+            if (seen.insert(e.person.id).second)
+                entries.push_back(std::move(e));
+        }
+    }
+    auto& db = store.database();
+    store::RemoteBatch batch;
+    // Ids of the derived records: the order's id for progress, a fixed block for items.
+    int itemNumber = 0;
+    auto itemId = [&itemNumber] {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "01900000-0000-7000-9000-%012d", ++itemNumber);
+        return std::string(buf);
+    };
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const auto& a = entries[i].appointment;
+        const std::string partition = "person/" + a.person_id;
+        auto stmt = db.prepare("SELECT body FROM orders WHERE id = ?1");
+        SB_TRY(stmt);
+        stmt->bind(1, a.order_id);
+        auto row = stmt->step();
+        SB_TRY(row);
+        if (!*row)
+            continue;
+        auto order = fromJson<Order>(stmt->columnText(0));
+        SB_TRY(order);
+        const int required = order->adjustedRequiredMinutes();
+        // Credit from the outcomes on this device (attended: finish - arrival - penalty), so the
+        // person page's chart and the progress agree.
+        auto appointments = db.prepare("SELECT body FROM appointments WHERE order_id = ?1");
+        SB_TRY(appointments);
+        appointments->bind(1, a.order_id);
+        int credited = 0;
+        for (;;) {
+            auto next = appointments->step();
+            SB_TRY(next);
+            if (!*next)
+                break;
+            auto recorded = fromJson<Appointment>(appointments->columnText(0));
+            if (!recorded.ok() || !recorded->outcome)
+                continue;
+            const auto& o = *recorded->outcome;
+            if (o.code.isKnown() && isAttended(o.code.code()) && o.arrival && o.finish) {
+                credited += std::max(
+                    0, TimeOfDay::minutesBetween(*o.arrival, *o.finish) - o.penalty_minutes);
+            }
+        }
+        credited = std::min(required, credited);
+        const bool ete = i % 3 == 1;
+        const int eteAllowance = ete ? required * 30 / 100 : 0;
+        json progress{{"id", a.order_id},
+                      {"order_id", a.order_id},
+                      {"person_id", a.person_id},
+                      {"sentence_date", order->sentence_date.toString()},
+                      {"required_minutes", order->required_minutes},
+                      {"adjustment_minutes", required - order->required_minutes},
+                      {"adjusted_required_minutes", required},
+                      {"credited_minutes", credited},
+                      {"ete_credited_minutes", ete ? std::min(eteAllowance, credited / 4) : 0},
+                      {"ete_allowance_minutes", eteAllowance},
+                      {"remaining_minutes", required - credited},
+                      {"percent_complete", required > 0 ? (credited * 1000 / required) / 10.0 : 0}};
+        if (credited >= required)
+            progress["completed_on"] = today.addDays(-3).toString();
+        batch.changes.push_back({partition, "progress", a.order_id, 1, false, progress.dump()});
+
+        json item{{"person_id", a.person_id}, {"order_id", a.order_id}};
+        switch (i % 4) {
+            case 0:
+                item["kind"] = "enforcement_due";
+                item["appointment_id"] = a.id;
+                item["created_on"] = today.addDays(-6).toString();
+                item["due_on"] = today.addDays(1).toString();
+                item["message"] = "Outcome UACP recorded for the session on " +
+                                  today.addDays(-6).toString() + ". Record a decision.";
+                item["breach_referral_required"] = i % 8 == 4;
+                break;
+            case 1:
+                item["kind"] = "feedback_gap";
+                item["appointment_id"] = a.id;
+                item["created_on"] = today.addDays(-2).toString();
+                item["due_on"] = today.addDays(5).toString();
+                item["message"] = "No feedback was recorded for the session on " +
+                                  today.addDays(-2).toString() + ".";
+                break;
+            case 2:
+                item["kind"] = "review_due";
+                item["created_on"] = today.addDays(-14).toString();
+                item["due_on"] = today.addDays(-2).toString();
+                item["message"] = "The six-month progress review is due.";
+                break;
+            default:
+                continue;  // nothing needs a decision
+        }
+        const std::string id = itemId();
+        item["id"] = id;
+        item["key"] = item.value("kind", "") + ":" + id;
+        batch.changes.push_back({partition, "ro_item", id, 1, false, item.dump()});
+    }
+    if (batch.changes.empty())
+        return okStatus();
+    auto applied = store.applyRemoteBatch(batch);
+    SB_TRY(applied);
+    return okStatus();
+}
 
 }  // namespace sitebook::ui

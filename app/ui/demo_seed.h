@@ -16,6 +16,11 @@ namespace sitebook::ui {
 // today's and later ones do not). Deterministic for a given `today`.
 Status seedDemoData(store::LocalStore& store, domain::CivilDate today);
 
+// Demonstration data for the responsible officer's screens: for the people on the sessions of
+// `today`, the server-derived progress and RO items (docs/PROTOCOL.md "Derived records"), applied
+// as one downloaded batch, as a sync would. Deterministic for a given store and `today`.
+Status seedDemoOfficerView(store::LocalStore& store, domain::CivilDate today);
+
 // True if the region generator of Sitebook::Demo is linked (false: the built-in small seed).
 bool demoUsesRegionGenerator();
 

@@ -17,6 +17,16 @@ StorageClient::StorageClient(StorageConfig config, const Clock& clock, RandomSou
         qRegisterMetaType<QList<SessionSummary>>();
         qRegisterMetaType<QList<RosterLine>>();
         qRegisterMetaType<QList<RecordRequest>>();
+        qRegisterMetaType<ServerSettings>();
+        qRegisterMetaType<DeviceInfo>();
+        qRegisterMetaType<SyncStatus>();
+        qRegisterMetaType<AttentionItem>();
+        qRegisterMetaType<CaseloadLine>();
+        qRegisterMetaType<InboxItem>();
+        qRegisterMetaType<PersonDetail>();
+        qRegisterMetaType<QList<AttentionItem>>();
+        qRegisterMetaType<QList<CaseloadLine>>();
+        qRegisterMetaType<QList<InboxItem>>();
         return 0;
     }();
     Q_UNUSED(registered);
@@ -44,6 +54,18 @@ StorageClient::StorageClient(StorageConfig config, const Clock& clock, RandomSou
     connect(worker_, &StorageWorker::pendingCountChanged, this,
             &StorageClient::pendingCountChanged);
     connect(worker_, &StorageWorker::dataChanged, this, &StorageClient::dataChanged);
+    connect(worker_, &StorageWorker::localChange, this, &StorageClient::localChange);
+    connect(worker_, &StorageWorker::signedIn, this, &StorageClient::signedIn);
+    connect(worker_, &StorageWorker::signInFailed, this, &StorageClient::signInFailed);
+    connect(worker_, &StorageWorker::deviceLoaded, this, &StorageClient::deviceLoaded);
+    connect(worker_, &StorageWorker::syncStatusChanged, this, &StorageClient::syncStatusChanged);
+    connect(worker_, &StorageWorker::attentionLoaded, this, &StorageClient::attentionLoaded);
+    connect(worker_, &StorageWorker::discarded, this, &StorageClient::discarded);
+    connect(worker_, &StorageWorker::caseloadLoaded, this, &StorageClient::caseloadLoaded);
+    connect(worker_, &StorageWorker::inboxLoaded, this, &StorageClient::inboxLoaded);
+    connect(worker_, &StorageWorker::personLoaded, this, &StorageClient::personLoaded);
+    connect(worker_, &StorageWorker::decisionRecorded, this, &StorageClient::decisionRecorded);
+    connect(worker_, &StorageWorker::decisionFailed, this, &StorageClient::decisionFailed);
     thread_.start();
 }
 
@@ -99,6 +121,54 @@ quint64 StorageClient::loadRecord(const QString& appointmentId) {
 quint64 StorageClient::save(const QList<RecordRequest>& records) {
     const quint64 id = nextRequest();
     post([w = worker_, id, records] { w->save(id, records); });
+    return id;
+}
+
+void StorageClient::signIn(const ServerSettings& server, const QString& username,
+                           const QString& password) {
+    post([w = worker_, server, username, password] { w->signIn(server, username, password); });
+}
+
+void StorageClient::syncNow() {
+    post([w = worker_] { w->syncNow(); });
+}
+
+quint64 StorageClient::loadAttention() {
+    const quint64 id = nextRequest();
+    post([w = worker_, id] { w->loadAttention(id); });
+    return id;
+}
+
+quint64 StorageClient::discardChange(const QString& opId, const QString& reason) {
+    const quint64 id = nextRequest();
+    post([w = worker_, id, opId, reason] { w->discardChange(id, opId, reason); });
+    return id;
+}
+
+quint64 StorageClient::loadCaseload() {
+    const quint64 id = nextRequest();
+    post([w = worker_, id] { w->loadCaseload(id); });
+    return id;
+}
+
+quint64 StorageClient::loadInbox() {
+    const quint64 id = nextRequest();
+    post([w = worker_, id] { w->loadInbox(id); });
+    return id;
+}
+
+quint64 StorageClient::loadPerson(const QString& personId) {
+    const quint64 id = nextRequest();
+    post([w = worker_, id, personId] { w->loadPerson(id, personId); });
+    return id;
+}
+
+quint64 StorageClient::recordDecision(const QString& appointmentId, const QString& action,
+                                      const QString& note) {
+    const quint64 id = nextRequest();
+    post([w = worker_, id, appointmentId, action, note] {
+        w->recordDecision(id, appointmentId, action, note);
+    });
     return id;
 }
 

@@ -45,6 +45,16 @@ public:
     quint64 loadRoster(const QString& sessionId);
     quint64 loadRecord(const QString& appointmentId);
     quint64 save(const QList<sitebook::ui::RecordRequest>& records);
+    void signIn(const sitebook::ui::ServerSettings& server, const QString& username,
+                const QString& password);
+    void syncNow();
+    quint64 loadAttention();
+    quint64 discardChange(const QString& opId, const QString& reason);
+    quint64 loadCaseload();
+    quint64 loadInbox();
+    quint64 loadPerson(const QString& personId);
+    quint64 recordDecision(const QString& appointmentId, const QString& action,
+                           const QString& note);
 
 signals:
     void vaultInspected(const sitebook::ui::VaultStatus& status);
@@ -59,6 +69,18 @@ signals:
     void loadFailed(quint64 request, const QString& message);
     void pendingCountChanged(qint64 pending);
     void dataChanged();
+    void localChange();
+    void signedIn(const sitebook::ui::DeviceInfo& info);
+    void signInFailed(int code, const QString& message);
+    void deviceLoaded(const sitebook::ui::DeviceInfo& info);
+    void syncStatusChanged(const sitebook::ui::SyncStatus& status);
+    void attentionLoaded(quint64 request, const QList<sitebook::ui::AttentionItem>& items);
+    void discarded(quint64 request);
+    void caseloadLoaded(quint64 request, const QList<sitebook::ui::CaseloadLine>& lines);
+    void inboxLoaded(quint64 request, const QList<sitebook::ui::InboxItem>& items);
+    void personLoaded(quint64 request, const sitebook::ui::PersonDetail& detail);
+    void decisionRecorded(quint64 request);
+    void decisionFailed(quint64 request, const QString& field, const QString& message);
 
 private:
     template <typename F>

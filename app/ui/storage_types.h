@@ -7,6 +7,7 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -98,6 +99,99 @@ struct FieldError {
     QString message;
 };
 
+// The server a device signs in to (first run). The CA file verifies the server's certificate.
+struct ServerSettings {
+    QString address;  // "host:port"
+    QString caFile;
+    QString tlsName;  // name in the certificate when it differs from the host; usually empty
+};
+
+// Who is signed in on this device (no secrets).
+struct DeviceInfo {
+    QString userId;
+    QString username;
+    QString displayName;
+    QString role;    // wire text: "supervisor", "officer", ...
+    QString server;  // empty: this device does not sync (demonstration data)
+};
+
+// The sync engine's state as the status strip shows it.
+struct SyncStatus {
+    bool configured = false;  // a server is set up on this device
+    bool signedIn = false;
+    bool online = false;
+    bool running = false;
+    QString phase;  // "idle" | "uploading" | "downloading"
+    qint64 uploaded = 0;
+    qint64 downloaded = 0;
+    qint64 pending = 0;
+    qint64 needsAttention = 0;
+    qint64 conflicts = 0;
+    qint64 lastSuccessAt = 0;           // device clock millis; 0: never
+    qint64 nextRetryAt = 0;             // 0: none
+    QString lastError;                  // empty after a success
+    bool authenticationNeeded = false;  // the last error asks for a new sign-in
+};
+
+// A change the server refused, with its reason.
+struct AttentionItem {
+    QString opId;
+    QString entityType;  // protocol name, e.g. "appointment"
+    QString entityId;
+    QString op;
+    QString code;
+    QString message;
+    qint64 createdAt = 0;
+    QString summary;  // what the change was about, e.g. "Outcome UAAB for Smith, Alex"
+};
+
+// One person of an officer's caseload with the progress of their order (server-derived).
+struct CaseloadLine {
+    QString personId;
+    QString crn;
+    QString forenames;
+    QString surname;
+    QString orderId;
+    int requiredMinutes = 0;  // adjusted
+    int creditedMinutes = 0;
+    int eteCreditedMinutes = 0;
+    int eteAllowanceMinutes = 0;
+    double percentComplete = 0;
+    QString projectedCompletion;  // "YYYY-MM-DD" or empty
+    QString completedOn;
+    int openItems = 0;
+    bool hasProgress = false;
+};
+
+// An item that needs the officer's decision (server-derived RO item).
+struct InboxItem {
+    QString id;
+    QString kind;  // enforcement_due, feedback_gap, overdue_outcome, review_due, conflict, ...
+    QString personId;
+    QString personName;
+    QString crn;
+    QString orderId;
+    QString appointmentId;
+    QString createdOn;
+    QString dueOn;
+    QString message;
+    bool breachReferralRequired = false;
+};
+
+// Everything the officer's person page shows. Lists are of QVariantMap rows (see
+// StorageWorker::loadPerson for their keys).
+struct PersonDetail {
+    CaseloadLine line;
+    QStringList placementFlags;
+    QString sentenceDate;
+    double pacePerDay = 0;   // minutes per day needed to finish in a year from sentence
+    QVariantList timeline;   // appointments, newest first
+    QVariantList notes;      // case notes, newest first
+    QVariantList credits;    // {date, minutes} cumulative credited minutes by session date
+    QVariantList decisions;  // enforcement decisions
+    QList<InboxItem> items;
+};
+
 }  // namespace sitebook::ui
 
 Q_DECLARE_METATYPE(sitebook::ui::VaultStatus)
@@ -106,3 +200,10 @@ Q_DECLARE_METATYPE(sitebook::ui::RosterLine)
 Q_DECLARE_METATYPE(sitebook::ui::RecordDetail)
 Q_DECLARE_METATYPE(sitebook::ui::RecordRequest)
 Q_DECLARE_METATYPE(sitebook::ui::FieldError)
+Q_DECLARE_METATYPE(sitebook::ui::ServerSettings)
+Q_DECLARE_METATYPE(sitebook::ui::DeviceInfo)
+Q_DECLARE_METATYPE(sitebook::ui::SyncStatus)
+Q_DECLARE_METATYPE(sitebook::ui::AttentionItem)
+Q_DECLARE_METATYPE(sitebook::ui::CaseloadLine)
+Q_DECLARE_METATYPE(sitebook::ui::InboxItem)
+Q_DECLARE_METATYPE(sitebook::ui::PersonDetail)

@@ -22,34 +22,27 @@ constexpr std::string_view kComponent = "ui.storage";
 constexpr const char* kDatabaseFile = "sitebook.db";
 constexpr const char* kDeviceFile = "device.json";
 
-// Who uses this installation. Ids only (no case data), so it is kept in the clear beside the
-// encrypted database; a later sign-in replaces the user id.
-struct DeviceIdentity {
-    std::string deviceId;
-    std::string userId;
-};
-
-std::optional<DeviceIdentity> readIdentity(const std::filesystem::path& dir) {
+// Who uses this installation: ids, role and server address only (no case data, no secrets), so
+// it is kept in the clear beside the encrypted database. Keys: device_id, user_id, role,
+// username, display_name, server, tls_name. Without a server (demonstration data) the user id
+// is generated locally.
+std::optional<QJsonObject> readIdentity(const std::filesystem::path& dir) {
     QFile file(QString::fromStdString((dir / kDeviceFile).string()));
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
     const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
-    DeviceIdentity id{toStdString(o.value(QStringLiteral("device_id")).toString()),
-                      toStdString(o.value(QStringLiteral("user_id")).toString())};
-    if (!Uuid::isValid(id.deviceId) || !Uuid::isValid(id.userId))
+    if (!Uuid::isValid(toStdString(o.value(QStringLiteral("device_id")).toString())) ||
+        !Uuid::isValid(toStdString(o.value(QStringLiteral("user_id")).toString())))
         return std::nullopt;
-    return id;
+    return o;
 }
 
-Status writeIdentity(const std::filesystem::path& dir, const DeviceIdentity& id) {
+Status writeIdentity(const std::filesystem::path& dir, const QJsonObject& identity) {
     QSaveFile file(QString::fromStdString((dir / kDeviceFile).string()));
     if (!file.open(QIODevice::WriteOnly)) {
         return makeError(ErrorCode::Io, "cannot write the device identity file");
     }
-    QJsonObject o;
-    o.insert(QStringLiteral("device_id"), toQString(id.deviceId));
-    o.insert(QStringLiteral("user_id"), toQString(id.userId));
-    file.write(QJsonDocument(o).toJson());
+    file.write(QJsonDocument(identity).toJson());
     if (!file.commit())
         return makeError(ErrorCode::Io, "cannot write the device identity file");
     return okStatus();
@@ -120,10 +113,23 @@ Status StorageWorker::openStore(const SecretBytes& key) {
     if (!identity) {
         return makeError(ErrorCode::Corrupt, "the device identity file is missing or damaged");
     }
-    store::DeviceContext context{identity->deviceId, identity->userId, Role::Supervisor};
+    const Role role =
+        parseEnum<Role>(toStdString(identity->value(QStringLiteral("role")).toString()))
+            .value_or(Role::Supervisor);
+    store::DeviceContext context{
+        toStdString(identity->value(QStringLiteral("device_id")).toString()),
+        toStdString(identity->value(QStringLiteral("user_id")).toString()), role};
     auto opened = store::LocalStore::open(databasePath(), key, context, clock_, random_);
     SB_TRY(opened);
     store_ = std::move(*opened);
+    emit deviceLoaded(DeviceInfo{identity->value(QStringLiteral("user_id")).toString(),
+                                 identity->value(QStringLiteral("username")).toString(),
+                                 identity->value(QStringLiteral("display_name")).toString(),
+                                 toQString(wireText(role)),
+                                 identity->value(QStringLiteral("server")).toString()});
+    if (!identity->value(QStringLiteral("server")).toString().isEmpty())
+        return startSync(*identity);
+    publishSync(sync::SyncState{}, false);
     return okStatus();
 }
 
@@ -138,11 +144,24 @@ void StorageWorker::create(const QString& pin) {
         return;
     }
     const CivilDate today = localToday(clock_);
-    const DeviceIdentity identity{ids_.next().toString(), ids_.next().toString()};
+    const bool withServer = pendingCredentials_.has_value();
+    QJsonObject identity = pendingIdentity_;
+    if (!withServer) {
+        identity.insert(QStringLiteral("device_id"), toQString(ids_.next().toString()));
+        identity.insert(QStringLiteral("user_id"), toQString(ids_.next().toString()));
+        identity.insert(QStringLiteral("role"), QStringLiteral("supervisor"));
+    }
     Status done = writeIdentity(config_.dataDir, identity);
     if (done.ok())
         done = openStore(*key);
-    if (done.ok() && config_.seed) {
+    if (done.ok() && withServer && engine_) {
+        done = engine_->adoptCredentials(*pendingCredentials_);
+        pendingCredentials_.reset();
+        pendingIdentity_ = {};
+        if (done.ok())
+            done = engine_->refreshCounts();
+    }
+    if (done.ok() && !withServer && config_.seed) {
         done = config_.seed(*store_, today);
         if (!done.ok())
             log::error(kComponent, "seeding the new store failed: " + done.error().toString());
@@ -174,6 +193,8 @@ void StorageWorker::unlock(const QString& pin) {
 }
 
 void StorageWorker::close() {
+    engine_.reset();
+    transport_.reset();
     store_.reset();
     emit closed();
     emit vaultInspected(status());
@@ -362,17 +383,20 @@ Status StorageWorker::validate(RecordRequest& r, FieldError& error) {
 }
 
 Status StorageWorker::write(const RecordRequest& r) {
-    // The outcome goes last: a roster line shows as recorded only once everything else is in.
-    if (r.work)
-        SB_TRY(store_->addWorkUndertaken(*r.work));
-    for (const auto& skill : r.skills)
-        SB_TRY(store_->addSkillObservation(skill));
-    if (r.feedback)
-        SB_TRY(store_->saveFeedback(*r.feedback));
-    if (r.note)
-        SB_TRY(store_->addCaseNote(*r.note));
-    SB_TRY(store_->recordOutcome(toStdString(r.appointmentId), r.outcome));
-    return okStatus();
+    // One transaction for the whole visit: its work, skills, feedback, note and outcome are all
+    // recorded, each with its outbox entry, or none is.
+    return store_->atomically([&]() -> Status {
+        if (r.work)
+            SB_TRY(store_->addWorkUndertaken(*r.work));
+        for (const auto& skill : r.skills)
+            SB_TRY(store_->addSkillObservation(skill));
+        if (r.feedback)
+            SB_TRY(store_->saveFeedback(*r.feedback));
+        if (r.note)
+            SB_TRY(store_->addCaseNote(*r.note));
+        SB_TRY(store_->recordOutcome(toStdString(r.appointmentId), r.outcome));
+        return okStatus();
+    });
 }
 
 void StorageWorker::save(quint64 request, const QList<RecordRequest>& records) {
@@ -392,6 +416,7 @@ void StorageWorker::save(quint64 request, const QList<RecordRequest>& records) {
             FieldError e = fieldError(r.appointmentId, "storage", s.error());
             emit saveFailed(request, e);
             emit dataChanged();
+            emit localChange();
             countPending();
             return;
         }
@@ -399,6 +424,7 @@ void StorageWorker::save(quint64 request, const QList<RecordRequest>& records) {
     }
     emit saved(request, written);
     emit dataChanged();
+    emit localChange();
     countPending();
 }
 
@@ -408,6 +434,8 @@ void StorageWorker::countPending() {
     auto count = store_->outboxCount("pending");
     if (count.ok())
         emit pendingCountChanged(*count);
+    if (engine_)
+        (void)engine_->refreshCounts();  // publishes through the state listener
 }
 
 }  // namespace sitebook::ui

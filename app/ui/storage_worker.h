@@ -9,6 +9,7 @@
 // Ownership: owns the KeyVault and, while unlocked, the LocalStore. `clock`, `random` and
 // `keyStore` (may be null) are owned by the caller and must outlive the worker.
 
+#include <QJsonObject>
 #include <QObject>
 #include <memory>
 
@@ -17,6 +18,8 @@
 #include "sitebook/common/uuid.h"
 #include "sitebook/storage/key_vault.h"
 #include "sitebook/store/local_store.h"
+#include "sitebook/sync/sync_engine.h"
+#include "sitebook/sync/transport.h"
 #include "storage_types.h"
 
 namespace sitebook::ui {
@@ -44,6 +47,23 @@ public:
     void save(quint64 request, const QList<sitebook::ui::RecordRequest>& records);
     void countPending();
 
+    // --- Sign-in and sync (see storage_worker_sync.cpp).
+    // First run with a server: signs in with the password (the server's Login) before any
+    // store exists; the credentials wait in memory for create(), which adopts them.
+    void signIn(const sitebook::ui::ServerSettings& server, const QString& username,
+                const QString& password);
+    // Upload, then download; no-op (with a status) when no server is set up.
+    void syncNow();
+    void loadAttention(quint64 request);
+    void discardChange(quint64 request, const QString& opId, const QString& reason);
+
+    // --- The officer's reads and decisions (see storage_worker_officer.cpp).
+    void loadCaseload(quint64 request);
+    void loadInbox(quint64 request);
+    void loadPerson(quint64 request, const QString& personId);
+    void recordDecision(quint64 request, const QString& appointmentId, const QString& action,
+                        const QString& note);
+
 signals:
     void vaultInspected(const sitebook::ui::VaultStatus& status);
     // The store is open; `protection` is the vault's protection sentence.
@@ -61,6 +81,20 @@ signals:
     void pendingCountChanged(qint64 pending);
     // Something was written: views showing store data should reload.
     void dataChanged();
+    // Something was written by the user (not by a download): a sync is due.
+    void localChange();
+    void signedIn(const sitebook::ui::DeviceInfo& info);
+    void signInFailed(int code, const QString& message);
+    // Who uses the device; emitted before opened().
+    void deviceLoaded(const sitebook::ui::DeviceInfo& info);
+    void syncStatusChanged(const sitebook::ui::SyncStatus& status);
+    void attentionLoaded(quint64 request, const QList<sitebook::ui::AttentionItem>& items);
+    void discarded(quint64 request);
+    void caseloadLoaded(quint64 request, const QList<sitebook::ui::CaseloadLine>& lines);
+    void inboxLoaded(quint64 request, const QList<sitebook::ui::InboxItem>& items);
+    void personLoaded(quint64 request, const sitebook::ui::PersonDetail& detail);
+    void decisionRecorded(quint64 request);
+    void decisionFailed(quint64 request, const QString& field, const QString& message);
 
 private:
     VaultStatus status() const;
@@ -69,6 +103,10 @@ private:
     Result<std::optional<domain::Feedback>> feedbackFor(const std::string& appointmentId);
     Status validate(RecordRequest& record, FieldError& error);
     Status write(const RecordRequest& record);
+    Status startSync(const QJsonObject& identity);
+    void publishSync(const sync::SyncState& state, bool running);
+    Result<std::vector<CaseloadLine>> caseload();
+    Result<std::vector<InboxItem>> inbox(const QString& personId);
 
     StorageConfig config_;
     const Clock& clock_;
@@ -76,6 +114,14 @@ private:
     UuidGenerator ids_;
     std::unique_ptr<storage::KeyVault> vault_;
     std::unique_ptr<store::LocalStore> store_;
+    // While signed in to a server: the transport and the engine (declared after store_, so
+    // destroyed before it).
+    std::unique_ptr<sync::SyncTransport> transport_;
+    std::unique_ptr<sync::SyncEngine> engine_;
+    std::optional<sync::Credentials> pendingCredentials_;  // signIn() until create()
+    QJsonObject pendingIdentity_;
+    QString lastSyncError_;
+    bool authenticationNeeded_ = false;
 };
 
 }  // namespace sitebook::ui

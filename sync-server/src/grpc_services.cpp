@@ -358,7 +358,13 @@ grpc::Status AuthServiceImpl::Refresh(grpc::ServerContext* context,
         return toGrpcStatus(context, expired);
     if ((*device)->revokedAtMillis)
         return deviceRevokedStatus(context);
-    if ((*token)->rotated) {
+    // A device whose refresh answer was lost on the way (a dropped connection) comes back with
+    // the token it just exchanged. Within a short grace period that is answered again rather
+    // than treated as theft; the token is bound to the device, which must present its id too.
+    constexpr UnixMillis kRotationGraceMillis = 60'000;
+    const bool lostAnswerRetry = (*token)->rotated && (*token)->revokedAtMillis &&
+                                 now - *(*token)->revokedAtMillis <= kRotationGraceMillis;
+    if ((*token)->rotated && !lostAnswerRetry) {
         // A rotated token came back: it was copied. End every session of the device.
         if (auto s = (*uow)->revokeDeviceTokens((*token)->deviceId, now); !s) {
             return toGrpcStatus(context, s.error());
@@ -368,7 +374,7 @@ grpc::Status AuthServiceImpl::Refresh(grpc::ServerContext* context,
         log::warning("auth", "reused refresh token for device " + (*token)->deviceId);
         return toGrpcStatus(context, expired);
     }
-    if ((*token)->revokedAtMillis || now >= (*token)->expiresAtMillis ||
+    if (((*token)->revokedAtMillis && !lostAnswerRetry) || now >= (*token)->expiresAtMillis ||
         (*device)->userId != (*token)->userId) {
         return toGrpcStatus(context, expired);
     }
@@ -379,8 +385,9 @@ grpc::Status AuthServiceImpl::Refresh(grpc::ServerContext* context,
         return toGrpcStatus(context,
                             makeError(ErrorCode::PermissionDenied, "this account is disabled"));
     }
-    if (auto s = (*uow)->markRefreshTokenRotated((*token)->tokenHash, now); !s) {
-        return toGrpcStatus(context, s.error());
+    if (!lostAnswerRetry) {
+        if (auto s = (*uow)->markRefreshTokenRotated((*token)->tokenHash, now); !s)
+            return toGrpcStatus(context, s.error());
     }
     DeviceRecord seen = **device;
     seen.lastSeenAtMillis = now;
@@ -588,16 +595,9 @@ grpc::Status SyncServiceImpl::Upload(grpc::ServerContext* context, const v1::Upl
             return toGrpcStatus(context, s.error());
     }
 
-    for (const auto& op : ops) {
-        OperationResultValue r;
-        if (context->IsCancelled()) {
-            r.opId = op.opId;
-            r.result = OpResultKind::RetryLater;
-            r.reasonCode = "unavailable";
-            r.message = "the request ended before this change was applied";
-        } else {
-            r = processor_.apply(who->caller, op, skew);
-        }
+    const auto results = processor_.applyBatch(who->caller, ops, skew,
+                                                [context] { return context->IsCancelled(); });
+    for (const OperationResultValue& r : results) {
         v1::OperationResult* out = response->add_results();
         out->set_op_id(r.opId);
         switch (r.result) {

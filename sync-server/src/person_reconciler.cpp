@@ -353,10 +353,10 @@ Result<std::int64_t> PersonReconciler::reconcilePerson(UnitOfWork& uow, std::str
     return changed;
 }
 
-Status PersonReconciler::onAccepted(UnitOfWork& uow, const AcceptedOperation& op) {
+std::string PersonReconciler::personAffectedBy(UnitOfWork& uow, const AcceptedOperation& op) {
     auto type = parseEntityType(op.entityType);
     if (!type)
-        return okStatus();
+        return {};
     const std::string& body = op.after.bodyJson.empty() ? op.payloadJson : op.after.bodyJson;
     std::string appointmentId;
     switch (*type) {
@@ -370,11 +370,12 @@ Status PersonReconciler::onAccepted(UnitOfWork& uow, const AcceptedOperation& op
             appointmentId = stringField(body, "appointment_id");
             break;
         default:
-            return okStatus();  // case notes change nothing derived
+            return {};  // case notes change nothing derived
     }
-    const std::string personId = appointmentPersonId(uow, appointmentId);
-    if (personId.empty())
-        return okStatus();
+    return appointmentPersonId(uow, appointmentId);
+}
+
+Status PersonReconciler::reconcileAfterUpload(UnitOfWork& uow, const std::string& personId) {
     auto changed = reconcilePerson(uow, personId, today());
     if (!changed) {
         // Records that do not hang together must not turn the device's change away: log it;
@@ -388,6 +389,25 @@ Status PersonReconciler::onAccepted(UnitOfWork& uow, const AcceptedOperation& op
         }
         return changed.error();
     }
+    return okStatus();
+}
+
+Status PersonReconciler::onAccepted(UnitOfWork& uow, const AcceptedOperation& op) {
+    const std::string personId = personAffectedBy(uow, op);
+    return personId.empty() ? okStatus() : reconcileAfterUpload(uow, personId);
+}
+
+Status PersonReconciler::onBatchAccepted(UnitOfWork& uow,
+                                         const std::vector<AcceptedOperation>& ops) {
+    // Each person once per batch, however many of their records the batch touched.
+    std::set<std::string> people;
+    for (const auto& op : ops) {
+        std::string personId = personAffectedBy(uow, op);
+        if (!personId.empty())
+            people.insert(std::move(personId));
+    }
+    for (const auto& personId : people)
+        SB_TRY(reconcileAfterUpload(uow, personId));
     return okStatus();
 }
 

@@ -143,6 +143,11 @@ public:
         done_ = true;
         return okStatus();
     }
+    Status savepoint() override { return db_->exec("SAVEPOINT sitebook_op"); }
+    Status releaseSavepoint() override { return db_->exec("RELEASE sitebook_op"); }
+    Status rollbackToSavepoint() override {
+        return db_->exec("ROLLBACK TO sitebook_op; RELEASE sitebook_op");
+    }
 
     // --- users ---
     Status insertUser(const UserRecord& u) override {

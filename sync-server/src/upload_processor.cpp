@@ -71,12 +71,53 @@ std::string UploadProcessor::bodyHash(const IncomingOperation& op) {
     return toHex(digest);
 }
 
-OperationResultValue UploadProcessor::apply(const Caller& caller, const IncomingOperation& op,
-                                            std::int64_t clockSkewMillis) {
+std::vector<OperationResultValue> UploadProcessor::applyBatch(
+    const Caller& caller, const std::vector<IncomingOperation>& ops, std::int64_t clockSkewMillis,
+    const std::function<bool()>& cancelled) {
+    std::vector<OperationResultValue> results;
+    results.reserve(ops.size());
+    auto retryAll = [&](const Error& error) {
+        results.clear();
+        for (const auto& op : ops)
+            results.push_back(rejected(op.opId, makeError(ErrorCode::Unavailable, error.message)));
+        return results;
+    };
     auto uowResult = store_.begin(AccessMode::ReadWrite);
     if (!uowResult)
-        return rejected(op.opId, uowResult.error());
+        return retryAll(uowResult.error());
     UnitOfWork& uow = **uowResult;
+    std::vector<AcceptedOperation> accepted;
+    for (const auto& op : ops) {
+        if (cancelled && cancelled()) {
+            OperationResultValue r;
+            r.opId = op.opId;
+            r.result = OpResultKind::RetryLater;
+            r.reasonCode = "unavailable";
+            r.message = "the request ended before this change was applied";
+            results.push_back(std::move(r));
+            continue;
+        }
+        if (auto s = uow.savepoint(); !s)
+            return retryAll(s.error());
+        OperationResultValue r = applyIn(uow, caller, op, clockSkewMillis, accepted);
+        const bool keep =
+            r.result == OpResultKind::Accepted || r.result == OpResultKind::AcceptedWithConflict;
+        if (auto s = keep ? uow.releaseSavepoint() : uow.rollbackToSavepoint(); !s)
+            return retryAll(s.error());
+        results.push_back(std::move(r));
+    }
+    // Derived records (progress, RO items) once per batch, in the same transaction.
+    if (auto s = reconciler_.onBatchAccepted(uow, accepted); !s)
+        return retryAll(s.error());
+    if (auto s = uow.commit(); !s)
+        return retryAll(s.error());
+    return results;
+}
+
+OperationResultValue UploadProcessor::applyIn(UnitOfWork& uow, const Caller& caller,
+                                              const IncomingOperation& op,
+                                              std::int64_t clockSkewMillis,
+                                              std::vector<AcceptedOperation>& acceptedOut) {
     const std::string hash = bodyHash(op);
     const std::string typeName(entityTypeName(op.type));
 
@@ -201,11 +242,7 @@ OperationResultValue UploadProcessor::apply(const Caller& caller, const Incoming
     accepted.applied = wins;
     accepted.before = outcome.before;
     accepted.after = outcome.after;
-    if (auto s = reconciler_.onAccepted(uow, accepted); !s)
-        return rejected(op.opId, s.error());
-
-    if (auto s = uow.commit(); !s)
-        return rejected(op.opId, s.error());
+    acceptedOut.push_back(std::move(accepted));
 
     OperationResultValue r;
     r.opId = op.opId;

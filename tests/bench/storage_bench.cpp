@@ -35,6 +35,7 @@ struct Options {
     int opens = 30;
     int rounds = 3;
     std::string output;
+    std::string jsonOutput;
 };
 
 double millisSince(Stopwatch::time_point start) {
@@ -192,9 +193,12 @@ int main(int argc, char** argv) {
         else if (flag == "--opens") opt.opens = std::stoi(argv[i + 1]);
         else if (flag == "--rounds") opt.rounds = std::stoi(argv[i + 1]);
         else if (flag == "--output") opt.output = argv[i + 1];
+        else if (flag == "--json") opt.jsonOutput = argv[i + 1];
         else {
-            std::fprintf(stderr, "unknown option %s\nusage: storage_bench [--rows N] [--batch N] "
-                                 "[--lookups N] [--opens N] [--output FILE]\n", argv[i]);
+            std::fprintf(stderr,
+                         "unknown option %s\nusage: storage_bench [--rows N] [--batch N] "
+                         "[--lookups N] [--opens N] [--output FILE] [--json FILE]\n",
+                         argv[i]);
             return 2;
         }
     }
@@ -296,6 +300,26 @@ int main(int argc, char** argv) {
                   cipher.openMs < 20 ? "met" : "missed", cipher.openMs);
     md += buf;
 
+    if (!opt.jsonOutput.empty()) {
+        // The same figures for tools: one JSON object.
+        auto mode = [&](const ModeResult& m) {
+            std::snprintf(buf, sizeof buf,
+                          "{\"insert_ms\": %.1f, \"insert_rows_per_s\": %.0f, \"scan_ms\": %.1f, "
+                          "\"lookup_ms\": %.1f, \"open_ms\": %.3f, \"file_bytes\": %ju}",
+                          m.insertMs, perSec(opt.rows, m.insertMs), m.scanMs, m.lookupMs, m.openMs,
+                          m.fileBytes);
+            return std::string(buf);
+        };
+        std::ofstream out(opt.jsonOutput);
+        out << "{\"rows\": " << opt.rows << ", \"lookups\": " << opt.lookups
+            << ", \"rounds\": " << opt.rounds << ", \"plain\": " << mode(plain)
+            << ", \"sqlcipher\": " << mode(cipher) << ", \"pin_unlock_ms\": " << median(pinMs)
+            << "}\n";
+        if (!out) {
+            std::fprintf(stderr, "could not write %s\n", opt.jsonOutput.c_str());
+            return 1;
+        }
+    }
     std::fputs(md.c_str(), stdout);
     if (!opt.output.empty()) {
         std::ofstream out(opt.output);

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <memory>
 
+#include "demo_seed.h"
 #include "ui_test_core.h"
 
 namespace sitebook::ui::testing {
@@ -12,7 +13,17 @@ class QmlTestCore : public QObject {
     Q_OBJECT
     Q_PROPERTY(sitebook::ui::AppController* app READ app CONSTANT)
 public:
-    QmlTestCore() : core_(std::make_unique<TestCore>(dir_.path())) {}
+    // The fixture roster plus the progress and items an officer's download would bring, so
+    // the officer's screens have something to show.
+    QmlTestCore() {
+        StorageConfig config = testConfig(dir_.path());
+        config.seed = [roster = config.seed](store::LocalStore& s,
+                                             domain::CivilDate today) -> Status {
+            SB_TRY(roster(s, today));
+            return seedDemoOfficerView(s, today);
+        };
+        core_ = std::make_unique<TestCore>(dir_.path(), config);
+    }
     AppController* app() { return &core_->app; }
     // Moves the injected clock (the vault's backoff follows it).
     Q_INVOKABLE void advanceClock(int millis) { core_->clock.advance(millis); }

@@ -1,5 +1,7 @@
 #include "sitebook/storage/database.h"
 
+#include <unordered_map>
+
 #include <sodium.h>
 #include <sqlite3.h>
 
@@ -84,13 +86,39 @@ int proveReadable(sqlite3* db) {
 // ---------------------------------------------------------------------------------------------
 // Statement
 
-Statement::~Statement() {
-    if (stmt_ != nullptr)
+struct StatementCache {
+    static constexpr std::size_t kMaxIdle = 128;
+    std::unordered_multimap<std::string, sqlite3_stmt*> idle;
+    ~StatementCache() {
+        for (auto& [sql, stmt] : idle)
+            sqlite3_finalize(stmt);
+    }
+};
+
+void Statement::release() {
+    if (stmt_ == nullptr)
+        return;
+    auto cache = cache_.lock();
+    if (cache && cache->idle.size() < StatementCache::kMaxIdle) {
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+        cache->idle.emplace(std::move(sql_), stmt_);
+    } else {
         sqlite3_finalize(stmt_);
+    }
+    stmt_ = nullptr;
+}
+
+Statement::~Statement() {
+    release();
 }
 
 Statement::Statement(Statement&& other) noexcept
-    : stmt_(other.stmt_), db_(other.db_), bindError_(other.bindError_) {
+    : stmt_(other.stmt_),
+      db_(other.db_),
+      cache_(std::move(other.cache_)),
+      sql_(std::move(other.sql_)),
+      bindError_(other.bindError_) {
     other.stmt_ = nullptr;
     other.db_ = nullptr;
     other.bindError_ = SQLITE_OK;
@@ -98,10 +126,11 @@ Statement::Statement(Statement&& other) noexcept
 
 Statement& Statement::operator=(Statement&& other) noexcept {
     if (this != &other) {
-        if (stmt_ != nullptr)
-            sqlite3_finalize(stmt_);
+        release();
         stmt_ = other.stmt_;
         db_ = other.db_;
+        cache_ = std::move(other.cache_);
+        sql_ = std::move(other.sql_);
         bindError_ = other.bindError_;
         other.stmt_ = nullptr;
         other.db_ = nullptr;
@@ -310,7 +339,14 @@ Result<std::unique_ptr<Database>> Database::openUnencrypted(const std::string& p
     return std::unique_ptr<Database>(new Database(db, path, false));
 }
 
+Database::Database(sqlite3* db, std::string path, bool encrypted)
+    : db_(db),
+      cache_(std::make_shared<StatementCache>()),
+      path_(std::move(path)),
+      encrypted_(encrypted) {}
+
 Database::~Database() {
+    cache_.reset();  // finalises the idle statements
     if (db_ != nullptr) {
         // close_v2 defers the close until any Statement still alive is finalised.
         sqlite3_close_v2(db_);
@@ -326,14 +362,20 @@ Status Database::exec(std::string_view sql) {
 }
 
 Result<Statement> Database::prepare(std::string_view sql) {
+    std::string key(sql);
+    if (auto it = cache_->idle.find(key); it != cache_->idle.end()) {
+        sqlite3_stmt* cached = it->second;
+        cache_->idle.erase(it);
+        return Statement(cached, db_, cache_, std::move(key));
+    }
     sqlite3_stmt* stmt = nullptr;
     const char* tail = nullptr;
-    const int rc =
-        sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), 0, &stmt, &tail);
+    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
     if (rc != SQLITE_OK) {
         return sqliteError(db_, rc, "could not prepare a database statement");
     }
-    Statement statement(stmt, db_);
+    Statement statement(stmt, db_, cache_, std::move(key));
     if (tail != nullptr) {
         const std::string_view rest(tail, static_cast<std::size_t>(sql.data() + sql.size() - tail));
         if (rest.find_first_not_of(" \t\r\n;") != std::string_view::npos) {
@@ -435,13 +477,24 @@ Status Database::checkpoint() {
 // ---------------------------------------------------------------------------------------------
 // Transaction
 
-Transaction::Transaction(Database& db) : db_(db), begin_(db.beginImmediate()) {}
+namespace {
+// Inside an open transaction a Transaction becomes a savepoint, so a group of changes can be
+// made atomic by wrapping them in an outer Transaction.
+Status beginScope(Database& db, bool nested) {
+    return nested ? db.exec("SAVEPOINT sitebook_nested") : db.beginImmediate();
+}
+}  // namespace
+
+Transaction::Transaction(Database& db)
+    : db_(db), nested_(db.inTransaction()), begin_(beginScope(db, nested_)) {}
 
 Transaction::~Transaction() {
-    if (!done_ && begin_.ok() && db_.inTransaction()) {
-        if (Status rolledBack = db_.rollback(); !rolledBack.ok()) {
-            log::error(kLog, "rolling back a transaction failed: " + rolledBack.error().message);
-        }
+    if (done_ || !begin_.ok() || !db_.inTransaction())
+        return;
+    Status rolledBack = nested_ ? db_.exec("ROLLBACK TO sitebook_nested; RELEASE sitebook_nested")
+                                : db_.rollback();
+    if (!rolledBack.ok()) {
+        log::error(kLog, "rolling back a transaction failed: " + rolledBack.error().message);
     }
 }
 
@@ -450,7 +503,7 @@ Status Transaction::commit() {
         return begin_.error();
     if (done_)
         return makeError(ErrorCode::Internal, "the transaction was already committed");
-    SB_TRY(db_.commit());
+    SB_TRY(nested_ ? db_.exec("RELEASE sitebook_nested") : db_.commit());
     done_ = true;
     return okStatus();
 }

@@ -335,6 +335,13 @@ Result<ChangeReceipt> LocalStore::writeChange(EntityType type, const std::string
     return receipt;
 }
 
+Status LocalStore::atomically(const std::function<Status()>& changes) {
+    Transaction tx(*db_);
+    SB_TRY(tx.beginStatus());
+    SB_TRY(changes());
+    return tx.commit();
+}
+
 Status LocalStore::writeRemote(const Row& row) {
     const std::string hlc = hlc_.now().toString();
     Transaction tx(*db_);

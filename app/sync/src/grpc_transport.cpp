@@ -249,6 +249,8 @@ Result<std::unique_ptr<SyncTransport>> makeGrpcTransport(const GrpcTransportConf
     grpc::ChannelArguments args;
     args.SetMaxReceiveMessageSize(config.maxMessageBytes);
     args.SetMaxSendMessageSize(config.maxMessageBytes);
+    if (config.ownConnection)
+        args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
     std::shared_ptr<grpc::ChannelCredentials> credentials;
     if (config.insecurePlaintext) {
         if (!isLoopbackHost(host)) {

@@ -322,44 +322,60 @@ Status SyncEngine::uploadInto(SyncReport& report) {
                                  " results for " + std::to_string(ops.size()) + " changes");
         }
         for (std::size_t i = 0; i < ops.size(); ++i) {
-            const UploadOperationResult& r = response->results[i];
-            if (r.opId != ops[i].opId) {
+            if (response->results[i].opId != ops[i].opId) {
                 return makeError(ErrorCode::Internal, "the server's results are out of order");
             }
-            if (r.replayed)
-                ++report.replayed;
-            switch (r.result) {
-                case OpResult::Accepted:
-                    SB_TRY(store_.markSent(r.opId));
-                    SB_TRY(store_.rebasePending(r.opId, r.version));
-                    ++report.accepted;
-                    break;
-                case OpResult::AcceptedWithConflict:
-                    SB_TRY(store_.markSent(
-                        r.opId, true,
-                        r.message.empty()
-                            ? "another change to this record was made at the same time; the "
-                              "responsible officer will see both"
-                            : r.message));
-                    SB_TRY(store_.rebasePending(r.opId, r.version));
-                    ++report.conflicts;
-                    break;
-                case OpResult::Rejected: {
-                    std::string message =
-                        r.message.empty() ? "the server refused this change" : r.message;
-                    if (!r.field.empty() && message.rfind(r.field, 0) != 0) {
-                        message = r.field + ": " + message;
-                    }
-                    SB_TRY(store_.markRejected(
-                        r.opId, r.reasonCode.empty() ? "rejected" : r.reasonCode, message));
-                    ++report.rejected;
-                    break;
-                }
-                case OpResult::RetryLater:
-                    ++report.retryLater;
-                    break;
-            }
         }
+        // The whole response is recorded in one local transaction: one commit per batch, not
+        // per change. If recording fails nothing is marked, and the batch is sent again (the
+        // server answers replays from its operation log).
+        SyncReport counted;
+        const Status recorded = store_.atomically([&]() -> Status {
+            counted = SyncReport{};
+            for (std::size_t i = 0; i < ops.size(); ++i) {
+                const UploadOperationResult& r = response->results[i];
+                if (r.replayed)
+                    ++counted.replayed;
+                switch (r.result) {
+                    case OpResult::Accepted:
+                        SB_TRY(store_.markSent(r.opId));
+                        SB_TRY(store_.rebasePending(r.opId, r.version));
+                        ++counted.accepted;
+                        break;
+                    case OpResult::AcceptedWithConflict:
+                        SB_TRY(store_.markSent(
+                            r.opId, true,
+                            r.message.empty()
+                                ? "another change to this record was made at the same time; the "
+                                  "responsible officer will see both"
+                                : r.message));
+                        SB_TRY(store_.rebasePending(r.opId, r.version));
+                        ++counted.conflicts;
+                        break;
+                    case OpResult::Rejected: {
+                        std::string message =
+                            r.message.empty() ? "the server refused this change" : r.message;
+                        if (!r.field.empty() && message.rfind(r.field, 0) != 0) {
+                            message = r.field + ": " + message;
+                        }
+                        SB_TRY(store_.markRejected(
+                            r.opId, r.reasonCode.empty() ? "rejected" : r.reasonCode, message));
+                        ++counted.rejected;
+                        break;
+                    }
+                    case OpResult::RetryLater:
+                        ++counted.retryLater;
+                        break;
+                }
+            }
+            return okStatus();
+        });
+        SB_TRY(recorded);
+        report.accepted += counted.accepted;
+        report.conflicts += counted.conflicts;
+        report.rejected += counted.rejected;
+        report.retryLater += counted.retryLater;
+        report.replayed += counted.replayed;
         afterSeq = sent.back()->seq;
         const std::int64_t done = report.accepted + report.conflicts;
         update([&](SyncState& s) { s.uploadedThisRun = done; });

@@ -154,6 +154,43 @@ TEST_F(LocalStoreTest, WorkSkillsAndFeedbackEachQueueOneOperation) {
     EXPECT_EQ(*store->outboxCount(), 4);
 }
 
+TEST_F(LocalStoreTest, AtomicGroupIsAllOrNothing) {
+    auto store = open();
+    auto roster = seedRoster(*store, {"Jones"});
+    const auto& appt = roster.appointments[0];
+    WorkUndertaken w;
+    w.appointment_id = appt.id;
+    w.category = WorkCategory::LitterCleanUp;
+    w.description = "Litter pick along the canal";
+    CaseNote note;
+    note.person_id = roster.people[0].id;
+    note.text = "Good morning's work";
+
+    // The outcome is invalid (penalty beyond the 420 minutes attended): the work and note
+    // written before it in the same group must not be kept.
+    Status failed = store->atomically([&]() -> Status {
+        SB_TRY(store->addWorkUndertaken(w));
+        SB_TRY(store->addCaseNote(note));
+        SB_TRY(store->recordOutcome(appt.id, attendedOutcome(9, 16, 500)));
+        return okStatus();
+    });
+    ASSERT_FALSE(failed.ok());
+    EXPECT_EQ(failed.error().field, "penalty_minutes");
+    EXPECT_EQ(*store->outboxCount(), 0);
+    EXPECT_EQ(count(*store, "work_items"), 0);
+    EXPECT_EQ(count(*store, "case_notes"), 0);
+
+    Status saved = store->atomically([&]() -> Status {
+        SB_TRY(store->addWorkUndertaken(w));
+        SB_TRY(store->addCaseNote(note));
+        SB_TRY(store->recordOutcome(appt.id, attendedOutcome(9, 16, 30)));
+        return okStatus();
+    });
+    ASSERT_TRUE(saved.ok()) << saved.error().toString();
+    EXPECT_EQ(*store->outboxCount(), 3);
+    EXPECT_EQ(count(*store, "work_items"), 1);
+}
+
 TEST_F(LocalStoreTest, CaseNotesAreImmutableAndAmendmentsKeepSensitivity) {
     auto store = open();
     auto roster = seedRoster(*store, {"Jones"});

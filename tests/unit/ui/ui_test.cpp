@@ -7,6 +7,7 @@
 #include <QtTest>
 
 #include "choice_model.h"
+#include "demo_seed.h"
 #include "outcome_code_model.h"
 #include "skill_model.h"
 #include "ui_test_core.h"
@@ -313,6 +314,140 @@ private slots:
         QCOMPARE(core_->app.state(), AppController::Locked);
         QVERIFY(!core_->record.loaded());
         QCOMPARE(core_->roster.count(), 0);
+    }
+
+    // The officer's screens read the server-derived progress and RO items; here they arrive
+    // as one downloaded batch (the demonstration seed), as a sync would deliver them.
+    void officerModelsShowDownloadedProgressAndItems() {
+        cleanup();
+        dir_ = std::make_unique<sitebook::testing::TempDir>();
+        StorageConfig config = ui::testing::testConfig(dir_->path());
+        auto roster = config.seed;
+        config.seed = [roster](store::LocalStore& s, domain::CivilDate today) -> Status {
+            SB_TRY(roster(s, today));
+            return seedDemoOfficerView(s, today);
+        };
+        core_ = std::make_unique<TestCore>(dir_->path(), config);
+        for (QAbstractItemModel* m : std::initializer_list<QAbstractItemModel*>{
+                 &core_->caseload, &core_->inbox, &core_->attention}) {
+            testers_.push_back(std::make_unique<QAbstractItemModelTester>(
+                m, QAbstractItemModelTester::FailureReportingMode::QtTest));
+        }
+        setUpUnlocked();
+        // A supervisor's device does not load the officer's screens by itself.
+        QCOMPARE(core_->app.officer(), false);
+        QCOMPARE(core_->caseload.count(), 0);
+
+        QSignalSpy caseloadCount(&core_->caseload, &CaseloadModel::countChanged);
+        core_->caseload.reload();
+        QVERIFY(core_->caseload.loading());
+        QTRY_COMPARE(core_->caseload.count(), 3);
+        QVERIFY(!core_->caseload.loading());
+        QCOMPARE(caseloadCount.count(), 1);
+        // Sorted by surname, with hours and open items.
+        QCOMPARE(core_->caseload.index(0).data(CaseloadModel::NameRole).toString(),
+                 QStringLiteral("Ellis, Sam"));
+        QCOMPARE(core_->caseload.index(2).data(CaseloadModel::NameRole).toString(),
+                 QStringLiteral("Price, Sam"));
+        int openItems = 0;
+        for (int row = 0; row < 3; ++row) {
+            const QModelIndex i = core_->caseload.index(row);
+            QVERIFY(i.data(CaseloadModel::RequiredMinutesRole).toInt() > 0);
+            QVERIFY(i.data(CaseloadModel::HoursTextRole).toString().contains(QStringLiteral("of")));
+            QVERIFY(!i.data(CaseloadModel::CrnRole).toString().isEmpty());
+            openItems += i.data(CaseloadModel::OpenItemsRole).toInt();
+        }
+        QCOMPARE(openItems, 3);
+
+        core_->inbox.reload();
+        QTRY_COMPARE(core_->inbox.count(), 3);
+        // Soonest respond-by first: the review (passed), then the enforcement decision.
+        const QModelIndex first = core_->inbox.index(0);
+        QCOMPARE(first.data(InboxModel::KindRole).toString(), QStringLiteral("review_due"));
+        QVERIFY(first.data(InboxModel::OverdueRole).toBool());
+        QVERIFY(first.data(InboxModel::DueTextRole).toString().contains(QStringLiteral("passed")));
+        const QModelIndex second = core_->inbox.index(1);
+        QCOMPARE(second.data(InboxModel::KindRole).toString(), QStringLiteral("enforcement_due"));
+        QCOMPARE(second.data(InboxModel::KindTextRole).toString(),
+                 QStringLiteral("Enforcement decision due"));
+        QVERIFY(!second.data(InboxModel::OverdueRole).toBool());
+        QVERIFY(!second.data(InboxModel::PersonNameRole).toString().isEmpty());
+        QCOMPARE(InboxModel::kindText(QStringLiteral("something_new")),
+                 QStringLiteral("something_new"));
+
+        // The person's page, and an enforcement decision recorded from it.
+        const QString personId = second.data(InboxModel::PersonIdRole).toString();
+        const QString appointmentId = second.data(InboxModel::AppointmentIdRole).toString();
+        QSignalSpy loaded(&core_->person, &PersonController::loaded);
+        core_->person.load(personId);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(core_->person.personId(), personId);
+        QVERIFY(core_->person.requiredMinutes() > 0);
+        QCOMPARE(core_->person.items().size(), 1);
+        QCOMPARE(core_->person.timeline().size(), 1);
+        QVERIFY(!core_->person.sentenceDate().isEmpty());
+
+        QSignalSpy decided(&core_->person, &PersonController::decisionSaved);
+        core_->person.recordDecision(appointmentId, QStringLiteral("not_a_decision"), {});
+        QTRY_VERIFY(!core_->person.decisionError().isEmpty());
+        QCOMPARE(decided.count(), 0);
+        QSignalSpy decisionError(&core_->person, &PersonController::decisionErrorChanged);
+        core_->person.recordDecision(appointmentId, QStringLiteral("warning_issued"),
+                                     QStringLiteral("First absence"));
+        // This device belongs to a supervisor: the store refuses, and the page says why.
+        QVERIFY(decisionError.wait(10000));
+        QVERIFY(core_->person.decisionError().contains(QStringLiteral("officer")));
+        QCOMPARE(decided.count(), 0);
+        QCOMPARE(core_->app.pendingCount(), 0);
+
+        // Nothing was refused: the needs-attention list is empty.
+        core_->attention.reload();
+        QTRY_VERIFY(!core_->attention.error().isEmpty() || core_->attention.count() == 0);
+        QVERIFY(core_->attention.error().isEmpty());
+
+        core_->app.lock();
+        QTRY_COMPARE(core_->app.state(), AppController::Locked);
+        QCOMPARE(core_->caseload.count(), 0);
+        QCOMPARE(core_->inbox.count(), 0);
+        QVERIFY(core_->person.personId().isEmpty());
+    }
+
+    // Without a server the strip says so, and "Sync now" does nothing.
+    void syncControllerWithoutServerSaysDemonstration() {
+        setUpUnlocked();
+        QTRY_VERIFY(!core_->sync.stateText().isEmpty());
+        QVERIFY(!core_->sync.configured());
+        QVERIFY(core_->sync.stateText().contains(QStringLiteral("Demonstration")));
+        QSignalSpy finished(&core_->sync, &SyncController::finished);
+        core_->sync.syncNow();
+        QVERIFY(!core_->sync.running());
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(core_->sync.lastSyncedText().contains(QStringLiteral("Never")));
+    }
+
+    void signInAsksForEachFieldBeforeCallingTheServer() {
+        core_->app.setUseServer(true);
+        core_->app.start();
+        QTRY_COMPARE(core_->app.state(), AppController::FirstRun);
+        QVERIFY(core_->app.needsSignIn());
+        core_->app.signIn(QStringLiteral("sam"), QStringLiteral("pw"));
+        QCOMPARE(core_->app.messageField(), QStringLiteral("server"));
+        core_->app.setServerAddress(QStringLiteral("127.0.0.1:1"));
+        core_->app.signIn(QStringLiteral("sam"), QStringLiteral("pw"));
+        QCOMPARE(core_->app.messageField(), QStringLiteral("ca"));
+        core_->app.setCaFile(QStringLiteral("/nonexistent/ca.pem"));
+        core_->app.signIn({}, QStringLiteral("pw"));
+        QCOMPARE(core_->app.messageField(), QStringLiteral("username"));
+        core_->app.signIn(QStringLiteral("sam"), {});
+        QCOMPARE(core_->app.messageField(), QStringLiteral("password"));
+        // A CA file that cannot be read fails on the storage thread, without a PIN being set.
+        core_->app.signIn(QStringLiteral("sam"), QStringLiteral("pw"));
+        QTRY_VERIFY(!core_->app.busy());
+        QVERIFY(!core_->app.message().isEmpty());
+        QVERIFY(core_->app.needsSignIn());
+        // No PIN until signed in.
+        core_->app.createPin(QString::fromLatin1(kPin), QString::fromLatin1(kPin));
+        QCOMPARE(core_->app.state(), AppController::FirstRun);
     }
 
     void coverFollowsTheApplicationState() {

@@ -3,11 +3,13 @@
 // the day of the fixture roster), a seeded random source, no platform keystore (PIN only), a
 // cheap Argon2id cost and one free wrong PIN before a 30 s delay.
 
+#include <QDateTime>
 #include <memory>
 #include <stdexcept>
 
 #include "app_controller.h"
 #include "fast_path_model.h"
+#include "officer_models.h"
 #include "record_controller.h"
 #include "roster_model.h"
 #include "session_list_model.h"
@@ -15,6 +17,7 @@
 #include "sitebook/common/random.h"
 #include "storage_client.h"
 #include "store_fixture.h"
+#include "sync_controller.h"
 
 namespace sitebook::ui::testing {
 
@@ -37,15 +40,25 @@ inline StorageConfig testConfig(const std::filesystem::path& dir) {
 }
 
 struct TestCore {
-    explicit TestCore(const std::filesystem::path& dir)
-        : storage(testConfig(dir), clock, random, nullptr),
+    explicit TestCore(const std::filesystem::path& dir, StorageConfig config = {})
+        : storage(config.dataDir.empty() ? testConfig(dir) : std::move(config), clock, random,
+                  nullptr),
           sessions(&storage),
           roster(&storage),
           record(&storage),
           fastPath(&storage, &roster),
-          app({&storage, &sessions, &roster, &record, &fastPath}, clock) {
+          sync(&storage, clock),
+          caseload(&storage),
+          inbox(&storage, [this] { return today(); }),
+          attention(&storage),
+          person(&storage, [this] { return today(); }),
+          app({&storage, &sessions, &roster, &record, &fastPath, &sync, &caseload, &inbox,
+               &attention, &person},
+              clock) {
         app.setCoverEnabled(false);
     }
+
+    QDate today() const { return QDateTime::fromMSecsSinceEpoch(clock.nowMillis()).date(); }
 
     ManualClock clock{kFixtureNoon};
     SeededRandom random{20260105};
@@ -54,6 +67,11 @@ struct TestCore {
     RosterModel roster;
     RecordController record;
     FastPathModel fastPath;
+    SyncController sync;
+    CaseloadModel caseload;
+    InboxModel inbox;
+    AttentionModel attention;
+    PersonController person;
     AppController app;
 };
 

@@ -37,6 +37,7 @@ public:
     PersonReconciler(const Clock& clock, reconcile::ReconcilePolicy policy);
 
     Status onAccepted(UnitOfWork& uow, const AcceptedOperation& op) override;
+    Status onBatchAccepted(UnitOfWork& uow, const std::vector<AcceptedOperation>& ops) override;
     Result<std::int64_t> reconcilePeople(UnitOfWork& uow,
                                          const std::vector<std::string>& personIds) override;
     Result<ReconcileRun> reconcileAll(Store& store) override;
@@ -50,6 +51,10 @@ public:
     domain::CivilDate today() const;
 
 private:
+    // The person whose derived records `op` can change, or empty.
+    std::string personAffectedBy(UnitOfWork& uow, const AcceptedOperation& op);
+    Status reconcileAfterUpload(UnitOfWork& uow, const std::string& personId);
+
     const Clock& clock_;
     reconcile::ReconcilePolicy policy_;
 };

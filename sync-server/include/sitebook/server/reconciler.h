@@ -55,6 +55,14 @@ public:
     virtual ~Reconciler() = default;
     // Called on the thread handling the upload. Must not begin another transaction.
     virtual Status onAccepted(UnitOfWork& uow, const AcceptedOperation& op) = 0;
+    // Called once per upload batch, inside its transaction and before its commit, with every
+    // operation the batch accepted, in order. The default calls onAccepted for each; a
+    // reconciler that recomputes whole people overrides it to do each person once.
+    virtual Status onBatchAccepted(UnitOfWork& uow, const std::vector<AcceptedOperation>& ops) {
+        for (const auto& op : ops)
+            SB_TRY(onAccepted(uow, op));
+        return okStatus();
+    }
     // Recomputes the derived records of the given people inside `uow` (imports, demo data,
     // server-side edits). Returns how many derived records changed.
     virtual Result<std::int64_t> reconcilePeople(UnitOfWork& uow,

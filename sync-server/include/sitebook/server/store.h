@@ -137,6 +137,12 @@ public:
     virtual ~UnitOfWork() = default;
 
     virtual Status commit() = 0;
+    // One level of savepoint inside the transaction (standard SQL SAVEPOINT / RELEASE /
+    // ROLLBACK TO): lets a batch keep some changes and drop others in one commit.
+    virtual Status savepoint() = 0;
+    virtual Status releaseSavepoint() = 0;
+    // Undoes everything since savepoint() and releases it.
+    virtual Status rollbackToSavepoint() = 0;
 
     // Users.
     virtual Status insertUser(const UserRecord& user) = 0;

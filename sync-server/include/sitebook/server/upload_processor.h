@@ -1,4 +1,7 @@
 #pragma once
+
+#include <functional>
+#include <vector>
 // Applies client operations, one transaction each, independent of the transport.
 // Properties (docs/PROTOCOL.md, "Upload"):
 // - idempotent by op_id: the same op_id and body returns the stored result and writes
@@ -51,13 +54,27 @@ public:
     UploadProcessor(Store& store, Reconciler& reconciler, const Clock& clock)
         : store_(store), reconciler_(reconciler), clock_(clock) {}
 
-    OperationResultValue apply(const Caller& caller, const IncomingOperation& op,
-                               std::int64_t clockSkewMillis);
+    // Applies a batch in one transaction, each operation inside its own savepoint: a rejected
+    // operation is rolled back alone and the others go on, and the batch costs one durable
+    // commit rather than one per operation. If the commit fails, nothing was applied and every
+    // result that would have been accepted becomes RetryLater. `cancelled` is polled between
+    // operations; once it returns true the rest are RetryLater. Results are in input order.
+    std::vector<OperationResultValue> applyBatch(const Caller& caller,
+                                                 const std::vector<IncomingOperation>& ops,
+                                                 std::int64_t clockSkewMillis,
+                                                 const std::function<bool()>& cancelled = {});
 
     // Hex SHA-256 over every field of the operation except op_id.
     static std::string bodyHash(const IncomingOperation& op);
 
 private:
+    // Applies one operation inside `uow` (no commit). Anything other than an acceptance must
+    // be rolled back by the caller.
+    // Accepted operations are appended to `acceptedOut` for the batch's reconciliation.
+    OperationResultValue applyIn(UnitOfWork& uow, const Caller& caller,
+                                 const IncomingOperation& op, std::int64_t clockSkewMillis,
+                                 std::vector<AcceptedOperation>& acceptedOut);
+
     Store& store_;
     Reconciler& reconciler_;
     const Clock& clock_;

@@ -71,11 +71,15 @@ inline Status okStatus() { return {}; }
 
 }  // namespace sitebook
 
-// Propagates an error from an expression yielding Status/Result.
-#define SB_TRY(expr)                                     \
-    do {                                                 \
-        auto&& sb_try_result_ = (expr);                  \
-        if (!sb_try_result_.ok()) {                      \
-            return sb_try_result_.error();               \
-        }                                                \
+// Propagates an error from an expression yielding Status/Result. Each use gets its own
+// variable name, so SB_TRY may be nested (e.g. inside a lambda passed to SB_TRY).
+#define SB_TRY_CONCAT_INNER_(a, b) a##b
+#define SB_TRY_CONCAT_(a, b) SB_TRY_CONCAT_INNER_(a, b)
+#define SB_TRY_WITH_NAME_(expr, name)      \
+    do {                                   \
+        auto&& name = (expr);              \
+        if (!name.ok()) {                  \
+            return name.error();           \
+        }                                  \
     } while (false)
+#define SB_TRY(expr) SB_TRY_WITH_NAME_(expr, SB_TRY_CONCAT_(sb_try_result_, __COUNTER__))

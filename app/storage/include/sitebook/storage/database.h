@@ -31,6 +31,10 @@ struct OpenOptions {
 
 class Database;
 
+// Prepared statements a Database keeps for reuse, keyed by SQL text. Owned by the Database;
+// a Statement holds it weakly, so a Statement that outlives its Database still finalises.
+struct StatementCache;
+
 // A prepared statement. Bind indexes are 1-based, column indexes 0-based (as in SQLite).
 class Statement {
 public:
@@ -69,9 +73,15 @@ public:
 
 private:
     friend class Database;
-    Statement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
+    Statement(sqlite3_stmt* stmt, sqlite3* db, std::weak_ptr<StatementCache> cache,
+              std::string sql)
+        : stmt_(stmt), db_(db), cache_(std::move(cache)), sql_(std::move(sql)) {}
+    // Returns the statement to its Database's cache (reset, bindings cleared) or finalises it.
+    void release();
     sqlite3_stmt* stmt_ = nullptr;
     sqlite3* db_ = nullptr;
+    std::weak_ptr<StatementCache> cache_;
+    std::string sql_;
     int bindError_ = 0;  // first failed bind since the last reset(); reported by step()
 };
 
@@ -92,6 +102,9 @@ public:
     Database& operator=(const Database&) = delete;
 
     Status exec(std::string_view sql);  // one or more statements, no results
+    // Prepares one statement. Statements are cached by SQL text: preparing the same SQL again
+    // after the previous Statement was destroyed reuses it, so callers need not keep
+    // statements around to avoid re-parsing on hot paths.
     Result<Statement> prepare(std::string_view sql);
 
     // Explicit transactions. beginImmediate takes the write lock up front.
@@ -116,14 +129,16 @@ public:
     sqlite3* handle() { return db_; }
 
 private:
-    Database(sqlite3* db, std::string path, bool encrypted)
-        : db_(db), path_(std::move(path)), encrypted_(encrypted) {}
+    Database(sqlite3* db, std::string path, bool encrypted);
     sqlite3* db_ = nullptr;
+    std::shared_ptr<StatementCache> cache_;
     std::string path_;
     bool encrypted_ = false;
 };
 
 // Begins IMMEDIATE on construction; rolls back on destruction unless commit() succeeded.
+// Constructed while another Transaction is open, it is a savepoint inside it: its commit
+// releases the savepoint and the outer transaction decides whether anything is kept.
 class Transaction {
 public:
     explicit Transaction(Database& db);
@@ -136,6 +151,7 @@ public:
 
 private:
     Database& db_;
+    bool nested_ = false;
     Status begin_;
     bool done_ = false;
 };

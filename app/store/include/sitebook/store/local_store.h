@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -181,6 +182,11 @@ public:
     // Officers and admins only. Applies the 12-month warning rule against the decisions on the
     // same order held on this device. decided_by is set here.
     Result<ChangeReceipt> recordEnforcementDecision(domain::EnforcementDecision decision);
+
+    // Runs `changes` — calls of the local-change methods above — as one transaction: every
+    // change is recorded with its outbox entry, or none is (e.g. a visit's work, skills,
+    // feedback, note and outcome saved together). Returns the first error.
+    Status atomically(const std::function<Status()>& changes);
 
     // --- Reads.
     Result<std::optional<domain::Person>> person(std::string_view id);

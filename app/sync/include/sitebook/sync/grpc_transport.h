@@ -22,6 +22,10 @@ struct GrpcTransportConfig {
     std::chrono::milliseconds unaryDeadline = std::chrono::seconds(30);
     std::chrono::milliseconds downloadDeadline = std::chrono::minutes(5);
     int maxMessageBytes = 4 * 1024 * 1024;
+    // gRPC shares connections between channels with the same target and settings in one
+    // process. A device has one transport, so this changes nothing in the app; a process that
+    // stands in for many devices (the load benchmark) sets it to give each its own connection.
+    bool ownConnection = false;
 };
 
 // InvalidArgument for a malformed target, a missing CA, or plaintext to a non-loopback host.

@@ -1,0 +1,403 @@
+#include "officer_models.h"
+
+#include <QDateTime>
+
+#include "storage_client.h"
+
+namespace sitebook::ui {
+
+QString hoursMinutes(int minutes) {
+    const int h = minutes / 60;
+    const int m = minutes % 60;
+    if (m == 0)
+        return QObject::tr("%1h").arg(h);
+    return QObject::tr("%1h %2m").arg(h).arg(m);
+}
+
+namespace {
+
+QString hoursOf(const CaseloadLine& l) {
+    return QObject::tr("%1 of %2 credited")
+        .arg(hoursMinutes(l.creditedMinutes), hoursMinutes(l.requiredMinutes));
+}
+
+QString eteOf(const CaseloadLine& l) {
+    if (l.eteAllowanceMinutes <= 0)
+        return {};
+    return QObject::tr("ETE %1 of %2")
+        .arg(hoursMinutes(l.eteCreditedMinutes), hoursMinutes(l.eteAllowanceMinutes));
+}
+
+}  // namespace
+
+// --- CaseloadModel
+
+CaseloadModel::CaseloadModel(StorageClient* storage, QObject* parent)
+    : QAbstractListModel(parent), storage_(storage) {
+    connect(storage_, &StorageClient::caseloadLoaded, this,
+            [this](quint64 request, const QList<CaseloadLine>& lines) {
+                if (request != request_)
+                    return;
+                request_ = 0;
+                beginResetModel();
+                lines_ = lines;
+                endResetModel();
+                emit countChanged();
+                emit loadingChanged();
+            });
+    connect(storage_, &StorageClient::loadFailed, this, [this](quint64 request, const QString&) {
+        if (request != request_)
+            return;
+        request_ = 0;
+        emit loadingChanged();
+    });
+}
+
+int CaseloadModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(lines_.size());
+}
+
+QVariant CaseloadModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CaseloadLine& l = lines_.at(index.row());
+    switch (role) {
+        case Qt::DisplayRole:
+        case NameRole:
+            return l.surname + QStringLiteral(", ") + l.forenames;
+        case PersonIdRole:
+            return l.personId;
+        case CrnRole:
+            return l.crn;
+        case RequiredMinutesRole:
+            return l.requiredMinutes;
+        case CreditedMinutesRole:
+            return l.creditedMinutes;
+        case EteCreditedMinutesRole:
+            return l.eteCreditedMinutes;
+        case EteAllowanceMinutesRole:
+            return l.eteAllowanceMinutes;
+        case PercentRole:
+            return l.percentComplete;
+        case HoursTextRole:
+            return hoursOf(l);
+        case EteTextRole:
+            return eteOf(l);
+        case OpenItemsRole:
+            return l.openItems;
+        case CompletedRole:
+            return !l.completedOn.isEmpty();
+        default:
+            return {};
+    }
+}
+
+QHash<int, QByteArray> CaseloadModel::roleNames() const {
+    return {{PersonIdRole, "personId"},
+            {NameRole, "name"},
+            {CrnRole, "crn"},
+            {RequiredMinutesRole, "requiredMinutes"},
+            {CreditedMinutesRole, "creditedMinutes"},
+            {EteCreditedMinutesRole, "eteCreditedMinutes"},
+            {EteAllowanceMinutesRole, "eteAllowanceMinutes"},
+            {PercentRole, "percent"},
+            {HoursTextRole, "hoursText"},
+            {EteTextRole, "eteText"},
+            {OpenItemsRole, "openItems"},
+            {CompletedRole, "completed"}};
+}
+
+void CaseloadModel::reload() {
+    request_ = storage_->loadCaseload();
+    emit loadingChanged();
+}
+
+void CaseloadModel::clear() {
+    request_ = 0;
+    beginResetModel();
+    lines_.clear();
+    endResetModel();
+    emit countChanged();
+}
+
+// --- InboxModel
+
+InboxModel::InboxModel(StorageClient* storage, std::function<QDate()> today, QObject* parent)
+    : QAbstractListModel(parent), storage_(storage), today_(std::move(today)) {
+    connect(storage_, &StorageClient::inboxLoaded, this,
+            [this](quint64 request, const QList<InboxItem>& items) {
+                if (request != request_)
+                    return;
+                request_ = 0;
+                beginResetModel();
+                items_ = items;
+                endResetModel();
+                emit countChanged();
+            });
+}
+
+QString InboxModel::kindText(const QString& kind) {
+    if (kind == QLatin1String("enforcement_due"))
+        return tr("Enforcement decision due");
+    if (kind == QLatin1String("feedback_gap"))
+        return tr("Feedback missing");
+    if (kind == QLatin1String("overdue_outcome"))
+        return tr("Outcome overdue");
+    if (kind == QLatin1String("review_due"))
+        return tr("Review due");
+    if (kind == QLatin1String("conflict"))
+        return tr("Conflicting outcomes");
+    return kind;
+}
+
+QString InboxModel::kindIcon(const QString& kind) {
+    if (kind == QLatin1String("enforcement_due"))
+        return QStringLiteral("⚖");
+    if (kind == QLatin1String("feedback_gap"))
+        return QStringLiteral("✎");
+    if (kind == QLatin1String("overdue_outcome"))
+        return QStringLiteral("◔");
+    if (kind == QLatin1String("review_due"))
+        return QStringLiteral("☐");
+    if (kind == QLatin1String("conflict"))
+        return QStringLiteral("⇄");
+    return QStringLiteral("•");
+}
+
+QVariantMap InboxModel::toMap(const InboxItem& i, QDate today) {
+    const QDate due = QDate::fromString(i.dueOn, Qt::ISODate);
+    const bool overdue = due.isValid() && due < today;
+    QString dueText;
+    if (due.isValid()) {
+        dueText = overdue
+                      ? tr("Respond by %1 (passed)").arg(due.toString(QStringLiteral("d MMM yyyy")))
+                      : tr("Respond by %1").arg(due.toString(QStringLiteral("d MMM yyyy")));
+    }
+    return {{QStringLiteral("id"), i.id},
+            {QStringLiteral("kind"), i.kind},
+            {QStringLiteral("kindText"), kindText(i.kind)},
+            {QStringLiteral("kindIcon"), kindIcon(i.kind)},
+            {QStringLiteral("personId"), i.personId},
+            {QStringLiteral("personName"), i.personName},
+            {QStringLiteral("crn"), i.crn},
+            {QStringLiteral("appointmentId"), i.appointmentId},
+            {QStringLiteral("dueOn"), i.dueOn},
+            {QStringLiteral("dueText"), dueText},
+            {QStringLiteral("overdue"), overdue},
+            {QStringLiteral("message"), i.message},
+            {QStringLiteral("breachReferralRequired"), i.breachReferralRequired}};
+}
+
+int InboxModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(items_.size());
+}
+
+QVariant InboxModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QVariantMap m = toMap(items_.at(index.row()), today_());
+    const QByteArray name = roleNames().value(role == Qt::DisplayRole ? MessageRole : role);
+    if (name.isEmpty())
+        return {};
+    return m.value(QString::fromLatin1(name));
+}
+
+QHash<int, QByteArray> InboxModel::roleNames() const {
+    return {{IdRole, "id"},
+            {KindRole, "kind"},
+            {KindTextRole, "kindText"},
+            {IconRole, "kindIcon"},
+            {PersonIdRole, "personId"},
+            {PersonNameRole, "personName"},
+            {CrnRole, "crn"},
+            {AppointmentIdRole, "appointmentId"},
+            {DueOnRole, "dueOn"},
+            {DueTextRole, "dueText"},
+            {OverdueRole, "overdue"},
+            {MessageRole, "message"},
+            {BreachReferralRequiredRole, "breachReferralRequired"}};
+}
+
+void InboxModel::reload() {
+    request_ = storage_->loadInbox();
+}
+
+void InboxModel::clear() {
+    request_ = 0;
+    beginResetModel();
+    items_.clear();
+    endResetModel();
+    emit countChanged();
+}
+
+// --- AttentionModel
+
+AttentionModel::AttentionModel(StorageClient* storage, QObject* parent)
+    : QAbstractListModel(parent), storage_(storage) {
+    connect(storage_, &StorageClient::attentionLoaded, this,
+            [this](quint64 request, const QList<AttentionItem>& items) {
+                if (request != request_)
+                    return;
+                request_ = 0;
+                beginResetModel();
+                items_ = items;
+                endResetModel();
+                emit countChanged();
+            });
+    connect(storage_, &StorageClient::discarded, this, [this](quint64 request) {
+        if (request != discardRequest_)
+            return;
+        discardRequest_ = 0;
+        emit discarded();
+        reload();
+    });
+    connect(storage_, &StorageClient::loadFailed, this,
+            [this](quint64 request, const QString& message) {
+                if (request != request_ && request != discardRequest_)
+                    return;
+                request_ = discardRequest_ = 0;
+                error_ = message;
+                emit errorChanged();
+            });
+}
+
+int AttentionModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(items_.size());
+}
+
+QVariant AttentionModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const AttentionItem& i = items_.at(index.row());
+    switch (role) {
+        case Qt::DisplayRole:
+        case SummaryRole:
+            return i.summary;
+        case OpIdRole:
+            return i.opId;
+        case CodeRole:
+            return i.code;
+        case MessageRole:
+            return i.message;
+        case WhenRole:
+            return QDateTime::fromMSecsSinceEpoch(i.createdAt)
+                .toString(QStringLiteral("d MMM HH:mm"));
+        default:
+            return {};
+    }
+}
+
+QHash<int, QByteArray> AttentionModel::roleNames() const {
+    return {{OpIdRole, "opId"},
+            {SummaryRole, "summary"},
+            {CodeRole, "code"},
+            {MessageRole, "message"},
+            {WhenRole, "when"}};
+}
+
+void AttentionModel::reload() {
+    request_ = storage_->loadAttention();
+}
+
+void AttentionModel::discard(const QString& opId, const QString& reason) {
+    discardRequest_ = storage_->discardChange(opId, reason);
+}
+
+void AttentionModel::clear() {
+    request_ = discardRequest_ = 0;
+    beginResetModel();
+    items_.clear();
+    endResetModel();
+    emit countChanged();
+}
+
+// --- PersonController
+
+PersonController::PersonController(StorageClient* storage, std::function<QDate()> today,
+                                   QObject* parent)
+    : QObject(parent), storage_(storage), today_(std::move(today)) {
+    connect(storage_, &StorageClient::personLoaded, this,
+            [this](quint64 request, const PersonDetail& detail) {
+                if (request != request_)
+                    return;
+                request_ = 0;
+                d_ = detail;
+                emit loaded();
+                emit busyChanged();
+            });
+    connect(storage_, &StorageClient::loadFailed, this, [this](quint64 request, const QString&) {
+        if (request != request_)
+            return;
+        request_ = 0;
+        emit busyChanged();
+    });
+    connect(storage_, &StorageClient::decisionRecorded, this, [this](quint64 request) {
+        if (request != decisionRequest_)
+            return;
+        decisionRequest_ = 0;
+        decisionError_.clear();
+        emit decisionErrorChanged();
+        emit busyChanged();
+        emit decisionSaved();
+        reload();
+    });
+    connect(storage_, &StorageClient::decisionFailed, this,
+            [this](quint64 request, const QString&, const QString& message) {
+                if (request != decisionRequest_)
+                    return;
+                decisionRequest_ = 0;
+                decisionError_ = message;
+                emit decisionErrorChanged();
+                emit busyChanged();
+            });
+}
+
+QString PersonController::name() const {
+    if (d_.line.surname.isEmpty())
+        return {};
+    return d_.line.forenames + QLatin1Char(' ') + d_.line.surname;
+}
+
+QString PersonController::hoursText() const {
+    return hoursOf(d_.line);
+}
+
+QString PersonController::eteText() const {
+    return eteOf(d_.line);
+}
+
+QVariantList PersonController::items() const {
+    QVariantList out;
+    for (const auto& i : d_.items)
+        out.append(InboxModel::toMap(i, today_()));
+    return out;
+}
+
+void PersonController::load(const QString& personId) {
+    wanted_ = personId;
+    decisionError_.clear();
+    emit decisionErrorChanged();
+    reload();
+}
+
+void PersonController::reload() {
+    if (wanted_.isEmpty())
+        return;
+    request_ = storage_->loadPerson(wanted_);
+    emit busyChanged();
+}
+
+void PersonController::recordDecision(const QString& appointmentId, const QString& action,
+                                      const QString& note) {
+    decisionRequest_ = storage_->recordDecision(appointmentId, action, note);
+    emit busyChanged();
+}
+
+void PersonController::clear() {
+    wanted_.clear();
+    request_ = decisionRequest_ = 0;
+    d_ = {};
+    emit loaded();
+}
+
+}  // namespace sitebook::ui

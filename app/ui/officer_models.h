@@ -1,0 +1,211 @@
+#pragma once
+// The responsible officer's screens and the needs-attention list:
+//   CaseloadModel   people with the progress of their order (server-derived PROGRESS)
+//   InboxModel      what needs a decision (server-derived RO items), soonest respond-by first
+//   AttentionModel  changes the server refused, with its reason; discard on request
+//   PersonController one person's page: progress, items, timeline, notes, chart points, and
+//                   recording an enforcement decision
+// Each loads through the StorageClient (the storage thread) and ignores stale answers.
+//
+// Thread affinity: GUI thread. The storage client must outlive them.
+
+#include <QtQml/qqmlregistration.h>
+#include <QAbstractListModel>
+#include <QVariantList>
+
+#include "storage_types.h"
+
+namespace sitebook::ui {
+
+class StorageClient;
+
+class CaseloadModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application")
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+public:
+    enum Role {
+        PersonIdRole = Qt::UserRole + 1,
+        NameRole,
+        CrnRole,
+        RequiredMinutesRole,
+        CreditedMinutesRole,
+        EteCreditedMinutesRole,
+        EteAllowanceMinutesRole,
+        PercentRole,
+        HoursTextRole,
+        EteTextRole,
+        OpenItemsRole,
+        CompletedRole,
+    };
+    Q_ENUM(Role)
+    explicit CaseloadModel(StorageClient* storage, QObject* parent = nullptr);
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int count() const { return rowCount(); }
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool loading() const { return request_ != 0; }
+    Q_INVOKABLE void reload();
+    void clear();
+signals:
+    void countChanged();
+    void loadingChanged();
+
+private:
+    StorageClient* storage_;
+    QList<CaseloadLine> lines_;
+    quint64 request_ = 0;
+};
+
+class InboxModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application")
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        KindRole,
+        KindTextRole,
+        IconRole,
+        PersonIdRole,
+        PersonNameRole,
+        CrnRole,
+        AppointmentIdRole,
+        DueOnRole,
+        DueTextRole,
+        OverdueRole,
+        MessageRole,
+        BreachReferralRequiredRole,
+    };
+    Q_ENUM(Role)
+    // `today` decides whether a respond-by date has passed.
+    InboxModel(StorageClient* storage, std::function<QDate()> today, QObject* parent = nullptr);
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int count() const { return rowCount(); }
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    Q_INVOKABLE void reload();
+    void clear();
+    // Plain-language name and icon of an item kind; unknown kinds are shown as their text.
+    static QString kindText(const QString& kind);
+    static QString kindIcon(const QString& kind);
+    static QVariantMap toMap(const InboxItem& item, QDate today);
+signals:
+    void countChanged();
+
+private:
+    StorageClient* storage_;
+    std::function<QDate()> today_;
+    QList<InboxItem> items_;
+    quint64 request_ = 0;
+};
+
+class AttentionModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application")
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+public:
+    enum Role {
+        OpIdRole = Qt::UserRole + 1,
+        SummaryRole,
+        CodeRole,
+        MessageRole,
+        WhenRole,
+    };
+    Q_ENUM(Role)
+    explicit AttentionModel(StorageClient* storage, QObject* parent = nullptr);
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int count() const { return rowCount(); }
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    QString error() const { return error_; }
+    Q_INVOKABLE void reload();
+    // Drops the rejected change for good (the store keeps an audit entry with the reason).
+    Q_INVOKABLE void discard(const QString& opId, const QString& reason);
+    void clear();
+signals:
+    void countChanged();
+    void errorChanged();
+    void discarded();
+
+private:
+    StorageClient* storage_;
+    QList<AttentionItem> items_;
+    quint64 request_ = 0;
+    quint64 discardRequest_ = 0;
+    QString error_;
+};
+
+class PersonController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application")
+    Q_PROPERTY(QString personId READ personId NOTIFY loaded)
+    Q_PROPERTY(QString name READ name NOTIFY loaded)
+    Q_PROPERTY(QString crn READ crn NOTIFY loaded)
+    Q_PROPERTY(QStringList placementFlags READ placementFlags NOTIFY loaded)
+    Q_PROPERTY(int requiredMinutes READ requiredMinutes NOTIFY loaded)
+    Q_PROPERTY(int creditedMinutes READ creditedMinutes NOTIFY loaded)
+    Q_PROPERTY(QString hoursText READ hoursText NOTIFY loaded)
+    Q_PROPERTY(QString eteText READ eteText NOTIFY loaded)
+    Q_PROPERTY(QString sentenceDate READ sentenceDate NOTIFY loaded)
+    Q_PROPERTY(double pacePerDay READ pacePerDay NOTIFY loaded)
+    Q_PROPERTY(QVariantList items READ items NOTIFY loaded)
+    Q_PROPERTY(QVariantList timeline READ timeline NOTIFY loaded)
+    Q_PROPERTY(QVariantList notes READ notes NOTIFY loaded)
+    Q_PROPERTY(QVariantList credits READ credits NOTIFY loaded)
+    Q_PROPERTY(QVariantList decisions READ decisions NOTIFY loaded)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString decisionError READ decisionError NOTIFY decisionErrorChanged)
+public:
+    PersonController(StorageClient* storage, std::function<QDate()> today,
+                     QObject* parent = nullptr);
+    QString personId() const { return d_.line.personId; }
+    QString name() const;
+    QString crn() const { return d_.line.crn; }
+    QStringList placementFlags() const { return d_.placementFlags; }
+    int requiredMinutes() const { return d_.line.requiredMinutes; }
+    int creditedMinutes() const { return d_.line.creditedMinutes; }
+    QString hoursText() const;
+    QString eteText() const;
+    QString sentenceDate() const { return d_.sentenceDate; }
+    double pacePerDay() const { return d_.pacePerDay; }
+    QVariantList items() const;
+    QVariantList timeline() const { return d_.timeline; }
+    QVariantList notes() const { return d_.notes; }
+    QVariantList credits() const { return d_.credits; }
+    QVariantList decisions() const { return d_.decisions; }
+    bool busy() const { return request_ != 0 || decisionRequest_ != 0; }
+    QString decisionError() const { return decisionError_; }
+
+    Q_INVOKABLE void load(const QString& personId);
+    Q_INVOKABLE void reload();
+    // action: "warning_issued" | "refer_for_breach" | "no_further_action"
+    Q_INVOKABLE void recordDecision(const QString& appointmentId, const QString& action,
+                                    const QString& note);
+    Q_INVOKABLE void clear();
+signals:
+    void loaded();
+    void busyChanged();
+    void decisionErrorChanged();
+    void decisionSaved();
+
+private:
+    StorageClient* storage_;
+    std::function<QDate()> today_;
+    PersonDetail d_;
+    QString wanted_;
+    quint64 request_ = 0;
+    quint64 decisionRequest_ = 0;
+    QString decisionError_;
+};
+
+// "12h 30m"
+QString hoursMinutes(int minutes);
+
+}  // namespace sitebook::ui

@@ -1,0 +1,343 @@
+// StorageWorker: the responsible officer's reads (caseload with progress, the inbox of RO
+// items, a person's page) and enforcement decisions. Progress and RO items are derived by the
+// server and held only as server copies (sync_records, docs/PROTOCOL.md "Derived records"),
+// read here through the store's database handle; the newest version of each record wins when
+// several partitions hold it.
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
+#include <QVariantMap>
+#include <algorithm>
+#include <map>
+
+#include "qt_text.h"
+#include "sitebook/domain/json.h"
+#include "storage_worker.h"
+
+namespace sitebook::ui {
+
+using namespace domain;
+
+namespace {
+
+// Live server copies of one derived type, newest version of each.
+Result<std::vector<QJsonObject>> serverCopies(storage::Database& db, std::string_view type) {
+    auto stmt = db.prepare(
+        "SELECT body, MAX(version) FROM sync_records WHERE entity_type = ?1 GROUP BY entity_id");
+    SB_TRY(stmt);
+    stmt->bind(1, type);
+    std::vector<QJsonObject> out;
+    for (;;) {
+        auto row = stmt->step();
+        SB_TRY(row);
+        if (!*row)
+            break;
+        out.push_back(
+            QJsonDocument::fromJson(QByteArray::fromStdString(stmt->columnText(0))).object());
+    }
+    return out;
+}
+
+int intOf(const QJsonObject& o, const char* key) {
+    return o.value(QLatin1String(key)).toInt();
+}
+
+QString textOf(const QJsonObject& o, const char* key) {
+    return o.value(QLatin1String(key)).toString();
+}
+
+InboxItem inboxItem(const QJsonObject& o) {
+    InboxItem i;
+    i.id = textOf(o, "id");
+    i.kind = textOf(o, "kind");
+    i.personId = textOf(o, "person_id");
+    i.orderId = textOf(o, "order_id");
+    i.appointmentId = textOf(o, "appointment_id");
+    i.createdOn = textOf(o, "created_on");
+    i.dueOn = textOf(o, "due_on");
+    i.message = textOf(o, "message");
+    i.breachReferralRequired = o.value(QLatin1String("breach_referral_required")).toBool();
+    return i;
+}
+
+int creditedMinutes(const AppointmentOutcome& o) {
+    if (!o.code.isKnown() || !isAttended(o.code.code()) || !o.arrival || !o.finish)
+        return 0;
+    return std::max(0, TimeOfDay::minutesBetween(*o.arrival, *o.finish) - o.penalty_minutes);
+}
+
+}  // namespace
+
+Result<std::vector<CaseloadLine>> StorageWorker::caseload() {
+    auto progress = serverCopies(store_->database(), "progress");
+    SB_TRY(progress);
+    auto items = serverCopies(store_->database(), "ro_item");
+    SB_TRY(items);
+    std::map<QString, int> openItems;
+    for (const auto& i : *items)
+        ++openItems[textOf(i, "person_id")];
+    std::vector<CaseloadLine> lines;
+    for (const auto& p : *progress) {
+        CaseloadLine l;
+        l.personId = textOf(p, "person_id");
+        l.orderId = textOf(p, "order_id");
+        l.requiredMinutes = intOf(p, "adjusted_required_minutes");
+        l.creditedMinutes = intOf(p, "credited_minutes");
+        l.eteCreditedMinutes = intOf(p, "ete_credited_minutes");
+        l.eteAllowanceMinutes = intOf(p, "ete_allowance_minutes");
+        l.percentComplete = p.value(QLatin1String("percent_complete")).toDouble();
+        l.projectedCompletion = textOf(p, "projected_completion");
+        l.completedOn = textOf(p, "completed_on");
+        l.openItems = openItems[l.personId];
+        l.hasProgress = true;
+        auto person = store_->person(toStdString(l.personId));
+        SB_TRY(person);
+        if (*person) {
+            l.crn = toQString((*person)->crn);
+            l.forenames = toQString((*person)->forenames);
+            l.surname = toQString((*person)->surname);
+        }
+        lines.push_back(l);
+    }
+    std::sort(lines.begin(), lines.end(), [](const CaseloadLine& a, const CaseloadLine& b) {
+        const int bySurname = QString::compare(a.surname, b.surname, Qt::CaseInsensitive);
+        if (bySurname != 0)
+            return bySurname < 0;
+        return QString::compare(a.forenames, b.forenames, Qt::CaseInsensitive) < 0;
+    });
+    return lines;
+}
+
+Result<std::vector<InboxItem>> StorageWorker::inbox(const QString& personId) {
+    auto copies = serverCopies(store_->database(), "ro_item");
+    SB_TRY(copies);
+    std::vector<InboxItem> items;
+    std::map<QString, std::pair<QString, QString>> names;  // person id -> (name, crn)
+    for (const auto& o : *copies) {
+        InboxItem i = inboxItem(o);
+        if (!personId.isEmpty() && i.personId != personId)
+            continue;
+        auto found = names.find(i.personId);
+        if (found == names.end()) {
+            auto person = store_->person(toStdString(i.personId));
+            SB_TRY(person);
+            std::pair<QString, QString> entry;
+            if (*person) {
+                entry = {toQString((*person)->surname) + QStringLiteral(", ") +
+                             toQString((*person)->forenames),
+                         toQString((*person)->crn)};
+            }
+            found = names.emplace(i.personId, entry).first;
+        }
+        i.personName = found->second.first;
+        i.crn = found->second.second;
+        items.push_back(i);
+    }
+    // Soonest respond-by date first; items without one (e.g. conflicts) after, by creation.
+    std::sort(items.begin(), items.end(), [](const InboxItem& a, const InboxItem& b) {
+        const QString da = a.dueOn.isEmpty() ? QStringLiteral("9999") : a.dueOn;
+        const QString db = b.dueOn.isEmpty() ? QStringLiteral("9999") : b.dueOn;
+        if (da != db)
+            return da < db;
+        return a.createdOn < b.createdOn;
+    });
+    return items;
+}
+
+void StorageWorker::loadCaseload(quint64 request) {
+    if (!store_)
+        return emit loadFailed(request, tr("The device is locked."));
+    auto lines = caseload();
+    if (!lines.ok())
+        return emit loadFailed(request, toQString(lines.error().message));
+    emit caseloadLoaded(request, QList<CaseloadLine>(lines->begin(), lines->end()));
+}
+
+void StorageWorker::loadInbox(quint64 request) {
+    if (!store_)
+        return emit loadFailed(request, tr("The device is locked."));
+    auto items = inbox({});
+    if (!items.ok())
+        return emit loadFailed(request, toQString(items.error().message));
+    emit inboxLoaded(request, QList<InboxItem>(items->begin(), items->end()));
+}
+
+void StorageWorker::loadPerson(quint64 request, const QString& personId) {
+    if (!store_)
+        return emit loadFailed(request, tr("The device is locked."));
+    auto fail = [&](const Error& e) { emit loadFailed(request, toQString(e.message)); };
+    PersonDetail d;
+    auto person = store_->person(toStdString(personId));
+    if (!person.ok())
+        return fail(person.error());
+    if (!*person)
+        return emit loadFailed(request, tr("This person is not on this device."));
+    d.line.personId = personId;
+    d.line.crn = toQString((*person)->crn);
+    d.line.forenames = toQString((*person)->forenames);
+    d.line.surname = toQString((*person)->surname);
+    for (const auto& f : (*person)->placement_flags)
+        d.placementFlags << toQString(f);
+    auto lines = caseload();
+    if (!lines.ok())
+        return fail(lines.error());
+    for (const auto& l : *lines) {
+        if (l.personId == personId)
+            d.line = l;
+    }
+
+    auto& db = store_->database();
+    if (!d.line.orderId.isEmpty()) {
+        auto order = db.prepare("SELECT sentence_date FROM orders WHERE id = ?1");
+        if (!order.ok())
+            return fail(order.error());
+        order->bind(1, toStdString(d.line.orderId));
+        auto row = order->step();
+        if (row.ok() && *row)
+            d.sentenceDate = toQString(order->columnText(0));
+    }
+    // The pace that completes the order within twelve months of the sentence.
+    if (d.line.requiredMinutes > 0)
+        d.pacePerDay = d.line.requiredMinutes / 365.0;
+
+    auto stmt = db.prepare(
+        "SELECT a.body, s.session_date, s.start_time, COALESCE(p.name, '') "
+        "FROM appointments a JOIN sessions s ON s.id = a.session_id "
+        "LEFT JOIN projects p ON p.id = s.project_id WHERE a.person_id = ?1 "
+        "ORDER BY s.session_date DESC, s.start_time DESC");
+    if (!stmt.ok())
+        return fail(stmt.error());
+    stmt->bind(1, toStdString(personId));
+    std::map<QString, int> creditByDate;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row.ok())
+            return fail(row.error());
+        if (!*row)
+            break;
+        auto a = fromJson<Appointment>(stmt->columnText(0));
+        if (!a.ok())
+            continue;
+        QVariantMap m;
+        const QString date = toQString(stmt->columnText(1));
+        m.insert(QStringLiteral("appointmentId"), toQString(a->id));
+        m.insert(QStringLiteral("date"), date);
+        m.insert(QStringLiteral("start"), toQString(stmt->columnText(2)));
+        m.insert(QStringLiteral("project"), toQString(stmt->columnText(3)));
+        QString code;
+        int credit = 0;
+        bool enforceable = false;
+        if (a->outcome) {
+            code = toQString(a->outcome->code.text());
+            credit = creditedMinutes(*a->outcome);
+            enforceable = a->outcome->code.isKnown() && isEnforceable(a->outcome->code.code());
+        }
+        m.insert(QStringLiteral("outcomeCode"), code);
+        m.insert(QStringLiteral("creditedMinutes"), credit);
+        m.insert(QStringLiteral("enforceable"), enforceable);
+        if (credit > 0)
+            creditByDate[date] += credit;
+        auto feedback = feedbackFor(a->id);
+        QString progressText;
+        QString concerns;
+        bool alert = false;
+        if (feedback.ok() && *feedback) {
+            progressText = toQString((*feedback)->progress);
+            concerns = toQString((*feedback)->concerns);
+            alert = (*feedback)->alert_officer;
+            m.insert(QStringLiteral("alertReason"), toQString((*feedback)->alert_reason));
+        }
+        m.insert(QStringLiteral("hasFeedback"), feedback.ok() && feedback->has_value());
+        m.insert(QStringLiteral("feedback"), progressText);
+        m.insert(QStringLiteral("concerns"), concerns);
+        m.insert(QStringLiteral("alert"), alert);
+        d.timeline.append(m);
+    }
+    int cumulative = 0;
+    for (const auto& [date, minutes] : creditByDate) {
+        cumulative += minutes;
+        d.credits.append(
+            QVariantMap{{QStringLiteral("date"), date}, {QStringLiteral("minutes"), cumulative}});
+    }
+
+    auto notes = store_->caseNotesFor(toStdString(personId));
+    if (!notes.ok())
+        return fail(notes.error());
+    std::map<std::string, std::string> noteText;
+    for (const auto& n : *notes)
+        noteText[n.id] = n.text;
+    for (auto it = notes->rbegin(); it != notes->rend(); ++it) {
+        QVariantMap m;
+        m.insert(QStringLiteral("id"), toQString(it->id));
+        m.insert(QStringLiteral("text"), toQString(it->text));
+        m.insert(QStringLiteral("sensitive"), it->sensitive);
+        m.insert(QStringLiteral("createdAt"),
+                 QDateTime::fromMSecsSinceEpoch(it->created_at, Qt::UTC));
+        if (it->amends_note_id) {
+            const auto found = noteText.find(*it->amends_note_id);
+            m.insert(QStringLiteral("amends"), toQString(*it->amends_note_id));
+            m.insert(QStringLiteral("amendsText"),
+                     found == noteText.end() ? QString() : toQString(found->second));
+        }
+        d.notes.append(m);
+    }
+
+    auto decisions = db.prepare(
+        "SELECT body FROM enforcement_decisions WHERE person_id = ?1 ORDER BY decided_on DESC");
+    if (!decisions.ok())
+        return fail(decisions.error());
+    decisions->bind(1, toStdString(personId));
+    for (;;) {
+        auto row = decisions->step();
+        if (!row.ok() || !*row)
+            break;
+        auto e = fromJson<EnforcementDecision>(decisions->columnText(0));
+        if (!e.ok())
+            continue;
+        d.decisions.append(
+            QVariantMap{{QStringLiteral("appointmentId"), toQString(e->appointment_id)},
+                        {QStringLiteral("action"), toQString(wireText(e->action))},
+                        {QStringLiteral("decidedOn"), toQString(e->decided_on.toString())},
+                        {QStringLiteral("note"), toQString(e->note)}});
+    }
+
+    auto items = inbox(personId);
+    if (!items.ok())
+        return fail(items.error());
+    d.items = QList<InboxItem>(items->begin(), items->end());
+    emit personLoaded(request, d);
+}
+
+void StorageWorker::recordDecision(quint64 request, const QString& appointmentId,
+                                   const QString& action, const QString& note) {
+    if (!store_)
+        return emit decisionFailed(request, {}, tr("The device is locked; nothing was saved."));
+    auto appointment = store_->appointment(toStdString(appointmentId));
+    if (!appointment.ok() || !*appointment)
+        return emit decisionFailed(request, {}, tr("That appointment is not on this device."));
+    const auto parsed = parseEnum<EnforcementAction>(toStdString(action));
+    if (!parsed)
+        return emit decisionFailed(request, QStringLiteral("action"), tr("Choose a decision."));
+    EnforcementDecision decision;
+    decision.id = ids_.next().toString();
+    decision.appointment_id = (*appointment)->id;
+    decision.order_id = (*appointment)->order_id;
+    decision.action = *parsed;
+    const QDate today = QDateTime::fromMSecsSinceEpoch(clock_.nowMillis()).date();
+    decision.decided_on =
+        CivilDate::fromYmd(today.year(), today.month(), today.day()).value_or(CivilDate{});
+    decision.note = toStdString(note);
+    auto written = store_->recordEnforcementDecision(decision);
+    if (!written.ok()) {
+        return emit decisionFailed(request, toQString(written.error().field),
+                                   toQString(written.error().message));
+    }
+    emit decisionRecorded(request);
+    emit dataChanged();
+    emit localChange();
+    countPending();
+}
+
+}  // namespace sitebook::ui

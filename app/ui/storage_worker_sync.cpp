@@ -1,0 +1,235 @@
+// StorageWorker: first sign-in, the sync engine and the changes the server refused. Everything
+// here runs on the storage thread, which owns the store the engine works on: a sync never runs
+// on the GUI thread, and local saves wait for it (each network call has a deadline).
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <fstream>
+#include <sstream>
+
+#include "qt_text.h"
+#include "sitebook/common/log.h"
+#include "sitebook/sync/grpc_transport.h"
+#include "storage_worker.h"
+
+namespace sitebook::ui {
+
+using namespace domain;
+
+namespace {
+
+constexpr std::string_view kComponent = "ui.sync";
+constexpr const char* kCaFile = "ca.pem";
+
+Result<std::string> readPem(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::NotFound, "cannot read the CA file " + toStdString(path), "ca");
+    std::string pem = file.readAll().toStdString();
+    if (pem.find("BEGIN CERTIFICATE") == std::string::npos)
+        return makeError(ErrorCode::InvalidArgument, "the CA file is not a PEM certificate", "ca");
+    return pem;
+}
+
+Result<std::unique_ptr<sync::SyncTransport>> transportFor(const QString& address,
+                                                          const std::string& caPem,
+                                                          const QString& tlsName) {
+    sync::GrpcTransportConfig config{toStdString(address), caPem, toStdString(tlsName)};
+    config.unaryDeadline = std::chrono::seconds(20);
+    return sync::makeGrpcTransport(config);
+}
+
+QString describe(const store::OutboxEntry& e) {
+    const std::string type(store::entityTypeName(e.entityType));
+    if (e.op == "record_outcome")
+        return QObject::tr("Attendance outcome");
+    if (type == "work_undertaken")
+        return QObject::tr("Work undertaken");
+    if (type == "skill_observation")
+        return QObject::tr("Skill observed");
+    if (type == "feedback")
+        return QObject::tr("Feedback for the officer");
+    if (type == "case_note")
+        return QObject::tr("Case note");
+    if (type == "enforcement_decision")
+        return QObject::tr("Enforcement decision");
+    return toQString(type);
+}
+
+}  // namespace
+
+void StorageWorker::signIn(const ServerSettings& server, const QString& username,
+                           const QString& password) {
+    std::string secret = toStdString(password);
+    auto fail = [&](const Error& e) {
+        std::fill(secret.begin(), secret.end(), '\0');
+        emit signInFailed(static_cast<int>(e.code), toQString(e.message));
+    };
+    if (server.address.trimmed().isEmpty())
+        return fail(makeError(ErrorCode::InvalidArgument, "enter the server address", "server"));
+    if (username.trimmed().isEmpty())
+        return fail(makeError(ErrorCode::InvalidArgument, "enter your username", "username"));
+    auto pem = readPem(server.caFile);
+    if (!pem.ok())
+        return fail(pem.error());
+    auto transport = transportFor(server.address.trimmed(), *pem, server.tlsName);
+    if (!transport.ok())
+        return fail(transport.error());
+    // A device id of its own; the server binds the refresh token to it.
+    const std::string deviceId = ids_.next().toString();
+    auto creds =
+        (*transport)->login({toStdString(username.trimmed()), secret, deviceId, "Sitebook app"});
+    std::fill(secret.begin(), secret.end(), '\0');
+    if (!creds.ok())
+        return fail(creds.error());
+
+    std::error_code ec;
+    std::filesystem::create_directories(config_.dataDir, ec);
+    QFile ca(QString::fromStdString((config_.dataDir / kCaFile).string()));
+    if (!ca.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        ca.write(QByteArray::fromStdString(*pem)) < 0) {
+        return fail(makeError(ErrorCode::Io, "cannot keep the CA certificate on this device"));
+    }
+    ca.close();
+
+    QJsonObject identity;
+    identity.insert(QStringLiteral("device_id"),
+                    toQString(creds->deviceId.empty() ? deviceId : creds->deviceId));
+    identity.insert(QStringLiteral("user_id"), toQString(creds->userId));
+    identity.insert(QStringLiteral("role"), toQString(wireText(creds->role)));
+    identity.insert(QStringLiteral("username"), username.trimmed());
+    identity.insert(QStringLiteral("display_name"), toQString(creds->displayName));
+    identity.insert(QStringLiteral("server"), server.address.trimmed());
+    identity.insert(QStringLiteral("tls_name"), server.tlsName);
+    pendingIdentity_ = identity;
+    pendingCredentials_ = *creds;
+    emit signedIn(DeviceInfo{toQString(creds->userId), username.trimmed(),
+                             toQString(creds->displayName), toQString(wireText(creds->role)),
+                             server.address.trimmed()});
+}
+
+Status StorageWorker::startSync(const QJsonObject& identity) {
+    auto pem = readPem(QString::fromStdString((config_.dataDir / kCaFile).string()));
+    SB_TRY(pem);
+    auto transport = transportFor(identity.value(QStringLiteral("server")).toString(), *pem,
+                                  identity.value(QStringLiteral("tls_name")).toString());
+    SB_TRY(transport);
+    transport_ = std::move(*transport);
+    engine_ = std::make_unique<sync::SyncEngine>(
+        *store_, *transport_, clock_, random_,
+        [](const std::string& reason) { log::warning(kComponent, "wipe instruction: " + reason); });
+    engine_->setStateListener([this](const sync::SyncState& state) {
+        publishSync(state, state.phase != sync::SyncPhase::Idle);
+    });
+    return engine_->refreshCounts();
+}
+
+void StorageWorker::publishSync(const sync::SyncState& state, bool running) {
+    SyncStatus s;
+    s.configured = engine_ != nullptr;
+    s.signedIn = state.signedIn;
+    s.online = state.online;
+    s.running = running;
+    s.phase = toQString(sync::syncPhaseName(state.phase));
+    s.uploaded = state.uploadedThisRun;
+    s.downloaded = state.downloadedThisRun;
+    s.pending = state.pending;
+    s.needsAttention = state.needsAttention;
+    s.conflicts = state.conflicts;
+    s.lastSuccessAt = state.lastSuccessAt.value_or(0);
+    s.nextRetryAt = state.nextRetryAt.value_or(0);
+    if (state.lastError)
+        s.lastError = toQString(state.lastError->message);
+    s.authenticationNeeded = state.lastError && state.lastError->code == ErrorCode::Unauthenticated;
+    emit syncStatusChanged(s);
+}
+
+void StorageWorker::syncNow() {
+    if (!store_ || !engine_) {
+        SyncStatus s;
+        emit syncStatusChanged(s);
+        return;
+    }
+    publishSync(engine_->state(), true);
+    auto report = engine_->sync();
+    if (!report.ok())
+        log::info(kComponent, "sync failed: " + report.error().toString());
+    if (report.ok() && report->wiped) {
+        // The server told this device to forget everything: the store is already empty; the
+        // keys and files go now, and the app starts again from the first run.
+        engine_.reset();
+        transport_.reset();
+        store_.reset();
+        (void)sync::wipeDeviceFiles(databasePath(), [this] { return vault_->wipe(); });
+        std::error_code ec;
+        std::filesystem::remove(config_.dataDir / "device.json", ec);
+        emit closed();
+        emit vaultInspected(status());
+        return;
+    }
+    publishSync(engine_->state(), false);
+    if (report.ok() &&
+        (report->recordsDownloaded > 0 || report->rejected > 0 || report->purgedRecords > 0)) {
+        emit dataChanged();
+    }
+    auto count = store_->outboxCount("pending");
+    if (count.ok())
+        emit pendingCountChanged(*count);
+}
+
+void StorageWorker::loadAttention(quint64 request) {
+    if (!store_)
+        return emit loadFailed(request, tr("The device is locked."));
+    auto entries = store_->outbox("rejected");
+    if (!entries.ok())
+        return emit loadFailed(request, toQString(entries.error().message));
+    QList<AttentionItem> items;
+    for (const auto& e : *entries) {
+        AttentionItem item;
+        item.opId = toQString(e.opId);
+        item.entityType = toQString(store::entityTypeName(e.entityType));
+        item.entityId = toQString(e.entityId);
+        item.op = toQString(e.op);
+        item.code = toQString(e.rejectCode);
+        item.message = toQString(e.rejectMessage);
+        item.createdAt = e.createdAt;
+        item.summary = describe(e);
+        // Whose record it is, from the payload's appointment or person.
+        const QJsonObject payload =
+            QJsonDocument::fromJson(QByteArray::fromStdString(e.payload)).object();
+        std::string personId = toStdString(payload.value(QStringLiteral("person_id")).toString());
+        std::string appointmentId =
+            e.entityType == store::EntityType::Appointment
+                ? e.entityId
+                : toStdString(payload.value(QStringLiteral("appointment_id")).toString());
+        if (personId.empty() && !appointmentId.empty()) {
+            auto a = store_->appointment(appointmentId);
+            if (a.ok() && *a)
+                personId = (*a)->person_id;
+        }
+        if (!personId.empty()) {
+            auto p = store_->person(personId);
+            if (p.ok() && *p) {
+                item.summary =
+                    tr("%1 for %2, %3")
+                        .arg(item.summary, toQString((*p)->surname), toQString((*p)->forenames));
+            }
+        }
+        items.append(item);
+    }
+    emit attentionLoaded(request, items);
+}
+
+void StorageWorker::discardChange(quint64 request, const QString& opId, const QString& reason) {
+    if (!store_)
+        return emit loadFailed(request, tr("The device is locked."));
+    Status done = store_->discard(toStdString(opId), toStdString(reason));
+    if (!done.ok())
+        return emit loadFailed(request, toQString(done.error().message));
+    emit discarded(request);
+    emit dataChanged();
+    countPending();
+}
+
+}  // namespace sitebook::ui

@@ -1,0 +1,113 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Sitebook
+
+// Changes the server refused, each with its reason. Discarding one (after confirmation) drops
+// it and the record returns to the server's version; to correct one, record it again.
+Page {
+    id: page
+    required property AppController app
+    signal back()
+    title: qsTr("Needs attention")
+    Component.onCompleted: page.app.attention.reload()
+
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            ToolButton {
+                text: "‹ " + qsTr("Back")
+                implicitHeight: Theme.touch
+                Accessible.name: qsTr("Back")
+                onClicked: page.back()
+            }
+            Label {
+                text: page.title
+                font.bold: true
+                font.pixelSize: Theme.titleSize
+                Layout.fillWidth: true
+            }
+        }
+    }
+
+    ListView {
+        id: list
+        objectName: "attentionList"
+        anchors.fill: parent
+        model: page.app.attention
+        clip: true
+        header: Label {
+            width: list.width
+            padding: Theme.margin
+            wrapMode: Text.Wrap
+            text: list.count === 0 ? qsTr("✓ Nothing needs attention.")
+                                   : qsTr("The server did not accept these changes. Record the correct details again, then discard the refused change.")
+        }
+        delegate: ItemDelegate {
+            required property string opId
+            required property string summary
+            required property string code
+            required property string message
+            required property string when
+            width: ListView.view.width
+            contentItem: ColumnLayout {
+                spacing: 4
+                Label {
+                    text: "⚠ " + summary
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    text: qsTr("Server's reason: %1").arg(message !== "" ? message : code)
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    text: qsTr("Recorded %1").arg(when)
+                    color: Theme.muted
+                    font.pixelSize: Theme.smallSize
+                }
+                Button {
+                    objectName: "discardButton"
+                    text: qsTr("Discard this change")
+                    implicitHeight: Theme.touch
+                    Accessible.name: qsTr("Discard this change")
+                    onClicked: {
+                        confirm.opId = opId
+                        confirm.open()
+                    }
+                }
+            }
+        }
+    }
+
+    Dialog {
+        id: confirm
+        objectName: "discardDialog"
+        property string opId
+        modal: true
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 380)
+        title: qsTr("Discard this change?")
+        Label {
+            width: parent.width
+            wrapMode: Text.Wrap
+            text: qsTr("It will not be sent again. The record goes back to what the server holds. This cannot be undone.")
+        }
+        footer: DialogButtonBox {
+            Button {
+                objectName: "confirmDiscardButton"
+                text: qsTr("Discard")
+                implicitHeight: Theme.touch
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                text: qsTr("Keep")
+                implicitHeight: Theme.touch
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
+        onAccepted: page.app.attention.discard(opId, qsTr("Discarded on the needs-attention screen"))
+    }
+}

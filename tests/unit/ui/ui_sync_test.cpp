@@ -1,0 +1,379 @@
+// The app core against a real sync server: an in-process SyncServer with the real
+// PersonReconciler over TLS on 127.0.0.1 (CA and certificate made for the test). A supervisor
+// signs in, records outcomes offline and syncs when the connection returns; an officer signs in
+// on a second data dir and sees the derived RO item and progress; a change the server refuses
+// shows in the needs-attention list and can be discarded.
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSignalSpy>
+#include <QtTest>
+#include <nlohmann/json.hpp>
+
+#include "sitebook/server/commands.h"
+#include "sitebook/server/entity_writer.h"
+#include "sitebook/server/password.h"
+#include "sitebook/server/person_reconciler.h"
+#include "sitebook/server/server.h"
+#include "sitebook/server/sqlite_store.h"
+#include "sitebook/server/tls.h"
+#include "sitebook/server/token_service.h"
+#include "ui_test_core.h"
+
+using namespace sitebook;
+using namespace sitebook::ui;
+using nlohmann::json;
+using sitebook::ui::testing::TestCore;
+
+namespace {
+
+constexpr int kTimeout = 30000;
+constexpr const char* kPin = "2468";
+constexpr const char* kPassword = "correct horse battery staple";
+
+// The sync server of one test, with a project of today's session for `sam` and one person of
+// `olu` with two appointments in it.
+class TestServer {
+public:
+    explicit TestServer(const std::filesystem::path& dir) : dir_(dir) {}
+
+    bool start() {
+        auto store = server::SqliteStore::open((dir_ / "server.db").string());
+        if (!store.ok())
+            return fail(store.error());
+        store_ = std::move(*store);
+        tokens_ = std::make_unique<server::TokenService>(server::TokenService::generateKey(random_),
+                                                         clock_, random_);
+        reconciler_ = std::make_unique<server::PersonReconciler>(
+            clock_, server::reconcile::ReconcilePolicy::defaults());
+        auto ca = server::generateCertificateAuthority("Sitebook test CA", 2);
+        if (!ca.ok())
+            return fail(ca.error());
+        server::CertificateRequest request;
+        request.commonName = "localhost";
+        request.dnsNames = {"localhost"};
+        request.ipAddresses = {"127.0.0.1"};
+        request.validDays = 2;
+        auto cert = server::generateServerCertificate(*ca, request);
+        if (!cert.ok())
+            return fail(cert.error());
+        caFile_ = QString::fromStdString((dir_ / "ca.pem").string());
+        QFile file(caFile_);
+        if (!file.open(QIODevice::WriteOnly))
+            return false;
+        file.write(QByteArray::fromStdString(ca->certificatePem));
+        file.close();
+
+        server::ServerConfig config;
+        config.listenAddress = "127.0.0.1:0";
+        config.tlsCertificateChainPem = cert->certificatePem;
+        config.tlsPrivateKeyPem = cert->privateKeyPem;
+        config.limits.maxThreads = 8;
+        server::ServerDependencies deps{*store_, *reconciler_, clock_, random_, *tokens_};
+        auto started = server::SyncServer::start(config, deps);
+        if (!started.ok())
+            return fail(started.error());
+        server_ = std::move(*started);
+        return true;
+    }
+
+    ~TestServer() {
+        if (server_)
+            server_->shutdown(std::chrono::milliseconds(100));
+    }
+
+    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(server_->port()); }
+    QString caFile() const { return caFile_; }
+
+    std::string addUser(const std::string& username, server::Role role) {
+        auto id = server::createUser(*store_, clock_, random_, username, username, role, kPassword,
+                                     server::PasswordCost::minimumForTests());
+        return id.ok() ? *id : std::string();
+    }
+
+    bool put(server::EntityType type, const std::string& id, const json& body) {
+        auto uow = store_->begin(server::AccessMode::ReadWrite);
+        if (!uow.ok())
+            return false;
+        auto written =
+            server::EntityWriter::put(**uow, type, id, body.dump(), {clock_.nowMillis(), "", ""});
+        return written.ok() && (*uow)->commit().ok();
+    }
+
+    std::string newId() { return ids_.next().toString(); }
+
+    struct Seed {
+        std::string projectId, sessionId, personId, orderId;
+        std::vector<std::string> appointmentIds;
+    };
+    bool seed(const std::string& supervisorId, const std::string& officerId, Seed& s) {
+        s = {newId(), newId(), newId(), newId(), {newId(), newId()}};
+        bool ok = put(server::EntityType::Project, s.projectId, project(s, supervisorId));
+        ok = ok && put(server::EntityType::Session, s.sessionId,
+                       {{"id", s.sessionId},
+                        {"project_id", s.projectId},
+                        {"date", "2026-01-05"},
+                        {"start", "09:00"},
+                        {"end", "16:00"}});
+        ok = ok && put(server::EntityType::Person, s.personId,
+                       {{"id", s.personId},
+                        {"crn", "X123456"},
+                        {"forenames", "Alex"},
+                        {"surname", "Smith"},
+                        {"date_of_birth", "1990-05-01"},
+                        {"responsible_officer_id", officerId},
+                        {"placement_flags", json::array()},
+                        {"restricted_access", false}});
+        ok = ok && put(server::EntityType::Order, s.orderId,
+                       {{"id", s.orderId},
+                        {"person_id", s.personId},
+                        {"sentence_date", "2025-10-01"},
+                        {"required_minutes", 6000},
+                        {"adjustments", json::array()}});
+        for (const auto& id : s.appointmentIds) {
+            ok = ok && put(server::EntityType::Appointment, id,
+                           {{"id", id},
+                            {"person_id", s.personId},
+                            {"order_id", s.orderId},
+                            {"session_id", s.sessionId},
+                            {"scheduled_start", "09:00"},
+                            {"scheduled_end", "16:00"}});
+        }
+        return ok;
+    }
+
+    static json project(const Seed& s, const std::string& supervisorId) {
+        return {{"id", s.projectId},
+                {"code", "P-001"},
+                {"name", "Riverside clean-up"},
+                {"type", "GROUP"},
+                {"location", "Riverside"},
+                {"beneficiary", "Parks"},
+                {"hi_vis_required", true},
+                {"supervisor_ids", json::array({supervisorId})}};
+    }
+
+private:
+    bool fail(const Error& e) {
+        qWarning("test server: %s", e.toString().c_str());
+        return false;
+    }
+
+    std::filesystem::path dir_;
+    ManualClock clock_{ui::testing::kFixtureNoon};
+    SecureRandom& random_ = SecureRandom::instance();
+    UuidGenerator ids_{clock_, random_};
+    std::unique_ptr<server::SqliteStore> store_;
+    std::unique_ptr<server::TokenService> tokens_;
+    std::unique_ptr<server::Reconciler> reconciler_;
+    std::unique_ptr<server::SyncServer> server_;
+    QString caFile_;
+};
+
+}  // namespace
+
+class UiSyncTest : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<sitebook::testing::TempDir> dir_;
+    std::unique_ptr<TestServer> server_;
+    TestServer::Seed seed_;
+    std::string supervisorId_;
+    std::string officerId_;
+
+    // A device core on its own data dir, signed in as `username` with kPin and unlocked, its
+    // first sync done.
+    std::unique_ptr<TestCore> signedInCore(const std::string& name, const QString& username) {
+        const auto dir = dir_->path() / name;
+        std::filesystem::create_directories(dir);
+        auto core = std::make_unique<TestCore>(dir, ui::testing::testConfig(dir));
+        core->app.setUseServer(true);
+        core->app.setServerAddress(server_->address());
+        core->app.setCaFile(server_->caFile());
+        core->app.start();
+        [&] {
+            QTRY_COMPARE(core->app.state(), AppController::FirstRun);
+            QVERIFY(core->app.needsSignIn());
+            QSignalSpy signedIn(&core->app, &AppController::signInChanged);
+            core->app.signIn(username, QString::fromLatin1(kPassword));
+            QTRY_VERIFY_WITH_TIMEOUT(!core->app.needsSignIn(), kTimeout);
+            QVERIFY2(core->app.message().isEmpty(), qPrintable(core->app.message()));
+            QSignalSpy synced(&core->sync, &SyncController::finished);
+            core->app.createPin(QString::fromLatin1(kPin), QString::fromLatin1(kPin));
+            QTRY_COMPARE_WITH_TIMEOUT(core->app.state(), AppController::Unlocked, kTimeout);
+            QVERIFY(core->sync.configured());
+            // The first sync starts by itself once the store is open.
+            QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, kTimeout);
+            QVERIFY2(core->sync.errorText().isEmpty(), qPrintable(core->sync.errorText()));
+        }();
+        return core;
+    }
+
+    // Runs "Sync now" and waits for it to finish.
+    static void syncNow(TestCore& core) {
+        QTRY_VERIFY_WITH_TIMEOUT(!core.sync.running(), kTimeout);
+        QSignalSpy finished(&core.sync, &SyncController::finished);
+        core.sync.syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, kTimeout);
+        QVERIFY2(core.sync.errorText().isEmpty(), qPrintable(core.sync.errorText()));
+    }
+
+    static void record(TestCore& core, const std::string& appointmentId, const QString& code) {
+        core.record.load(QString::fromStdString(appointmentId));
+        QTRY_VERIFY_WITH_TIMEOUT(core.record.loaded(), kTimeout);
+        RecordController& r = core.record;
+        r.setProperty("outcomeCode", code);
+        if (code == QLatin1String("ATTC")) {
+            r.setProperty("arrival", QStringLiteral("09:00"));
+            r.setProperty("finish", QStringLiteral("16:00"));
+            r.setProperty("workQuality", QStringLiteral("GOOD"));
+            r.setProperty("behaviour", QStringLiteral("GOOD"));
+        }
+        QSignalSpy saved(&r, &RecordController::saved);
+        r.save();
+        QVERIFY2(saved.wait(kTimeout), qPrintable(r.errorSummary()));
+    }
+
+private slots:
+    void init() {
+        dir_ = std::make_unique<sitebook::testing::TempDir>();
+        server_ = std::make_unique<TestServer>(dir_->path());
+        QVERIFY(server_->start());
+        supervisorId_ = server_->addUser("sam", server::Role::Supervisor);
+        officerId_ = server_->addUser("olu", server::Role::Officer);
+        QVERIFY(!supervisorId_.empty() && !officerId_.empty());
+        QVERIFY(server_->seed(supervisorId_, officerId_, seed_));
+    }
+
+    void cleanup() {
+        server_.reset();
+        dir_.reset();
+    }
+
+    void wrongPasswordIsRefusedWithoutAPin() {
+        const auto dir = dir_->path() / "phone";
+        TestCore core(dir, ui::testing::testConfig(dir));
+        core.app.setUseServer(true);
+        core.app.setServerAddress(server_->address());
+        core.app.setCaFile(server_->caFile());
+        core.app.start();
+        QTRY_COMPARE(core.app.state(), AppController::FirstRun);
+        core.app.signIn(QStringLiteral("sam"), QStringLiteral("not the password"));
+        QVERIFY(core.app.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!core.app.busy(), kTimeout);
+        QCOMPARE(core.app.messageField(), QStringLiteral("password"));
+        QVERIFY(core.app.needsSignIn());
+    }
+
+    void supervisorSyncsOfflineWorkAndTheOfficerSeesTheResult() {
+        auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
+        QVERIFY(!QTest::currentTestFailed());
+        QCOMPARE(sam->app.role(), QStringLiteral("supervisor"));
+        QVERIFY(!sam->app.officer());
+        QTRY_COMPARE_WITH_TIMEOUT(sam->sessions.count(), 1, kTimeout);
+        QVERIFY(!sam->sync.lastSyncedText().contains(QStringLiteral("Never")));
+
+        // No signal: both outcomes wait on the phone.
+        sam->sync.setReachable(false);
+        QVERIFY(sam->sync.stateText().contains(QStringLiteral("Offline")));
+        record(*sam, seed_.appointmentIds[0], QStringLiteral("UACP"));
+        record(*sam, seed_.appointmentIds[1], QStringLiteral("ATTC"));
+        QTRY_COMPARE_WITH_TIMEOUT(sam->app.pendingCount(), 2, kTimeout);
+        QTRY_COMPARE(sam->sync.pending(), 2);
+
+        // Signal returns: the sync runs by itself and the queue empties.
+        QSignalSpy finished(&sam->sync, &SyncController::finished);
+        sam->sync.setReachable(true);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, kTimeout);
+        QVERIFY2(sam->sync.errorText().isEmpty(), qPrintable(sam->sync.errorText()));
+        QTRY_COMPARE_WITH_TIMEOUT(sam->app.pendingCount(), 0, kTimeout);
+        QCOMPARE(sam->sync.pending(), 0);
+        QCOMPARE(sam->sync.needsAttention(), 0);
+
+        // The officer's device receives the progress and the enforcement item.
+        auto olu = signedInCore("olu-tablet", QStringLiteral("olu"));
+        QVERIFY(!QTest::currentTestFailed());
+        QVERIFY(olu->app.officer());
+        QAbstractItemModelTester caseloadTester(
+            &olu->caseload, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester inboxTester(
+            &olu->inbox, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE_WITH_TIMEOUT(olu->caseload.count(), 1, kTimeout);
+        const QModelIndex line = olu->caseload.index(0);
+        QCOMPARE(line.data(CaseloadModel::NameRole).toString(), QStringLiteral("Smith, Alex"));
+        QCOMPARE(line.data(CaseloadModel::RequiredMinutesRole).toInt(), 6000);
+        QCOMPARE(line.data(CaseloadModel::CreditedMinutesRole).toInt(), 7 * 60);
+        // The enforcement item for the unacceptable absence (and the reconciler's others, e.g.
+        // the missing feedback), all counted on the caseload line.
+        QTRY_VERIFY_WITH_TIMEOUT(olu->inbox.count() >= 1, kTimeout);
+        QCOMPARE(line.data(CaseloadModel::OpenItemsRole).toInt(), olu->inbox.count());
+        const auto rowOfKind = [&olu](const QString& kind) {
+            for (int row = 0; row < olu->inbox.count(); ++row) {
+                if (olu->inbox.index(row).data(InboxModel::KindRole).toString() == kind)
+                    return row;
+            }
+            return -1;
+        };
+        const int enforcementRow = rowOfKind(QStringLiteral("enforcement_due"));
+        QVERIFY(enforcementRow >= 0);
+        const QModelIndex item = olu->inbox.index(enforcementRow);
+        QCOMPARE(item.data(InboxModel::AppointmentIdRole).toString(),
+                 QString::fromStdString(seed_.appointmentIds[0]));
+        QCOMPARE(item.data(InboxModel::PersonNameRole).toString(), QStringLiteral("Smith, Alex"));
+        QVERIFY(!item.data(InboxModel::DueTextRole).toString().isEmpty());
+        const int itemsBefore = olu->inbox.count();
+
+        // The officer records a warning; once synced the item goes away.
+        QSignalSpy decided(&olu->person, &PersonController::decisionSaved);
+        olu->person.load(QString::fromStdString(seed_.personId));
+        QTRY_COMPARE(olu->person.items().size(), itemsBefore);
+        olu->person.recordDecision(QString::fromStdString(seed_.appointmentIds[0]),
+                                   QStringLiteral("warning_issued"), QStringLiteral("First"));
+        QVERIFY2(decided.wait(kTimeout), qPrintable(olu->person.decisionError()));
+        syncNow(*olu);
+        QTRY_COMPARE_WITH_TIMEOUT(olu->app.pendingCount(), 0, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(olu->inbox.count(), itemsBefore - 1, kTimeout);
+        QCOMPARE(rowOfKind(QStringLiteral("enforcement_due")), -1);
+        QTRY_COMPARE(olu->caseload.index(0).data(CaseloadModel::OpenItemsRole).toInt(),
+                     itemsBefore - 1);
+        QTRY_COMPARE(olu->person.decisions().size(), 1);
+    }
+
+    void refusedChangeNeedsAttentionAndCanBeDiscarded() {
+        auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
+        QVERIFY(!QTest::currentTestFailed());
+        QAbstractItemModelTester tester(&sam->attention,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        sam->sync.setReachable(false);
+        // Meanwhile the project was given to another supervisor.
+        const std::string other = server_->addUser("kim", server::Role::Supervisor);
+        QVERIFY(server_->put(server::EntityType::Project, seed_.projectId,
+                             TestServer::project(seed_, other)));
+        record(*sam, seed_.appointmentIds[0], QStringLiteral("UACP"));
+        QTRY_COMPARE_WITH_TIMEOUT(sam->app.pendingCount(), 1, kTimeout);
+
+        QSignalSpy finished(&sam->sync, &SyncController::finished);
+        sam->sync.setReachable(true);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(sam->sync.needsAttention(), 1, kTimeout);
+        QCOMPARE(sam->sync.pending(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(sam->attention.count(), 1, kTimeout);
+        const QModelIndex i = sam->attention.index(0);
+        QVERIFY(i.data(AttentionModel::SummaryRole)
+                    .toString()
+                    .startsWith(QStringLiteral("Attendance outcome")));
+        QVERIFY(!i.data(AttentionModel::MessageRole).toString().isEmpty());
+
+        QSignalSpy discarded(&sam->attention, &AttentionModel::discarded);
+        sam->attention.discard(i.data(AttentionModel::OpIdRole).toString(),
+                               QStringLiteral("Recorded on the wrong phone"));
+        QVERIFY2(discarded.wait(kTimeout), qPrintable(sam->attention.error()));
+        QTRY_COMPARE_WITH_TIMEOUT(sam->attention.count(), 0, kTimeout);
+        QVERIFY(sam->attention.error().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(sam->sync.needsAttention(), 0, kTimeout);
+    }
+};
+
+QTEST_GUILESS_MAIN(UiSyncTest)
+#include "ui_sync_test.moc"
