@@ -595,8 +595,8 @@ grpc::Status SyncServiceImpl::Upload(grpc::ServerContext* context, const v1::Upl
             return toGrpcStatus(context, s.error());
     }
 
-    const auto results = processor_.applyBatch(who->caller, ops, skew,
-                                                [context] { return context->IsCancelled(); });
+    const auto results =
+        processor_.applyBatch(who->caller, ops, skew, [context] { return context->IsCancelled(); });
     for (const OperationResultValue& r : results) {
         v1::OperationResult* out = response->add_results();
         out->set_op_id(r.opId);

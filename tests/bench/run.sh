@@ -4,6 +4,7 @@
 #   SITEBOOK_BUILD_DIR   build directory (default: build)
 #   SITEBOOK_BENCH_SYNC_ARGS  extra sync_bench options, e.g. "--upload 10000 --download 10000"
 #   SITEBOOK_BENCH_PEER_SIZES record counts for the peer (default: 10000 100000)
+#   SITEBOOK_BENCH_BUILD_TYPE CMake build type (default: Release)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -11,7 +12,8 @@ bash scripts/install-deps.sh
 BUILD_DIR=${SITEBOOK_BUILD_DIR:-build}
 PEER_SIZES=${SITEBOOK_BENCH_PEER_SIZES:-"10000 100000"}
 SYNC_ARGS=${SITEBOOK_BENCH_SYNC_ARGS:-}
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSITEBOOK_BUILD_TESTS=ON >/dev/null
+BUILD_TYPE=${SITEBOOK_BENCH_BUILD_TYPE:-Release}
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DSITEBOOK_BUILD_TESTS=ON >/dev/null
 cmake --build "$BUILD_DIR" -j "$(nproc)" --target storage_bench sync_bench
 
 RESULTS="$BUILD_DIR/bench-results"
@@ -37,6 +39,8 @@ SYNC_RC=0
 
 COMMAND="bash tests/bench/run.sh"
 [ -n "$SYNC_ARGS" ] && COMMAND="SITEBOOK_BENCH_SYNC_ARGS=\"$SYNC_ARGS\" $COMMAND"
+[ -n "${SITEBOOK_BENCH_PEER_SIZES:-}" ] && COMMAND="SITEBOOK_BENCH_PEER_SIZES=\"$PEER_SIZES\" $COMMAND"
+[ "$BUILD_TYPE" != Release ] && COMMAND="SITEBOOK_BENCH_BUILD_TYPE=$BUILD_TYPE $COMMAND"
 DATE=$(date -u +%Y-%m-%d)
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
 CORES=$(nproc)

@@ -10,8 +10,8 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
-#include <thread>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "sitebook/common/clock.h"
@@ -54,11 +54,13 @@ double median(std::vector<double> v) {
 
 template <typename T>
 T check(Result<T> r, const char* what) {
-    if (!r.ok()) fail(what, r.error());
+    if (!r.ok())
+        fail(what, r.error());
     return std::move(r).value();
 }
 void check(const Status& s, const char* what) {
-    if (!s.ok()) fail(what, s.error());
+    if (!s.ok())
+        fail(what, s.error());
 }
 
 struct Row {
@@ -72,7 +74,8 @@ std::vector<Row> makeRows(int n) {
     std::vector<Row> rows;
     rows.reserve(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
-        if (i % 16 == 0) clock.advance(1);
+        if (i % 16 == 0)
+            clock.advance(1);
         domain::Appointment a;
         a.id = ids.next().toString();
         a.person_id = ids.next().toString();
@@ -187,13 +190,20 @@ int main(int argc, char** argv) {
     Options opt;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string flag = argv[i];
-        if (flag == "--rows") opt.rows = std::stoi(argv[i + 1]);
-        else if (flag == "--batch") opt.batch = std::stoi(argv[i + 1]);
-        else if (flag == "--lookups") opt.lookups = std::stoi(argv[i + 1]);
-        else if (flag == "--opens") opt.opens = std::stoi(argv[i + 1]);
-        else if (flag == "--rounds") opt.rounds = std::stoi(argv[i + 1]);
-        else if (flag == "--output") opt.output = argv[i + 1];
-        else if (flag == "--json") opt.jsonOutput = argv[i + 1];
+        if (flag == "--rows")
+            opt.rows = std::stoi(argv[i + 1]);
+        else if (flag == "--batch")
+            opt.batch = std::stoi(argv[i + 1]);
+        else if (flag == "--lookups")
+            opt.lookups = std::stoi(argv[i + 1]);
+        else if (flag == "--opens")
+            opt.opens = std::stoi(argv[i + 1]);
+        else if (flag == "--rounds")
+            opt.rounds = std::stoi(argv[i + 1]);
+        else if (flag == "--output")
+            opt.output = argv[i + 1];
+        else if (flag == "--json")
+            opt.jsonOutput = argv[i + 1];
         else {
             std::fprintf(stderr,
                          "unknown option %s\nusage: storage_bench [--rows N] [--batch N] "
@@ -232,7 +242,8 @@ int main(int argc, char** argv) {
     auto medianOf = [](const std::vector<ModeResult>& runs) {
         auto pick = [&](double ModeResult::*field) {
             std::vector<double> v;
-            for (const auto& r : runs) v.push_back(r.*field);
+            for (const auto& r : runs)
+                v.push_back(r.*field);
             return median(v);
         };
         ModeResult m = runs.back();
@@ -264,17 +275,20 @@ int main(int argc, char** argv) {
     char buf[4096];
     std::string md;
     md += "## Local store: plain SQLite vs SQLCipher\n\n";
-    md += "Machine: " + machine() + ". SQLCipher 4 (the same library, unkeyed, is the plain "
-          "baseline). Rows: " + std::to_string(opt.rows) + " appointments (~" +
-          std::to_string(rows[0].body.size()) + " bytes of JSON each), batches of " +
-          std::to_string(opt.batch) + " per transaction, WAL, 8 MiB page cache. Plain and encrypted "
-          "runs alternate; each figure is the median of " + std::to_string(opt.rounds) +
-          " rounds.\n\n";
+    md += "Machine: " + machine() +
+          ". SQLCipher 4 (the same library, unkeyed, is the plain "
+          "baseline). Rows: " +
+          std::to_string(opt.rows) + " appointments (~" + std::to_string(rows[0].body.size()) +
+          " bytes of JSON each), batches of " + std::to_string(opt.batch) +
+          " per transaction, WAL, 8 MiB page cache. Plain and encrypted "
+          "runs alternate; each figure is the median of " +
+          std::to_string(opt.rounds) + " rounds.\n\n";
     md += "| measure | plain SQLite | SQLCipher | ratio (SQLCipher speed / plain) |\n";
     md += "| --- | --- | --- | --- |\n";
     auto rowLine = [&](const char* name, int n, double p, double c) {
-        std::snprintf(buf, sizeof buf, "| %s | %.0f rows/s (%.0f ms) | %.0f rows/s (%.0f ms) | %.2fx |\n",
-                      name, perSec(n, p), p, perSec(n, c), c, p / c);
+        std::snprintf(buf, sizeof buf,
+                      "| %s | %.0f rows/s (%.0f ms) | %.0f rows/s (%.0f ms) | %.2fx |\n", name,
+                      perSec(n, p), p, perSec(n, c), c, p / c);
         md += buf;
     };
     rowLine("bulk insert", opt.rows, plain.insertMs, cipher.insertMs);

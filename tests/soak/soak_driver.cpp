@@ -355,8 +355,8 @@ int Soak::run() {
                 if (roll % 2 == 0) {
                     code = cli(
                         d, {"record-outcome", "--appointment", appt, "--code", "ATTC", "--arrival",
-                            "09:00", "--finish", std::to_string(12 + roll % 4) + ":00",
-                            "--quality", "GOOD", "--behaviour", "GOOD"});
+                            "09:00", "--finish", std::to_string(12 + roll % 4) + ":00", "--quality",
+                            "GOOD", "--behaviour", "GOOD"});
                 } else {
                     code = cli(d, {"add-work", "--appointment", appt, "--category", "cleaning",
                                    "--description", "Step " + std::to_string(step)});

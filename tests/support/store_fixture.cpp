@@ -8,7 +8,8 @@ using namespace domain;
 
 Roster seedRoster(store::LocalStore& store, const std::vector<std::string>& surnames) {
     auto check = [](const Status& s) {
-        if (!s.ok()) throw std::runtime_error("fixture: " + s.error().toString());
+        if (!s.ok())
+            throw std::runtime_error("fixture: " + s.error().toString());
     };
     Roster r;
     r.project.id = fixtureId(1);
@@ -48,7 +49,8 @@ Roster seedRoster(store::LocalStore& store, const std::vector<std::string>& surn
         a.scheduled_start = r.session.start;
         a.scheduled_end = r.session.end;
         check(store.putAppointment(a));
-        if (r.people.empty()) r.order = o;
+        if (r.people.empty())
+            r.order = o;
         r.people.push_back(p);
         r.appointments.push_back(a);
     }

@@ -35,7 +35,8 @@ private:
 
 inline SecretBytes testKey(std::uint8_t seed = 7) {
     SecretBytes key(32);
-    for (std::size_t i = 0; i < key.size(); ++i) key.data()[i] = static_cast<std::uint8_t>(seed + i * 13);
+    for (std::size_t i = 0; i < key.size(); ++i)
+        key.data()[i] = static_cast<std::uint8_t>(seed + i * 13);
     return key;
 }
 

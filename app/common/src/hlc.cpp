@@ -25,14 +25,14 @@ std::string HlcTimestamp::toString() const {
 }
 
 std::optional<HlcTimestamp> HlcTimestamp::parse(std::string_view text) {
-    if (text.size() != 21 || text[16] != '-') return std::nullopt;
+    if (text.size() != 21 || text[16] != '-')
+        return std::nullopt;
     auto parseHex = [](std::string_view s, std::uint64_t& out) {
         out = 0;
         for (char c : s) {
-            int v = (c >= '0' && c <= '9')   ? c - '0'
-                    : (c >= 'a' && c <= 'f') ? c - 'a' + 10
-                                             : -1;
-            if (v < 0) return false;
+            int v = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
+            if (v < 0)
+                return false;
             out = out * 16 + static_cast<std::uint64_t>(v);
         }
         return true;

@@ -15,7 +15,8 @@ Level& minimumLevel() {
     return level;
 }
 void stderrSink(Level level, std::string_view component, std::string_view message) {
-    if (level < Level::Warning) return;
+    if (level < Level::Warning)
+        return;
     std::fprintf(stderr, "[%.*s] %.*s: %.*s\n", static_cast<int>(levelName(level).size()),
                  levelName(level).data(), static_cast<int>(component.size()), component.data(),
                  static_cast<int>(message.size()), message.data());
@@ -40,16 +41,21 @@ void setMinimumLevel(Level level) {
 
 void write(Level level, std::string_view component, std::string_view message) {
     std::lock_guard lock(mutex());
-    if (level < minimumLevel()) return;
+    if (level < minimumLevel())
+        return;
     currentSink()(level, component, message);
 }
 
 std::string_view levelName(Level level) {
     switch (level) {
-        case Level::Debug: return "debug";
-        case Level::Info: return "info";
-        case Level::Warning: return "warning";
-        case Level::Error: return "error";
+        case Level::Debug:
+            return "debug";
+        case Level::Info:
+            return "info";
+        case Level::Warning:
+            return "warning";
+        case Level::Error:
+            return "error";
     }
     return "?";
 }

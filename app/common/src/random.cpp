@@ -12,7 +12,9 @@ SecureRandom::SecureRandom() {
     }
 }
 
-void SecureRandom::fill(std::span<std::uint8_t> out) { randombytes_buf(out.data(), out.size()); }
+void SecureRandom::fill(std::span<std::uint8_t> out) {
+    randombytes_buf(out.data(), out.size());
+}
 
 SecureRandom& SecureRandom::instance() {
     static SecureRandom random;

@@ -13,10 +13,12 @@ std::optional<Uuid> Uuid::parse(std::string_view text) {
     std::string hex;
     hex.reserve(32);
     for (char c : text) {
-        if (c != '-') hex.push_back(c);
+        if (c != '-')
+            hex.push_back(c);
     }
     std::vector<std::uint8_t> raw;
-    if (hex.size() != 32 || !fromHex(hex, raw)) return std::nullopt;
+    if (hex.size() != 32 || !fromHex(hex, raw))
+        return std::nullopt;
     std::array<std::uint8_t, 16> bytes{};
     std::copy(raw.begin(), raw.end(), bytes.begin());
     return Uuid(bytes);
@@ -30,7 +32,8 @@ std::string Uuid::toString() const {
 
 UnixMillis Uuid::timestampMillis() const {
     UnixMillis ms = 0;
-    for (int i = 0; i < 6; ++i) ms = (ms << 8) | bytes_[i];
+    for (int i = 0; i < 6; ++i)
+        ms = (ms << 8) | bytes_[i];
     return ms;
 }
 

@@ -491,8 +491,8 @@ Transaction::Transaction(Database& db)
 Transaction::~Transaction() {
     if (done_ || !begin_.ok() || !db_.inTransaction())
         return;
-    Status rolledBack = nested_ ? db_.exec("ROLLBACK TO sitebook_nested; RELEASE sitebook_nested")
-                                : db_.rollback();
+    Status rolledBack =
+        nested_ ? db_.exec("ROLLBACK TO sitebook_nested; RELEASE sitebook_nested") : db_.rollback();
     if (!rolledBack.ok()) {
         log::error(kLog, "rolling back a transaction failed: " + rolledBack.error().message);
     }

@@ -24,9 +24,16 @@ using storage::Transaction;
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kEntityTypeNames = {
-    "person",  "order",           "project",           "session",  "appointment",
-    "work_undertaken", "skill_observation", "feedback", "case_note", "enforcement_decision"};
+constexpr std::array<std::string_view, 10> kEntityTypeNames = {"person",
+                                                               "order",
+                                                               "project",
+                                                               "session",
+                                                               "appointment",
+                                                               "work_undertaken",
+                                                               "skill_observation",
+                                                               "feedback",
+                                                               "case_note",
+                                                               "enforcement_decision"};
 
 constexpr std::string_view kHlcKey = "hlc_last";
 constexpr std::string_view kDeviceKey = "device_id";
@@ -61,7 +68,8 @@ Result<std::optional<std::string>> getMeta(Database& db, std::string_view key) {
     stmt->bind(1, key);
     auto row = stmt->step();
     SB_TRY(row);
-    if (!*row) return std::optional<std::string>{};
+    if (!*row)
+        return std::optional<std::string>{};
     return stmt->columnOptionalText(0);
 }
 
@@ -72,7 +80,8 @@ Result<std::optional<T>> loadBody(Database& db, std::string_view table, std::str
     stmt->bind(1, id);
     auto row = stmt->step();
     SB_TRY(row);
-    if (!*row) return std::optional<T>{};
+    if (!*row)
+        return std::optional<T>{};
     auto parsed = domain::fromJson<T>(stmt->columnText(0));
     if (!parsed.ok()) {
         return makeError(ErrorCode::Corrupt, std::string("stored ") + std::string(table) +
@@ -88,7 +97,8 @@ Result<std::vector<T>> loadBodies(Statement& stmt) {
     for (;;) {
         auto row = stmt.step();
         SB_TRY(row);
-        if (!*row) break;
+        if (!*row)
+            break;
         auto parsed = domain::fromJson<T>(stmt.columnText(0));
         if (!parsed.ok()) {
             return makeError(ErrorCode::Corrupt,
@@ -112,7 +122,10 @@ namespace {
 using Columns = std::vector<std::pair<std::string_view, Value>>;
 
 Columns rowOf(const domain::Person& p) {
-    return {{"id", p.id}, {"crn", p.crn}, {"forenames", p.forenames}, {"surname", p.surname},
+    return {{"id", p.id},
+            {"crn", p.crn},
+            {"forenames", p.forenames},
+            {"surname", p.surname},
             {"body", toJson(p)}};
 }
 Columns rowOf(const domain::Order& o) {
@@ -199,7 +212,8 @@ Status upsertRow(Database& db, std::string_view table, const Columns& columns,
     for (const auto& [name, value] : columns) {
         names += std::string(name) + ", ";
         params += "?" + std::to_string(index++) + ", ";
-        if (name != "id") updates += std::string(name) + " = excluded." + std::string(name) + ", ";
+        if (name != "id")
+            updates += std::string(name) + " = excluded." + std::string(name) + ", ";
     }
     names += "updated_hlc";
     params += "?" + std::to_string(index);
@@ -208,7 +222,8 @@ Status upsertRow(Database& db, std::string_view table, const Columns& columns,
                            params + ") ON CONFLICT(id) DO UPDATE SET " + updates);
     SB_TRY(stmt);
     index = 1;
-    for (const auto& [name, value] : columns) bindValue(*stmt, index++, value);
+    for (const auto& [name, value] : columns)
+        bindValue(*stmt, index++, value);
     stmt->bind(index, hlc);
     return stmt->run();
 }
@@ -219,7 +234,8 @@ namespace {
 
 // The protocol type of an outbox entry: an outcome travels as its own record.
 std::string serverTypeOf(EntityType type, std::string_view op) {
-    if (type == EntityType::Appointment && op == "record_outcome") return "appointment_outcome";
+    if (type == EntityType::Appointment && op == "record_outcome")
+        return "appointment_outcome";
     return std::string(entityTypeName(type));
 }
 
@@ -231,7 +247,8 @@ std::string_view entityTypeName(EntityType type) {
 
 std::optional<EntityType> parseEntityType(std::string_view name) {
     for (std::size_t i = 0; i < kEntityTypeNames.size(); ++i) {
-        if (kEntityTypeNames[i] == name) return static_cast<EntityType>(i);
+        if (kEntityTypeNames[i] == name)
+            return static_cast<EntityType>(i);
     }
     return std::nullopt;
 }
@@ -253,23 +270,25 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const std::filesystem::path
     auto stored = getMeta(**db, kHlcKey);
     SB_TRY(stored);
     if (*stored) {
-        if (auto parsed = HlcTimestamp::parse(**stored)) last = *parsed;
+        if (auto parsed = HlcTimestamp::parse(**stored))
+            last = *parsed;
     }
     auto device = getMeta(**db, kDeviceKey);
     SB_TRY(device);
     if (!*device) {
         SB_TRY(setMeta(**db, kDeviceKey, context.deviceId));
     } else if (**device != context.deviceId) {
-        return makeError(ErrorCode::InvalidArgument,
-                         "this database belongs to device " + **device + ", not " +
-                             context.deviceId,
-                         "device_id");
+        return makeError(
+            ErrorCode::InvalidArgument,
+            "this database belongs to device " + **device + ", not " + context.deviceId,
+            "device_id");
     }
     std::unique_ptr<LocalStore> store(new LocalStore(std::move(db).value(), std::move(context),
                                                      clock, random, std::move(policy), last));
     auto offset = getMeta(*store->db_, "sync.clock_offset_ms");
     SB_TRY(offset);
-    if (*offset) store->clockOffset_ = std::stoll(**offset);
+    if (*offset)
+        store->clockOffset_ = std::stoll(**offset);
     return store;
 }
 
@@ -284,7 +303,9 @@ LocalStore::LocalStore(std::unique_ptr<Database> db, DeviceContext context, cons
 
 LocalStore::~LocalStore() = default;
 
-std::string LocalStore::newId() { return ids_.next().toString(); }
+std::string LocalStore::newId() {
+    return ids_.next().toString();
+}
 
 Result<ChangeReceipt> LocalStore::writeChange(EntityType type, const std::string& entityId,
                                               std::string_view op, const std::string& payload,
@@ -296,7 +317,8 @@ Result<ChangeReceipt> LocalStore::writeChange(EntityType type, const std::string
 
     Transaction tx(*db_);
     SB_TRY(tx.beginStatus());
-    for (const Row& row : rows) SB_TRY(upsertRow(*db_, row.table, row.columns, hlcText));
+    for (const Row& row : rows)
+        SB_TRY(upsertRow(*db_, row.table, row.columns, hlcText));
     auto stmt = db_->prepare(
         "INSERT INTO outbox (op_id, entity_type, entity_id, op, payload, hlc, device_time, "
         "created_at, clock_offset_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
@@ -396,7 +418,8 @@ Result<ChangeReceipt> LocalStore::recordOutcome(std::string_view appointmentId,
 }
 
 Result<ChangeReceipt> LocalStore::addWorkUndertaken(domain::WorkUndertaken work) {
-    if (work.id.empty()) work.id = newId();
+    if (work.id.empty())
+        work.id = newId();
     SB_TRY(domain::validateWorkUndertaken(work));
     auto appt = appointment(work.appointment_id);
     SB_TRY(appt);
@@ -410,7 +433,8 @@ Result<ChangeReceipt> LocalStore::addWorkUndertaken(domain::WorkUndertaken work)
 }
 
 Result<ChangeReceipt> LocalStore::addSkillObservation(domain::SkillObservation observation) {
-    if (observation.id.empty()) observation.id = newId();
+    if (observation.id.empty())
+        observation.id = newId();
     SB_TRY(domain::validateSkillObservation(observation));
     auto appt = appointment(observation.appointment_id);
     SB_TRY(appt);
@@ -446,9 +470,11 @@ Result<ChangeReceipt> LocalStore::saveFeedback(domain::Feedback feedback) {
 }
 
 Result<ChangeReceipt> LocalStore::addCaseNote(domain::CaseNote note) {
-    if (note.id.empty()) note.id = newId();
+    if (note.id.empty())
+        note.id = newId();
     note.author = context_.userId;
-    if (note.created_at == 0) note.created_at = clock_.nowMillis();
+    if (note.created_at == 0)
+        note.created_at = clock_.nowMillis();
     SB_TRY(domain::validateCaseNote(note, policy_));
 
     auto stored = caseNote(note.id);
@@ -456,16 +482,14 @@ Result<ChangeReceipt> LocalStore::addCaseNote(domain::CaseNote note) {
     if (*stored) {
         SB_TRY(domain::validateCaseNoteUpdate(**stored, note));
         return makeError(ErrorCode::AlreadyExists,
-                         "case note " + note.id + " is already saved; notes are immutable",
-                         "id");
+                         "case note " + note.id + " is already saved; notes are immutable", "id");
     }
     if (note.amends_note_id) {
         auto original = caseNote(*note.amends_note_id);
         SB_TRY(original);
         if (!*original) {
             return makeError(ErrorCode::NotFound,
-                             "the amended note " + *note.amends_note_id +
-                                 " is not on this device",
+                             "the amended note " + *note.amends_note_id + " is not on this device",
                              "amends_note_id");
         }
         SB_TRY(domain::validateAmendment(**original, note));
@@ -473,8 +497,8 @@ Result<ChangeReceipt> LocalStore::addCaseNote(domain::CaseNote note) {
     auto person = this->person(note.person_id);
     SB_TRY(person);
     if (!*person) {
-        return makeError(ErrorCode::NotFound,
-                         "person " + note.person_id + " is not on this device", "person_id");
+        return makeError(ErrorCode::NotFound, "person " + note.person_id + " is not on this device",
+                         "person_id");
     }
     return writeChange(EntityType::CaseNote, note.id, "create", toJson(note),
                        {{"case_notes", rowOf(note)}});
@@ -487,7 +511,8 @@ Result<ChangeReceipt> LocalStore::recordEnforcementDecision(domain::EnforcementD
                          "decision",
                          "role");
     }
-    if (decision.id.empty()) decision.id = newId();
+    if (decision.id.empty())
+        decision.id = newId();
     decision.decided_by = context_.userId;
     auto appt = appointment(decision.appointment_id);
     SB_TRY(appt);
@@ -539,7 +564,8 @@ Result<std::vector<RosterEntry>> LocalStore::roster(std::string_view sessionId) 
     for (;;) {
         auto row = stmt->step();
         SB_TRY(row);
-        if (!*row) break;
+        if (!*row)
+            break;
         auto a = domain::fromJson<domain::Appointment>(stmt->columnText(0));
         auto p = domain::fromJson<domain::Person>(stmt->columnText(1));
         if (!a.ok() || !p.ok()) {
@@ -551,8 +577,8 @@ Result<std::vector<RosterEntry>> LocalStore::roster(std::string_view sessionId) 
 }
 
 Result<std::vector<domain::CaseNote>> LocalStore::caseNotesFor(std::string_view personId) {
-    auto stmt = db_->prepare(
-        "SELECT body FROM case_notes WHERE person_id = ?1 ORDER BY created_at, id");
+    auto stmt =
+        db_->prepare("SELECT body FROM case_notes WHERE person_id = ?1 ORDER BY created_at, id");
     SB_TRY(stmt);
     stmt->bind(1, personId);
     return loadBodies<domain::CaseNote>(*stmt);
@@ -570,12 +596,14 @@ Result<std::vector<OutboxEntry>> readOutbox(Statement& stmt) {
     for (;;) {
         auto row = stmt.step();
         SB_TRY(row);
-        if (!*row) break;
+        if (!*row)
+            break;
         OutboxEntry e;
         e.seq = stmt.columnInt(0);
         e.opId = stmt.columnText(1);
         auto type = parseEntityType(stmt.columnText(2));
-        if (!type) return makeError(ErrorCode::Corrupt, "outbox entry with an unknown entity type");
+        if (!type)
+            return makeError(ErrorCode::Corrupt, "outbox entry with an unknown entity type");
         e.entityType = *type;
         e.entityId = stmt.columnText(3);
         e.op = stmt.columnText(4);
@@ -596,8 +624,8 @@ Result<std::vector<OutboxEntry>> readOutbox(Statement& stmt) {
 }  // namespace
 
 Result<std::vector<OutboxEntry>> LocalStore::outbox(std::string_view state, std::size_t limit) {
-    auto stmt = db_->prepare(
-        std::string(kOutboxColumns) + " WHERE o.state = ?1 ORDER BY o.seq LIMIT ?2");
+    auto stmt =
+        db_->prepare(std::string(kOutboxColumns) + " WHERE o.state = ?1 ORDER BY o.seq LIMIT ?2");
     SB_TRY(stmt);
     stmt->bind(1, state).bind(2, static_cast<std::int64_t>(limit));
     return readOutbox(*stmt);

@@ -83,8 +83,9 @@ TEST_F(GoldenMigrationTest, NewerSchemaIsRefusedAndDataUntouched) {
     ASSERT_EQ(status.code(), ErrorCode::SchemaTooNew);
     EXPECT_EQ(status.error().message,
               "database schema version 99 is newer than this version of Sitebook supports (" +
-                  std::to_string(kClientSchemaVersion) + "); "
-              "install the newer app");
+                  std::to_string(kClientSchemaVersion) +
+                  "); "
+                  "install the newer app");
     EXPECT_EQ(*db_->userVersion(), 99);
     EXPECT_EQ(column("SELECT count(*) FROM outbox"), std::vector<std::string>{"2"});
     EXPECT_TRUE(column("SELECT name FROM sqlite_master WHERE name = 'sync_checkpoints'").empty());

@@ -27,15 +27,19 @@ using testing::testKey;
 
 constexpr int kKills = 50;
 
-DeviceContext device() { return {fixtureId(900), fixtureId(901), Role::Supervisor}; }
+DeviceContext device() {
+    return {fixtureId(900), fixtureId(901), Role::Supervisor};
+}
 
 // Runs in the child: never returns.
 [[noreturn]] void writerLoop(const std::filesystem::path& db, int fd, std::uint64_t seed) {
     SeededRandom random(seed);
     auto store = LocalStore::open(db, testKey(), device(), SystemClock::instance(), random);
-    if (!store.ok()) _exit(3);
+    if (!store.ok())
+        _exit(3);
     auto roster = (*store)->roster(fixtureId(2));
-    if (!roster.ok() || roster->empty()) _exit(4);
+    if (!roster.ok() || roster->empty())
+        _exit(4);
     std::mt19937_64 pick(seed);
     for (std::uint64_t i = 0;; ++i) {
         const auto& entry = (*roster)[pick() % roster->size()];
@@ -52,9 +56,11 @@ DeviceContext device() { return {fixtureId(900), fixtureId(901), Role::Superviso
             w.description = "Weeded and mulched bed " + std::to_string(i);
             r = (*store)->addWorkUndertaken(w);
         }
-        if (!r.ok()) _exit(5);
+        if (!r.ok())
+            _exit(5);
         std::string line = r->opId + " " + r->entityId + "\n";
-        if (write(fd, line.data(), line.size()) != static_cast<ssize_t>(line.size())) _exit(6);
+        if (write(fd, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
+            _exit(6);
     }
 }
 
@@ -65,7 +71,8 @@ std::set<std::string> column(storage::Database& db, const std::string& sql) {
     while (true) {
         auto row = stmt->step();
         EXPECT_TRUE(row.ok());
-        if (!row.ok() || !*row) break;
+        if (!row.ok() || !*row)
+            break;
         out.insert(stmt->columnText(0));
     }
     return out;
@@ -76,8 +83,8 @@ TEST(CrashSafetyTest, KilledWriterNeverLosesReportedChangesOrSplitsThemFromTheOu
     const auto dbPath = dir.path() / "device.db";
     SeededRandom fixtureRandom(1);
     {
-        auto store = LocalStore::open(dbPath, testKey(), device(), SystemClock::instance(),
-                                      fixtureRandom);
+        auto store =
+            LocalStore::open(dbPath, testKey(), device(), SystemClock::instance(), fixtureRandom);
         ASSERT_TRUE(store.ok()) << store.error().toString();
         testing::seedRoster(**store, {"Ahmed", "Baker", "Clarke", "Davies"});
     }
@@ -110,7 +117,8 @@ TEST(CrashSafetyTest, KilledWriterNeverLosesReportedChangesOrSplitsThemFromTheOu
         std::string reported;
         char buf[4096];
         ssize_t n;
-        while ((n = read(fds[0], buf, sizeof buf)) > 0) reported.append(buf, static_cast<size_t>(n));
+        while ((n = read(fds[0], buf, sizeof buf)) > 0)
+            reported.append(buf, static_cast<size_t>(n));
         close(fds[0]);
         std::istringstream lines(reported);
         std::string op, entity;
@@ -128,8 +136,8 @@ TEST(CrashSafetyTest, KilledWriterNeverLosesReportedChangesOrSplitsThemFromTheOu
 
         auto outboxOps = column(db, "SELECT op_id FROM outbox");
         for (const auto& id : reportedOps) {
-            ASSERT_TRUE(outboxOps.count(id)) << "committed op " << id << " lost after kill "
-                                             << kill << " (seed " << seed << ")";
+            ASSERT_TRUE(outboxOps.count(id))
+                << "committed op " << id << " lost after kill " << kill << " (seed " << seed << ")";
         }
         EXPECT_EQ(column(db, "SELECT id FROM case_notes"),
                   column(db, "SELECT entity_id FROM outbox WHERE entity_type = 'case_note'"))

@@ -93,47 +93,6 @@ void killChild(Child& c) {
     c.pid = -1;
 }
 
-// ------------------------------------------------------------------ faults through the proxy
-
-class ProxyFaultTest : public SyncWorld {
-protected:
-    void startProxy(std::uint64_t seed, double rate) {
-        FaultProxyOptions options;
-        options.seed = seed;
-        options.faultRate = rate;
-        options.maxStall = std::chrono::milliseconds(800);
-        proxy_ = FaultProxy::start(server_->port(), options);
-        ASSERT_NE(proxy_, nullptr);
-    }
-    void TearDown() override {
-        devices_.clear();
-        proxy_.reset();
-        SyncWorld::TearDown();
-    }
-    std::unique_ptr<FaultProxy> proxy_;
-};
-
-TEST_F(ProxyFaultTest, RandomFaultsDuringRandomWorkStillConverge) {
-    std::mt19937_64 rng(testSeed("ProxyFaultTest.RandomFaults"));
-    buildRegion(rng, 6, 4);
-    startProxy(rng(), 0.0);
-    addDevices(proxy_->port());
-    proxy_->setFaultRate(0.5);
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(25);
-    for (int i = 0; i < 1200 && std::chrono::steady_clock::now() < deadline; ++i) {
-        randomStep(rng);
-        if (i % 50 == 0)
-            proxy_->resetAll();  // long-lived connections get a fresh fault plan
-    }
-    // Connectivity returns for good; everyone syncs until nothing moves.
-    proxy_->setFaultRate(0.0);
-    ASSERT_TRUE(syncUntilQuiescent()) << "the devices did not settle";
-    expectConverged();
-    std::cout << "proxy: " << proxy_->stats().connections << " connections, "
-              << proxy_->stats().faults() << " faults" << std::endl;
-    EXPECT_GT(proxy_->stats().faults(), 10);
-}
-
 // ------------------------------------------------------------------ sitebook-cli killed
 
 class CliKillTest : public SyncWorld {
@@ -284,8 +243,6 @@ TEST_F(CliKillTest, SyncKilledAtRandomMomentsConvergesWithNothingLostOrDuplicate
     EXPECT_EQ(held, expected);
     EXPECT_TRUE(doc["device"]["partitions_to_repair"].empty());
 }
-
-// ------------------------------------------------------------------ server killed mid-upload
 
 }  // namespace
 }  // namespace sitebook::sync::testing

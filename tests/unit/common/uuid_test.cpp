@@ -23,8 +23,10 @@ TEST(UuidTest, SortsInCreationOrderWithinOneMillisecondAndWhenClockStepsBack) {
     UuidGenerator gen(clock, random);
     std::vector<Uuid> ids;
     for (int i = 0; i < 5000; ++i) {
-        if (i == 2500) clock.advance(-10'000);  // device clock corrected backwards
-        if (i % 100 == 0) clock.advance(1);
+        if (i == 2500)
+            clock.advance(-10'000);  // device clock corrected backwards
+        if (i % 100 == 0)
+            clock.advance(1);
         ids.push_back(gen.next());
     }
     for (std::size_t i = 1; i < ids.size(); ++i) {

@@ -39,7 +39,8 @@ TEST_F(LocalStoreTest, RosterIsSortedBySurnameThenForenames) {
     auto entries = store->roster(roster.session.id);
     ASSERT_TRUE(entries.ok()) << entries.error().toString();
     std::vector<std::string> surnames;
-    for (const auto& e : *entries) surnames.push_back(e.person.surname);
+    for (const auto& e : *entries)
+        surnames.push_back(e.person.surname);
     EXPECT_EQ(surnames, (std::vector<std::string>{"adams", "Adams", "Brown", "Zephyr"}));
     EXPECT_EQ((*entries)[0].appointment.session_id, roster.session.id);
 }
@@ -262,8 +263,7 @@ TEST_F(LocalStoreTest, EnforcementDecisionsFollowRoleAndTwelveMonthRule) {
     again.decided_on = *CivilDate::parse("2026-02-01");
     auto refused = officer->recordEnforcementDecision(again);
     ASSERT_FALSE(refused.ok());
-    EXPECT_NE(refused.error().message.find("breach"), std::string::npos)
-        << refused.error().message;
+    EXPECT_NE(refused.error().message.find("breach"), std::string::npos) << refused.error().message;
     again.action = EnforcementAction::ReferForBreach;
     EXPECT_TRUE(officer->recordEnforcementDecision(again).ok());
 }
@@ -299,18 +299,18 @@ TEST_F(LocalStoreTest, ClockStateSurvivesReopenSoHlcNeverGoesBack) {
 
 TEST_F(LocalStoreTest, DatabaseOfAnotherDeviceIsRefused) {
     { auto store = open(); }
-    auto other = LocalStore::open(dir.path() / "device.db", testKey(),
-                                  {fixtureId(777), fixtureId(901), Role::Supervisor}, clock,
-                                  random);
+    auto other =
+        LocalStore::open(dir.path() / "device.db", testKey(),
+                         {fixtureId(777), fixtureId(901), Role::Supervisor}, clock, random);
     ASSERT_FALSE(other.ok());
     EXPECT_EQ(other.error().field, "device_id");
 }
 
 TEST_F(LocalStoreTest, WrongKeyIsDistinctError) {
     { auto store = open(); }
-    auto other = LocalStore::open(dir.path() / "device.db", testKey(42),
-                                  {fixtureId(900), fixtureId(901), Role::Supervisor}, clock,
-                                  random);
+    auto other =
+        LocalStore::open(dir.path() / "device.db", testKey(42),
+                         {fixtureId(900), fixtureId(901), Role::Supervisor}, clock, random);
     EXPECT_EQ(other.code(), ErrorCode::WrongKey);
 }
 

@@ -71,8 +71,8 @@ private:
     // Applies one operation inside `uow` (no commit). Anything other than an acceptance must
     // be rolled back by the caller.
     // Accepted operations are appended to `acceptedOut` for the batch's reconciliation.
-    OperationResultValue applyIn(UnitOfWork& uow, const Caller& caller,
-                                 const IncomingOperation& op, std::int64_t clockSkewMillis,
+    OperationResultValue applyIn(UnitOfWork& uow, const Caller& caller, const IncomingOperation& op,
+                                 std::int64_t clockSkewMillis,
                                  std::vector<AcceptedOperation>& acceptedOut);
 
     Store& store_;

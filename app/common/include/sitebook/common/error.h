@@ -12,14 +12,14 @@ enum class ErrorCode {
     InvalidArgument,  // input broke a rule; `field` names what was wrong
     NotFound,
     AlreadyExists,
-    Conflict,         // e.g. same operation id with another body
-    WrongKey,         // wrong PIN or key; nothing was changed
-    LockedOut,        // too many wrong PINs; retry after the delay in the message
-    Corrupt,          // database failed an integrity/authentication check
-    SchemaTooNew,     // database written by a newer Sitebook
+    Conflict,      // e.g. same operation id with another body
+    WrongKey,      // wrong PIN or key; nothing was changed
+    LockedOut,     // too many wrong PINs; retry after the delay in the message
+    Corrupt,       // database failed an integrity/authentication check
+    SchemaTooNew,  // database written by a newer Sitebook
     PermissionDenied,
     Unauthenticated,
-    Unavailable,      // transient: network or busy; retry later
+    Unavailable,  // transient: network or busy; retry later
     DeadlineExceeded,
     ResourceExhausted,
     KeystoreUnavailable,

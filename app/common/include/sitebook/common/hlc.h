@@ -13,8 +13,8 @@
 namespace sitebook {
 
 struct HlcTimestamp {
-    UnixMillis millis = 0;     // physical component
-    std::uint32_t counter = 0; // logical component, 0..65535
+    UnixMillis millis = 0;      // physical component
+    std::uint32_t counter = 0;  // logical component, 0..65535
 
     // 48 bits of millis, 16 bits of counter: orders the same as (millis, counter).
     std::uint64_t packed() const;

@@ -18,10 +18,18 @@ Sink setSink(Sink sink);
 void setMinimumLevel(Level level);
 
 void write(Level level, std::string_view component, std::string_view message);
-inline void debug(std::string_view c, std::string_view m) { write(Level::Debug, c, m); }
-inline void info(std::string_view c, std::string_view m) { write(Level::Info, c, m); }
-inline void warning(std::string_view c, std::string_view m) { write(Level::Warning, c, m); }
-inline void error(std::string_view c, std::string_view m) { write(Level::Error, c, m); }
+inline void debug(std::string_view c, std::string_view m) {
+    write(Level::Debug, c, m);
+}
+inline void info(std::string_view c, std::string_view m) {
+    write(Level::Info, c, m);
+}
+inline void warning(std::string_view c, std::string_view m) {
+    write(Level::Warning, c, m);
+}
+inline void error(std::string_view c, std::string_view m) {
+    write(Level::Error, c, m);
+}
 
 std::string_view levelName(Level level);
 

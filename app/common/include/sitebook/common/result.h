@@ -14,7 +14,7 @@ namespace sitebook {
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : data_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+    Result(T value) : data_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
     Result(Error error) : data_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
     bool ok() const { return std::holds_alternative<T>(data_); }
@@ -67,7 +67,9 @@ private:
 
 using Status = Result<void>;
 
-inline Status okStatus() { return {}; }
+inline Status okStatus() {
+    return {};
+}
 
 }  // namespace sitebook
 
@@ -75,11 +77,11 @@ inline Status okStatus() { return {}; }
 // variable name, so SB_TRY may be nested (e.g. inside a lambda passed to SB_TRY).
 #define SB_TRY_CONCAT_INNER_(a, b) a##b
 #define SB_TRY_CONCAT_(a, b) SB_TRY_CONCAT_INNER_(a, b)
-#define SB_TRY_WITH_NAME_(expr, name)      \
-    do {                                   \
-        auto&& name = (expr);              \
-        if (!name.ok()) {                  \
-            return name.error();           \
-        }                                  \
+#define SB_TRY_WITH_NAME_(expr, name) \
+    do {                              \
+        auto&& name = (expr);         \
+        if (!name.ok()) {             \
+            return name.error();      \
+        }                             \
     } while (false)
 #define SB_TRY(expr) SB_TRY_WITH_NAME_(expr, SB_TRY_CONCAT_(sb_try_result_, __COUNTER__))

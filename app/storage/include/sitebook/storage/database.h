@@ -20,9 +20,9 @@ struct sqlite3_stmt;
 namespace sitebook::storage {
 
 struct OpenOptions {
-    bool create = true;          // create the file if missing
+    bool create = true;  // create the file if missing
     bool readOnly = false;
-    bool wal = true;             // journal_mode=WAL
+    bool wal = true;  // journal_mode=WAL
     int busyTimeoutMillis = 5000;
     // Page cache per connection. Encrypted pages are decrypted when they enter the cache, so a
     // cache that holds the hot index pages saves most of SQLCipher's read cost.
@@ -50,7 +50,9 @@ public:
     Statement& bind(int index, double value);
     Statement& bind(int index, std::string_view text);
     Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
-    Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+    Statement& bind(int index, const std::string& text) {
+        return bind(index, std::string_view(text));
+    }
     Statement& bindBlob(int index, std::span<const std::uint8_t> blob);
     Statement& bindNull(int index);
     Statement& bind(int index, const std::optional<std::string>& text);
@@ -73,8 +75,7 @@ public:
 
 private:
     friend class Database;
-    Statement(sqlite3_stmt* stmt, sqlite3* db, std::weak_ptr<StatementCache> cache,
-              std::string sql)
+    Statement(sqlite3_stmt* stmt, sqlite3* db, std::weak_ptr<StatementCache> cache, std::string sql)
         : stmt_(stmt), db_(db), cache_(std::move(cache)), sql_(std::move(sql)) {}
     // Returns the statement to its Database's cache (reset, bindings cleared) or finalises it.
     void release();
@@ -91,7 +92,8 @@ public:
     // key, prove the key by reading sqlite_master, then pragmas (WAL, foreign_keys,
     // temp_store=MEMORY, secure_delete). A wrong key returns ErrorCode::WrongKey and leaves
     // the file byte-for-byte unchanged.
-    static Result<std::unique_ptr<Database>> open(const std::string& path, const SecretBytes& rawKey,
+    static Result<std::unique_ptr<Database>> open(const std::string& path,
+                                                  const SecretBytes& rawKey,
                                                   const OpenOptions& options = {});
     // Opens a plain (unencrypted) database with the same pragmas: for the server's embedded
     // store and for benchmarks that compare against plain SQLite.

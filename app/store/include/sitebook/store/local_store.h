@@ -150,11 +150,10 @@ public:
     // migrates it to the current schema and loads the device's clock state. WrongKey for a wrong
     // key; SchemaTooNew for a database from a newer app. `clock` and `random` must outlive the
     // store.
-    static Result<std::unique_ptr<LocalStore>> open(const std::filesystem::path& path,
-                                                    const SecretBytes& dataKey,
-                                                    DeviceContext context, const Clock& clock,
-                                                    RandomSource& random,
-                                                    domain::Policy policy = domain::Policy::defaults());
+    static Result<std::unique_ptr<LocalStore>> open(
+        const std::filesystem::path& path, const SecretBytes& dataKey, DeviceContext context,
+        const Clock& clock, RandomSource& random,
+        domain::Policy policy = domain::Policy::defaults());
     ~LocalStore();
     LocalStore(const LocalStore&) = delete;
     LocalStore& operator=(const LocalStore&) = delete;
@@ -291,7 +290,7 @@ private:
     UuidGenerator ids_;
     HybridLogicalClock hlc_;
     std::optional<std::int64_t> clockOffset_;
-    std::string supersedes_;            // op id a resubmission replaces (within writeChange)
+    std::string supersedes_;  // op id a resubmission replaces (within writeChange)
 };
 
 }  // namespace sitebook::store
