@@ -218,7 +218,8 @@ Result<Authenticator::Authenticated> Authenticator::authenticate(
 // ---------------------------------------------------------------- AuthService
 
 Status AuthServiceImpl::issueTokens(UnitOfWork& uow, const UserRecord& user,
-                                    const DeviceRecord& device, v1::TokenResponse* response) const {
+                                    const DeviceRecord& device, v1::TokenResponse* response,
+                                    const std::optional<std::string>& parentHash) const {
     AccessClaims claims{user.id, device.id, user.role, 0};
     const std::string access = deps_.tokens.issueAccessToken(claims);
     IssuedRefreshToken refresh = deps_.tokens.issueRefreshToken();
@@ -228,6 +229,7 @@ Status AuthServiceImpl::issueTokens(UnitOfWork& uow, const UserRecord& user,
     record.userId = user.id;
     record.issuedAtMillis = deps_.clock.nowMillis();
     record.expiresAtMillis = refresh.expiresAtMillis;
+    record.parentHash = parentHash;
     SB_TRY(uow.insertRefreshToken(record));
     response->set_access_token(access);
     response->set_access_expires_at_ms(claims.expiresAtMillis);
@@ -359,11 +361,20 @@ grpc::Status AuthServiceImpl::Refresh(grpc::ServerContext* context,
     if ((*device)->revokedAtMillis)
         return deviceRevokedStatus(context);
     // A device whose refresh answer was lost on the way (a dropped connection) comes back with
-    // the token it just exchanged. Within a short grace period that is answered again rather
-    // than treated as theft; the token is bound to the device, which must present its id too.
-    constexpr UnixMillis kRotationGraceMillis = 60'000;
-    const bool lostAnswerRetry = (*token)->rotated && (*token)->revokedAtMillis &&
-                                 now - *(*token)->revokedAtMillis <= kRotationGraceMillis;
+    // the token it had just exchanged. If the token issued for it was never used, the answer
+    // never arrived: that successor is withdrawn and the exchange is answered again. If the
+    // successor was used, two parties hold the chain: it was copied.
+    bool lostAnswerRetry = false;
+    if ((*token)->rotated) {
+        auto successor = (*uow)->findUnusedSuccessor((*token)->tokenHash);
+        if (!successor)
+            return toGrpcStatus(context, successor.error());
+        if (*successor) {
+            lostAnswerRetry = true;
+            if (auto s = (*uow)->revokeRefreshToken((*successor)->tokenHash, now); !s)
+                return toGrpcStatus(context, s.error());
+        }
+    }
     if ((*token)->rotated && !lostAnswerRetry) {
         // A rotated token came back: it was copied. End every session of the device.
         if (auto s = (*uow)->revokeDeviceTokens((*token)->deviceId, now); !s) {
@@ -393,7 +404,7 @@ grpc::Status AuthServiceImpl::Refresh(grpc::ServerContext* context,
     seen.lastSeenAtMillis = now;
     if (auto s = (*uow)->updateDevice(seen); !s)
         return toGrpcStatus(context, s.error());
-    if (auto s = issueTokens(**uow, **user, seen, response); !s) {
+    if (auto s = issueTokens(**uow, **user, seen, response, (*token)->tokenHash); !s) {
         return toGrpcStatus(context, s.error());
     }
     if (auto s = (*uow)->commit(); !s)

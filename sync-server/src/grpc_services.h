@@ -49,8 +49,11 @@ public:
                               v1::DeviceInfo* response) override;
 
 private:
+    // Inserts a new refresh token (exchanged for `parentHash`, when refreshing) and fills in
+    // the response.
     Status issueTokens(UnitOfWork& uow, const UserRecord& user, const DeviceRecord& device,
-                       v1::TokenResponse* response) const;
+                       v1::TokenResponse* response,
+                       const std::optional<std::string>& parentHash = std::nullopt) const;
     ServerDependencies deps_;
     const Authenticator& auth_;
 };

@@ -209,20 +209,28 @@ public:
     Status insertRefreshToken(const RefreshTokenRecord& t) override {
         return run(
             "INSERT INTO refresh_tokens (token_hash, device_id, user_id, issued_at_ms, "
-            "expires_at_ms, revoked_at_ms, rotated) VALUES (?,?,?,?,?,?,?)",
+            "expires_at_ms, revoked_at_ms, rotated, parent_hash) VALUES (?,?,?,?,?,?,?,?)",
             [&](Statement& s) {
                 s.bind(1, t.tokenHash).bind(2, t.deviceId).bind(3, t.userId);
                 s.bind(4, t.issuedAtMillis).bind(5, t.expiresAtMillis);
                 s.bind(6, t.revokedAtMillis).bind(7, t.rotated ? 1 : 0);
+                s.bind(8, t.parentHash);
             });
     }
     Result<Opt<RefreshTokenRecord>> findRefreshToken(std::string_view hash) override {
+        return findToken("token_hash = ?", hash);
+    }
+    Result<Opt<RefreshTokenRecord>> findUnusedSuccessor(std::string_view parentHash) override {
+        return findToken("parent_hash = ? AND revoked_at_ms IS NULL AND rotated = 0", parentHash);
+    }
+    Result<Opt<RefreshTokenRecord>> findToken(const char* where, std::string_view value) {
         auto st = db_->prepare(
-            "SELECT token_hash, device_id, user_id, issued_at_ms, expires_at_ms, revoked_at_ms, "
-            "rotated FROM refresh_tokens WHERE token_hash = ?");
+            std::string("SELECT token_hash, device_id, user_id, issued_at_ms, expires_at_ms, "
+                        "revoked_at_ms, rotated, parent_hash FROM refresh_tokens WHERE ") +
+            where);
         if (!st)
             return st.error();
-        st->bind(1, hash);
+        st->bind(1, value);
         auto row = st->step();
         if (!row)
             return row.error();
@@ -236,7 +244,14 @@ public:
         t.expiresAtMillis = st->columnInt(4);
         t.revokedAtMillis = st->columnOptionalInt(5);
         t.rotated = st->columnInt(6) != 0;
+        t.parentHash = st->columnOptionalText(7);
         return Opt<RefreshTokenRecord>(std::move(t));
+    }
+    Status revokeRefreshToken(std::string_view hash, UnixMillis at) override {
+        return run(
+            "UPDATE refresh_tokens SET revoked_at_ms = ? "
+            "WHERE token_hash = ? AND revoked_at_ms IS NULL",
+            [&](Statement& s) { s.bind(1, at).bind(2, hash); });
     }
     Status markRefreshTokenRotated(std::string_view hash, UnixMillis at) override {
         return run(
@@ -654,6 +669,14 @@ Status migrate(Database& db) {
     if (*version < 1) {
         SB_TRY(db.exec(kSchemaV1));
         SB_TRY(db.setUserVersion(1));
+    }
+    if (*version < 2) {
+        // v2: which token each refresh token was exchanged for, so that a device whose refresh
+        // answer was lost can be answered again instead of being taken for a thief.
+        SB_TRY(
+            db.exec("ALTER TABLE refresh_tokens ADD COLUMN parent_hash TEXT;"
+                    "CREATE INDEX refresh_tokens_by_parent ON refresh_tokens(parent_hash);"));
+        SB_TRY(db.setUserVersion(2));
     }
     return tx.commit();
 }

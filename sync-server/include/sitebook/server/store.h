@@ -53,7 +53,8 @@ struct RefreshTokenRecord {
     UnixMillis issuedAtMillis = 0;
     UnixMillis expiresAtMillis = 0;
     std::optional<UnixMillis> revokedAtMillis;
-    bool rotated = false;  // revoked because it was exchanged for a newer token
+    bool rotated = false;                   // revoked because it was exchanged for a newer token
+    std::optional<std::string> parentHash;  // the token this one was exchanged for, if any
 };
 
 enum class OpOutcome { Accepted, AcceptedWithConflict };
@@ -158,6 +159,11 @@ public:
     virtual Status insertRefreshToken(const RefreshTokenRecord& token) = 0;
     virtual Result<std::optional<RefreshTokenRecord>> findRefreshToken(std::string_view hash) = 0;
     virtual Status markRefreshTokenRotated(std::string_view hash, UnixMillis at) = 0;
+    // The live token issued in exchange for `parentHash` that has never been used itself, if
+    // any: its existence means the answer carrying it never reached the device.
+    virtual Result<std::optional<RefreshTokenRecord>> findUnusedSuccessor(
+        std::string_view parentHash) = 0;
+    virtual Status revokeRefreshToken(std::string_view hash, UnixMillis at) = 0;
     // Revokes every live refresh token of the device.
     virtual Status revokeDeviceTokens(std::string_view deviceId, UnixMillis at) = 0;
 
