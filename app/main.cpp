@@ -1,7 +1,7 @@
 // Sitebook, the supervisor's app. Wiring only: every piece of behaviour lives in Sitebook::UI
 // and the libraries below it.
 //
-//   sitebook [--data-dir DIR] [--demo] [--lock-after SECONDS] [--lang cy]
+//   sitebook [--data-dir DIR] [--demo] [--lock-after SECONDS] [--lang cy] [--text-scale 2]
 //   sitebook --screenshot DIR     renders each main screen with demonstration data to PNG
 //   sitebook --self-test          loads every QML file; exit code 0 when all load
 
@@ -14,6 +14,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTranslator>
@@ -73,8 +74,12 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption caOption(QStringLiteral("ca"),
                                       QStringLiteral("The CA certificate of the sync server."),
                                       QStringLiteral("FILE"));
+    // The text size (1 to 2); otherwise the user's last choice from the menu.
+    const QCommandLineOption textScaleOption(QStringLiteral("text-scale"),
+                                             QStringLiteral("Text size, 1 (standard) to 2."),
+                                             QStringLiteral("SCALE"));
     cli.addOptions({dataDirOption, demoOption, lockAfterOption, langOption, screenshotOption,
-                    selfTestOption, serverOption, caOption});
+                    selfTestOption, serverOption, caOption, textScaleOption});
     cli.process(app);
 
     const bool selfTest = cli.isSet(selfTestOption);
@@ -145,6 +150,19 @@ int main(int argc, char* argv[]) {
     if (!offlineDemo)
         sync.watchConnectivity();
     controller.setLockAfterSeconds(cli.value(lockAfterOption).toInt());
+    // A display preference, not case data: kept in the platform's settings, in the clear.
+    QSettings preferences;
+    controller.setFontScale(cli.isSet(textScaleOption) ? cli.value(textScaleOption).toDouble()
+                            : (selfTest || screenshots)
+                                ? 1.0
+                                : preferences.value(QStringLiteral("textScale"), 1.0).toDouble());
+    if (!selfTest && !screenshots) {
+        QObject::connect(&controller, &ui::AppController::fontScaleChanged, &controller,
+                         [&preferences, &controller] {
+                             preferences.setValue(QStringLiteral("textScale"),
+                                                  controller.fontScale());
+                         });
+    }
     app.installEventFilter(&controller);
 
     QQmlApplicationEngine engine;

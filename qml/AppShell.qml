@@ -5,10 +5,19 @@ import Sitebook
 
 // Everything inside the window: the PIN screens, or (unlocked) the page stack above the status
 // strip; the privacy cover on top. Content exists only while unlocked: locking destroys it.
-Item {
+// A Control, so the text size reaches every control below it.
+Control {
     id: shell
     objectName: "appShell"
     property AppController app
+    padding: 0
+    // The user's text size: every screen's fonts (Theme) and the controls' own text.
+    font.pixelSize: Theme.baseSize
+    Binding {
+        target: Theme
+        property: "fontScale"
+        value: shell.app ? shell.app.fontScale : 1
+    }
 
     readonly property StackView stack: unlockedLoader.item ? unlockedLoader.item.stack : null
 
@@ -35,6 +44,17 @@ Item {
     }
     function openAttention() {
         shell.stack.push(attentionPage)
+    }
+    // The server ended the sign-in: the password screen, over whatever is open (nothing on the
+    // pages below is lost). It closes itself once signed in again.
+    function openSignInAgain() {
+        if (shell.stack && !(shell.stack.currentItem instanceof SignInAgainPage))
+            shell.stack.push(signInAgainPage)
+    }
+    // Correcting a refused change: the record form, prefilled with what was refused.
+    function openCorrection(opId, appointmentId, reason) {
+        shell.app.record.loadCorrection(opId, appointmentId, reason)
+        shell.stack.push(recordPage)
     }
     // The officer's start page on top of the stack, on the given tab (0: inbox, 1: caseload);
     // for an officer it is already the first page.
@@ -95,7 +115,18 @@ Item {
                 app: shell.app
                 Layout.fillWidth: true
                 onAttentionChosen: shell.openAttention()
+                onSignInChosen: shell.openSignInAgain()
             }
+            Connections {
+                target: shell.app
+                function onSessionEndedChanged() {
+                    if (shell.app.sessionEnded)
+                        shell.openSignInAgain()
+                    else if (stackView.currentItem instanceof SignInAgainPage)
+                        stackView.pop()
+                }
+            }
+            Component.onCompleted: if (shell.app.sessionEnded) Qt.callLater(shell.openSignInAgain)
         }
     }
 
@@ -115,6 +146,15 @@ Item {
     Component {
         id: attentionPage
         AttentionPage {
+            app: shell.app
+            onBack: shell.goBack()
+            onCorrectionChosen: (opId, appointmentId, reason) =>
+                                shell.openCorrection(opId, appointmentId, reason)
+        }
+    }
+    Component {
+        id: signInAgainPage
+        SignInAgainPage {
             app: shell.app
             onBack: shell.goBack()
         }

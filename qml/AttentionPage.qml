@@ -3,12 +3,14 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Sitebook
 
-// Changes the server refused, each with its reason. Discarding one (after confirmation) drops
-// it and the record returns to the server's version; to correct one, record it again.
+// Changes the server refused, each with its reason. An outcome or feedback can be corrected in
+// the record form (prefilled with what was refused) and resubmitted; any change can be
+// discarded (after confirmation): it is dropped and the record returns to the server's version.
 Page {
     id: page
     required property AppController app
     signal back()
+    signal correctionChosen(string opId, string appointmentId, string reason)
     title: qsTr("Needs attention")
     Component.onCompleted: page.app.attention.reload()
 
@@ -25,6 +27,7 @@ Page {
                 text: page.title
                 font.bold: true
                 font.pixelSize: Theme.titleSize
+                elide: Text.ElideRight
                 Layout.fillWidth: true
             }
         }
@@ -41,7 +44,7 @@ Page {
             padding: Theme.margin
             wrapMode: Text.Wrap
             text: list.count === 0 ? qsTr("✓ Nothing needs attention.")
-                                   : qsTr("The server did not accept these changes. Record the correct details again, then discard the refused change.")
+                                   : qsTr("The server did not accept these changes. Correct and resubmit them, or discard them.")
         }
         delegate: ItemDelegate {
             required property string opId
@@ -49,6 +52,8 @@ Page {
             required property string code
             required property string message
             required property string when
+            required property string appointmentId
+            required property bool correctable
             width: ListView.view.width
             contentItem: ColumnLayout {
                 spacing: 4
@@ -67,6 +72,16 @@ Page {
                     text: qsTr("Recorded %1").arg(when)
                     color: Theme.muted
                     font.pixelSize: Theme.smallSize
+                }
+                Button {
+                    objectName: "resubmitButton"
+                    visible: correctable
+                    text: qsTr("Correct and resubmit")
+                    highlighted: true
+                    implicitHeight: Theme.touch
+                    Accessible.name: qsTr("Correct and resubmit")
+                    onClicked: page.correctionChosen(opId, appointmentId,
+                                                     message !== "" ? message : code)
                 }
                 Button {
                     objectName: "discardButton"

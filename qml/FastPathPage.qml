@@ -29,7 +29,7 @@ Page {
             anchors.fill: parent
             ToolButton {
                 text: "‹"
-                font.pixelSize: 28
+                font.pixelSize: Theme.px(28)
                 implicitWidth: Theme.touch
                 implicitHeight: Theme.touch
                 Accessible.name: qsTr("Back to the roster without saving")
@@ -62,7 +62,7 @@ Page {
                 text: page.fast.busy ? qsTr("Saving…") : qsTr("Save %n record(s)", "", page.fast.count)
                 enabled: !page.fast.busy && page.fast.count > 0
                 highlighted: true
-                implicitHeight: 56
+                implicitHeight: Theme.touch + 8
                 Layout.fillWidth: true
                 Accessible.name: text
                 onClicked: page.fast.save()
@@ -123,13 +123,16 @@ Page {
                     FieldError { text: page.errorFor("outcome.finish"); Layout.fillWidth: true }
                 }
             }
-            RowLayout {
-                spacing: Theme.spacing
+            // Side by side at standard text size; one above the other with larger text.
+            GridLayout {
+                columns: Theme.fontScale > 1.25 ? 1 : 2
+                columnSpacing: Theme.spacing
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin
                 Layout.rightMargin: Theme.margin
                 ColumnLayout {
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                     Label { text: qsTr("Quality of work"); font.bold: true }
                     ChoiceBox {
                         kind: ChoiceModel.Ratings
@@ -141,6 +144,7 @@ Page {
                 }
                 ColumnLayout {
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                     Label { text: qsTr("Behaviour"); font.bold: true }
                     ChoiceBox {
                         kind: ChoiceModel.Ratings

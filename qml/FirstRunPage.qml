@@ -22,19 +22,22 @@ Page {
     }
 
     ScrollView {
+        id: scroll
         anchors.fill: parent
         contentWidth: availableWidth
 
         ColumnLayout {
-            width: parent.width
+            width: scroll.availableWidth
             spacing: Theme.spacing
 
             Item { Layout.preferredHeight: 24 }
             Label {
                 text: qsTr("Welcome to Sitebook")
-                font.pixelSize: 26
+                font.pixelSize: Theme.px(26)
                 font.bold: true
                 color: Theme.primary
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin
                 Layout.rightMargin: Theme.margin
                 Accessible.role: Accessible.Heading
@@ -101,7 +104,7 @@ Page {
                 text: page.app.busy ? qsTr("Setting up…") : qsTr("Set PIN and start")
                 enabled: !page.app.busy
                 highlighted: true
-                implicitHeight: 56
+                implicitHeight: Theme.touch + 8
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin
                 Layout.rightMargin: Theme.margin

@@ -73,7 +73,7 @@ Page {
                     spacing: 12
                     Label {
                         text: row.kindIcon
-                        font.pixelSize: 24
+                        font.pixelSize: Theme.px(24)
                         Layout.alignment: Qt.AlignTop
                         Accessible.ignored: true
                     }
@@ -85,17 +85,22 @@ Page {
                             font.bold: true
                             wrapMode: Text.Wrap
                             Layout.fillWidth: true
+                            Layout.maximumWidth: parent.width
                         }
                         Label {
                             text: row.message
                             wrapMode: Text.Wrap
                             Layout.fillWidth: true
+                            Layout.maximumWidth: parent.width
                         }
                         Label {
                             visible: row.dueText !== ""
                             text: (row.overdue ? "⚠ " : "◷ ") + row.dueText
                             color: row.overdue ? Theme.danger : Theme.muted
                             font.bold: row.overdue
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                            Layout.maximumWidth: parent.width
                         }
                         Label {
                             visible: row.breachReferralRequired
@@ -104,6 +109,7 @@ Page {
                             font.bold: true
                             wrapMode: Text.Wrap
                             Layout.fillWidth: true
+                            Layout.maximumWidth: parent.width
                         }
                     }
                 }

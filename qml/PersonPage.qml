@@ -121,12 +121,16 @@ Page {
                     Label {
                         text: modelData.kindIcon + " " + modelData.kindText
                         font.bold: true
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
                     }
                     Label { text: modelData.message; wrapMode: Text.Wrap; Layout.fillWidth: true }
                     Label {
                         visible: modelData.dueText !== ""
                         text: (modelData.overdue ? "⚠ " : "◷ ") + modelData.dueText
                         color: modelData.overdue ? Theme.danger : Theme.muted
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
                     }
                     Label {
                         visible: modelData.breachReferralRequired

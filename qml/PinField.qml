@@ -6,8 +6,8 @@ TextField {
     inputMethodHints: Qt.ImhDigitsOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
     maximumLength: 12
     validator: RegularExpressionValidator { regularExpression: /[0-9]{0,12}/ }
-    font.pixelSize: 24
+    font.pixelSize: Theme.px(24)
     font.letterSpacing: 4
     horizontalAlignment: TextInput.AlignHCenter
-    implicitHeight: 56
+    implicitHeight: Theme.touch + 8
 }

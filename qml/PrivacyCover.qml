@@ -19,7 +19,7 @@ Rectangle {
             anchors.horizontalCenter: parent.horizontalCenter
             text: qsTr("Sitebook")
             color: "white"
-            font.pixelSize: 28
+            font.pixelSize: Theme.px(28)
             font.bold: true
         }
         Label {

@@ -43,7 +43,7 @@ Page {
             anchors.fill: parent
             ToolButton {
                 text: "‹"
-                font.pixelSize: 28
+                font.pixelSize: Theme.px(28)
                 implicitWidth: Theme.touch
                 implicitHeight: Theme.touch
                 Accessible.name: qsTr("Back to the roster without saving")
@@ -65,7 +65,7 @@ Page {
                     text: page.record.crn + "  ·  " + page.record.scheduled
                     color: "white"
                     opacity: 0.85
-                    font.pixelSize: 12
+                    font.pixelSize: Theme.px(12)
                     Layout.fillWidth: true
                 }
             }
@@ -85,12 +85,14 @@ Page {
             }
             Button {
                 objectName: "saveButton"
-                text: page.record.busy ? qsTr("Saving…") : qsTr("Save record")
+                text: page.record.busy ? qsTr("Saving…")
+                      : page.record.correcting ? qsTr("Resubmit") : qsTr("Save record")
                 enabled: page.record.loaded && !page.record.busy
                 highlighted: true
-                implicitHeight: 56
+                implicitHeight: Theme.touch + 8
                 Layout.fillWidth: true
-                Accessible.name: qsTr("Save record")
+                Accessible.name: page.record.correcting ? qsTr("Resubmit the corrected change")
+                                                        : qsTr("Save record")
                 onClicked: page.requestSave()
             }
         }
@@ -116,8 +118,25 @@ Page {
                 flags: page.record.placementFlags
                 Layout.fillWidth: true
             }
+            Rectangle {
+                objectName: "correctionBanner"
+                visible: page.record.correcting
+                color: Theme.warningBackground
+                radius: 4
+                implicitHeight: correctionText.implicitHeight + 16
+                Layout.fillWidth: true
+                Label {
+                    id: correctionText
+                    x: 8
+                    y: 8
+                    width: parent.width - 16
+                    wrapMode: Text.Wrap
+                    text: "⚠ " + qsTr("Correcting a refused change. Server's reason: %1").arg(page.record.correctionReason)
+                          + "\n" + qsTr("The form shows what was refused. Correct it, then send it again.")
+                }
+            }
             Label {
-                visible: page.record.alreadyRecorded
+                visible: page.record.alreadyRecorded && !page.record.correcting
                 text: qsTr("An outcome is already recorded. Saving again replaces it; work, skills and the note are added.")
                 color: Theme.muted
                 wrapMode: Text.Wrap
@@ -166,7 +185,7 @@ Page {
                             visible: choice.enforceable
                             text: qsTr("⚠ The officer will be alerted")
                             color: Theme.warning
-                            font.pixelSize: 12
+                            font.pixelSize: Theme.px(12)
                             font.bold: true
                         }
                     }

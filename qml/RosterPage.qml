@@ -26,7 +26,7 @@ Page {
             anchors.fill: parent
             ToolButton {
                 text: "‹"
-                font.pixelSize: 28
+                font.pixelSize: Theme.px(28)
                 implicitWidth: Theme.touch
                 implicitHeight: Theme.touch
                 Accessible.name: qsTr("Back to sessions")
@@ -47,7 +47,7 @@ Page {
                     text: page.times
                     color: "white"
                     opacity: 0.85
-                    font.pixelSize: 12
+                    font.pixelSize: Theme.px(12)
                     Layout.fillWidth: true
                 }
             }
@@ -145,7 +145,7 @@ Page {
                             visible: row.recorded && !row.hasFeedback
                             text: qsTr("No feedback")
                             color: Theme.warning
-                            font.pixelSize: 12
+                            font.pixelSize: Theme.px(12)
                         }
                     }
                     PlacementFlags {

@@ -17,7 +17,7 @@ Page {
             spacing: 0
             ToolButton {
                 text: "‹"
-                font.pixelSize: 28
+                font.pixelSize: Theme.px(28)
                 implicitWidth: Theme.touch
                 implicitHeight: Theme.touch
                 Accessible.name: qsTr("Previous day")
@@ -40,14 +40,14 @@ Page {
                     text: qsTr("My sessions")
                     color: "white"
                     opacity: 0.85
-                    font.pixelSize: 12
+                    font.pixelSize: Theme.px(12)
                     horizontalAlignment: Text.AlignHCenter
                     Layout.fillWidth: true
                 }
             }
             ToolButton {
                 text: "›"
-                font.pixelSize: 28
+                font.pixelSize: Theme.px(28)
                 implicitWidth: Theme.touch
                 implicitHeight: Theme.touch
                 Accessible.name: qsTr("Next day")
@@ -55,7 +55,7 @@ Page {
             }
             ToolButton {
                 text: "☰"
-                font.pixelSize: 22
+                font.pixelSize: Theme.px(22)
                 implicitWidth: Theme.touch
                 implicitHeight: Theme.touch
                 Accessible.name: qsTr("Menu")
@@ -66,6 +66,16 @@ Page {
                     MenuItem {
                         text: qsTr("Today")
                         onTriggered: page.sessions.date = page.app.today
+                    }
+                    MenuItem {
+                        objectName: "textSizeItem"
+                        text: page.app.fontScale > 1.5 ? qsTr("Text size: largest")
+                              : page.app.fontScale > 1 ? qsTr("Text size: large")
+                              : qsTr("Text size: standard")
+                        Accessible.name: qsTr("Change the text size")
+                        // Standard, large (150 %) and largest (200 %), in turn.
+                        onTriggered: page.app.fontScale = page.app.fontScale > 1.5 ? 1
+                                     : page.app.fontScale > 1 ? 2 : 1.5
                     }
                     MenuItem {
                         text: qsTr("Lock now")

@@ -10,6 +10,7 @@ Rectangle {
     property AppController app
     readonly property SyncController sync: app ? app.sync : null
     signal attentionChosen()
+    signal signInChosen()
     implicitHeight: Math.max(Theme.touch, content.implicitHeight + 12)
     color: Theme.stripBackground
     Accessible.role: Accessible.StatusBar
@@ -37,7 +38,7 @@ Rectangle {
                 id: stateLabel
                 objectName: "syncState"
                 text: strip.sync ? strip.sync.stateText : ""
-                font.pixelSize: 12
+                font.pixelSize: Theme.px(12)
                 font.bold: true
                 Layout.fillWidth: true
                 elide: Text.ElideRight
@@ -58,7 +59,7 @@ Rectangle {
                       : strip.sync.errorText !== "" ? strip.sync.errorText
                       : strip.sync.lastSyncedText
                 visible: text !== ""
-                font.pixelSize: 12
+                font.pixelSize: Theme.px(12)
                 color: Theme.muted
                 Layout.fillWidth: true
                 elide: Text.ElideRight
@@ -74,8 +75,17 @@ Rectangle {
             onClicked: strip.attentionChosen()
         }
         Button {
+            objectName: "signInAgainStripButton"
+            visible: strip.app && strip.app.sessionEnded
+            text: qsTr("Sign in")
+            flat: true
+            implicitHeight: Theme.touch
+            Accessible.name: qsTr("Sign in again to sync")
+            onClicked: strip.signInChosen()
+        }
+        Button {
             objectName: "syncNowButton"
-            visible: strip.sync && strip.sync.configured
+            visible: strip.sync && strip.sync.configured && !(strip.app && strip.app.sessionEnded)
             enabled: strip.sync && !strip.sync.running
             text: qsTr("Sync now")
             flat: true

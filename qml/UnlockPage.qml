@@ -31,8 +31,11 @@ Page {
 
         Item { Layout.fillHeight: true }
         Label {
+            wrapMode: Text.Wrap
+            horizontalAlignment: Text.AlignHCenter
+            Layout.fillWidth: true
             text: qsTr("Sitebook is locked")
-            font.pixelSize: 24
+            font.pixelSize: Theme.px(24)
             font.bold: true
             color: Theme.primary
             Layout.alignment: Qt.AlignHCenter
@@ -40,6 +43,9 @@ Page {
             Accessible.name: text
         }
         Label {
+            wrapMode: Text.Wrap
+            horizontalAlignment: Text.AlignHCenter
+            Layout.fillWidth: true
             text: qsTr("Enter your PIN")
             font.pixelSize: Theme.bodySize
             Layout.alignment: Qt.AlignHCenter
@@ -63,7 +69,7 @@ Page {
                                : (page.app.busy ? qsTr("Checking…") : qsTr("Unlock"))
             enabled: !page.waiting && !page.app.busy
             highlighted: true
-            implicitHeight: 56
+            implicitHeight: Theme.touch + 8
             Layout.fillWidth: true
             Accessible.name: qsTr("Unlock")
             onClicked: page.submit()

@@ -9,21 +9,76 @@
     </message>
     <message>
         <source>How your data is protected on this phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sut mae eich data wedi&apos;i ddiogelu ar y ffôn hwn:</translation>
     </message>
     <message numerus="yes">
         <source>Sitebook locks itself after %n minute(s) without use.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mae Sitebook yn cloi ei hun ar ôl %n munud heb ei ddefnyddio.</numerusform>
+            <numerusform>Mae Sitebook yn cloi ei hun ar ôl %n munud heb ei ddefnyddio.</numerusform>
+            <numerusform>Mae Sitebook yn cloi ei hun ar ôl %n munud heb ei ddefnyddio.</numerusform>
+            <numerusform>Mae Sitebook yn cloi ei hun ar ôl %n munud heb ei ddefnyddio.</numerusform>
+            <numerusform>Mae Sitebook yn cloi ei hun ar ôl %n munud heb ei ddefnyddio.</numerusform>
         </translation>
     </message>
     <message>
         <source>Continue</source>
         <translation>Parhau</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPage</name>
+    <message>
+        <source>Needs attention</source>
+        <translation>Angen sylw</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Yn ôl</translation>
+    </message>
+    <message>
+        <source>✓ Nothing needs attention.</source>
+        <translation>✓ Does dim angen sylw.</translation>
+    </message>
+    <message>
+        <source>The server did not accept these changes. Correct and resubmit them, or discard them.</source>
+        <translation>Ni dderbyniodd y gweinydd y newidiadau hyn. Cywirwch nhw a&apos;u cyflwyno eto, neu eu gwaredu.</translation>
+    </message>
+    <message>
+        <source>Server&apos;s reason: %1</source>
+        <translation>Rheswm y gweinydd: %1</translation>
+    </message>
+    <message>
+        <source>Recorded %1</source>
+        <translation>Cofnodwyd %1</translation>
+    </message>
+    <message>
+        <source>Correct and resubmit</source>
+        <translation>Cywiro a chyflwyno eto</translation>
+    </message>
+    <message>
+        <source>Discard this change</source>
+        <translation>Gwaredu&apos;r newid hwn</translation>
+    </message>
+    <message>
+        <source>Discard this change?</source>
+        <translation>Gwaredu&apos;r newid hwn?</translation>
+    </message>
+    <message>
+        <source>It will not be sent again. The record goes back to what the server holds. This cannot be undone.</source>
+        <translation>Ni fydd yn cael ei anfon eto. Bydd y cofnod yn mynd yn ôl i&apos;r hyn sydd gan y gweinydd. Does dim modd dadwneud hyn.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Gwaredu</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Cadw</translation>
+    </message>
+    <message>
+        <source>Discarded on the needs-attention screen</source>
+        <translation>Wedi&apos;i waredu ar y sgrin Angen sylw</translation>
     </message>
 </context>
 <context>
@@ -57,51 +112,51 @@
     </message>
     <message>
         <source>Acceptable Absence – Stood Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Absenoldeb Derbyniol – Wedi&apos;i Ryddhau</translation>
     </message>
     <message>
         <source>Acceptable Absence – Medical</source>
-        <translation type="unfinished"></translation>
+        <translation>Absenoldeb Derbyniol – Meddygol</translation>
     </message>
     <message>
         <source>Acceptable Absence – Employment</source>
-        <translation type="unfinished"></translation>
+        <translation>Absenoldeb Derbyniol – Cyflogaeth</translation>
     </message>
     <message>
         <source>Acceptable Absence – Family</source>
-        <translation type="unfinished"></translation>
+        <translation>Absenoldeb Derbyniol – Teulu</translation>
     </message>
     <message>
         <source>Acceptable Absence – Court</source>
-        <translation type="unfinished"></translation>
+        <translation>Absenoldeb Derbyniol – Llys</translation>
     </message>
     <message>
         <source>Rescheduled – Service Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Aildrefnwyd – Cais y Gwasanaeth</translation>
     </message>
     <message>
         <source>Rescheduled – Person on Probation Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Aildrefnwyd – Cais y Person ar Brawf</translation>
     </message>
     <message>
         <source>Came, worked the session and followed the rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Daeth, gweithiodd drwy&apos;r sesiwn a dilyn y rheolau.</translation>
     </message>
     <message>
         <source>Came but was late, unfit to work, left early or had no PPE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Daeth ond roedd yn hwyr, yn anaddas i weithio, wedi gadael yn gynnar neu heb gyfarpar diogelu personol (PPE).</translation>
     </message>
     <message>
         <source>Came but you sent them home because of their behaviour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Daeth ond fe wnaethoch chi eu hanfon adref oherwydd eu hymddygiad.</translation>
     </message>
     <message>
         <source>Came but was sent home for our reasons (weather, no work, no supervisor). Not their fault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Daeth ond cafodd ei anfon adref am resymau ar ein hochr ni (tywydd, dim gwaith, dim goruchwyliwr). Nid arnyn nhw oedd y bai.</translation>
     </message>
     <message>
         <source>Did not come and gave no acceptable reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni ddaeth ac ni roddodd reswm derbyniol.</translation>
     </message>
     <message>
         <source>Excellent</source>
@@ -197,7 +252,7 @@
     </message>
     <message>
         <source>Introduced</source>
-        <translation>Wedi'i gyflwyno</translation>
+        <translation>Wedi&apos;i gyflwyno</translation>
     </message>
     <message>
         <source>Practising</source>
@@ -225,18 +280,18 @@
     </message>
     <message>
         <source>Education, training and employment</source>
-        <translation type="unfinished"></translation>
+        <translation>Addysg, hyfforddiant a chyflogaeth</translation>
     </message>
     <message>
         <source>Unrecognised outcome (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Canlyniad anhysbys (%1)</translation>
     </message>
 </context>
 <context>
     <name>FastPathPage</name>
     <message>
         <source>Back to the roster without saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn ôl i&apos;r rhestr heb gadw</translation>
     </message>
     <message>
         <source>Everyone attended and complied</source>
@@ -244,26 +299,26 @@
     </message>
     <message>
         <source>Saving…</source>
-        <translation>Wrthi'n cadw…</translation>
+        <translation>Wrthi&apos;n cadw…</translation>
     </message>
     <message numerus="yes">
         <source>Save %n record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cadw %n cofnod</numerusform>
+            <numerusform>Cadw %n cofnod</numerusform>
+            <numerusform>Cadw %n cofnod</numerusform>
+            <numerusform>Cadw %n cofnod</numerusform>
+            <numerusform>Cadw %n cofnod</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Records “Attended – Complied” for the %n person(s) below. The feedback is still asked for each of them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person isod. Mae angen adborth ar gyfer pob un ohonyn nhw o hyd.</numerusform>
+            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person isod. Mae angen adborth ar gyfer pob un ohonyn nhw o hyd.</numerusform>
+            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person isod. Mae angen adborth ar gyfer pob un ohonyn nhw o hyd.</numerusform>
+            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person isod. Mae angen adborth ar gyfer pob un ohonyn nhw o hyd.</numerusform>
+            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person isod. Mae angen adborth ar gyfer pob un ohonyn nhw o hyd.</numerusform>
         </translation>
     </message>
     <message>
@@ -272,7 +327,7 @@
     </message>
     <message>
         <source>Arrival time for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Amser cyrraedd i bawb</translation>
     </message>
     <message>
         <source>Finished</source>
@@ -280,7 +335,7 @@
     </message>
     <message>
         <source>Finish time for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Amser gorffen i bawb</translation>
     </message>
     <message>
         <source>Quality of work</source>
@@ -288,7 +343,7 @@
     </message>
     <message>
         <source>Quality of work for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansawdd y gwaith i bawb</translation>
     </message>
     <message>
         <source>Behaviour</source>
@@ -296,15 +351,15 @@
     </message>
     <message>
         <source>Behaviour for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Ymddygiad i bawb</translation>
     </message>
     <message>
         <source>Progress (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cynnydd (gofynnol)</translation>
     </message>
     <message>
         <source>Progress for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cynnydd ar gyfer %1</translation>
     </message>
     <message>
         <source>Strengths</source>
@@ -312,7 +367,7 @@
     </message>
     <message>
         <source>Strengths for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cryfderau ar gyfer %1</translation>
     </message>
     <message>
         <source>Concerns</source>
@@ -320,7 +375,7 @@
     </message>
     <message>
         <source>Concerns for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pryderon ar gyfer %1</translation>
     </message>
 </context>
 <context>
@@ -335,7 +390,7 @@
     </message>
     <message>
         <source>Choose a PIN of 4 to 12 digits. You will need it each time you open Sitebook. Everything recorded on this phone is encrypted, and the PIN unlocks it even without signal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dewiswch PIN o 4 i 12 digid. Bydd ei angen arnoch bob tro y byddwch yn agor Sitebook. Mae popeth a gofnodir ar y ffôn hwn wedi&apos;i amgryptio, ac mae&apos;r PIN yn ei ddatgloi hyd yn oed heb signal.</translation>
     </message>
     <message>
         <source>New PIN</source>
@@ -347,7 +402,7 @@
     </message>
     <message>
         <source>Setting up…</source>
-        <translation>Wrthi'n gosod…</translation>
+        <translation>Wrthi&apos;n gosod…</translation>
     </message>
     <message>
         <source>Set PIN and start</source>
@@ -362,17 +417,163 @@
     </message>
 </context>
 <context>
+    <name>OfficerHomePage</name>
+    <message>
+        <source>My caseload</source>
+        <translation>Fy llwyth achosion</translation>
+    </message>
+    <message>
+        <source>Sitebook — %1</source>
+        <translation>Sitebook — %1</translation>
+    </message>
+    <message>
+        <source>Sitebook</source>
+        <translation>Sitebook</translation>
+    </message>
+    <message>
+        <source>Needs a decision (%1)</source>
+        <translation>Angen penderfyniad (%1)</translation>
+    </message>
+    <message>
+        <source>Caseload (%1)</source>
+        <translation>Llwyth achosion (%1)</translation>
+    </message>
+    <message>
+        <source>✓ Nothing needs a decision.</source>
+        <translation>✓ Does dim angen penderfyniad.</translation>
+    </message>
+    <message>
+        <source>Breach referral required: a warning was given on this order within 12 months</source>
+        <translation>Rhaid cyfeirio am dorri&apos;r gorchymyn: rhoddwyd rhybudd ar y gorchymyn hwn o fewn 12 mis</translation>
+    </message>
+    <message>
+        <source>No progress has been received yet. Sync to fetch your caseload.</source>
+        <translation>Ni chafwyd unrhyw gynnydd eto. Cysonwch i nôl eich llwyth achosion.</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Wedi&apos;i gwblhau</translation>
+    </message>
+    <message>
+        <source>Needs a decision: %1</source>
+        <translation>Angen penderfyniad: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Yn ôl</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Oriau</translation>
+    </message>
+    <message>
+        <source>Credited hours over time (solid) against the pace needed to finish within 12 months (dashed)</source>
+        <translation>Oriau a gredydwyd dros amser (llinell solet) yn erbyn y cyflymder sydd ei angen i orffen o fewn 12 mis (llinell doredig)</translation>
+    </message>
+    <message>
+        <source>Solid: hours credited. Dashed: the pace that completes the order 12 months after sentence (%1).</source>
+        <translation>Solet: oriau a gredydwyd. Toredig: y cyflymder sy&apos;n cwblhau&apos;r gorchymyn 12 mis ar ôl y ddedfryd (%1).</translation>
+    </message>
+    <message>
+        <source>Needs a decision</source>
+        <translation>Angen penderfyniad</translation>
+    </message>
+    <message>
+        <source>Breach referral required: a warning was given on this order within 12 months</source>
+        <translation>Rhaid cyfeirio am dorri&apos;r gorchymyn: rhoddwyd rhybudd ar y gorchymyn hwn o fewn 12 mis</translation>
+    </message>
+    <message>
+        <source>Record a decision</source>
+        <translation>Cofnodi penderfyniad</translation>
+    </message>
+    <message>
+        <source>Appointments and feedback</source>
+        <translation>Apwyntiadau ac adborth</translation>
+    </message>
+    <message>
+        <source>no outcome</source>
+        <translation>dim canlyniad</translation>
+    </message>
+    <message>
+        <source>Feedback: %1</source>
+        <translation>Adborth: %1</translation>
+    </message>
+    <message>
+        <source>Concerns: %1</source>
+        <translation>Pryderon: %1</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s alert: %1</source>
+        <translation>Rhybudd y goruchwyliwr: %1</translation>
+    </message>
+    <message>
+        <source>No feedback</source>
+        <translation>Dim adborth</translation>
+    </message>
+    <message>
+        <source>Case notes</source>
+        <translation>Nodiadau achos</translation>
+    </message>
+    <message>
+        <source>No case notes.</source>
+        <translation>Dim nodiadau achos.</translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation>Sensitif</translation>
+    </message>
+    <message>
+        <source>Amends: “%1”</source>
+        <translation>Yn diwygio: “%1”</translation>
+    </message>
+    <message>
+        <source>Enforcement decision</source>
+        <translation>Penderfyniad gorfodi</translation>
+    </message>
+    <message>
+        <source>Warning issued</source>
+        <translation>Rhoddwyd rhybudd</translation>
+    </message>
+    <message>
+        <source>Refer for breach</source>
+        <translation>Cyfeirio am dorri&apos;r gorchymyn</translation>
+    </message>
+    <message>
+        <source>No further action</source>
+        <translation>Dim camau pellach</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>Rheswm (dewisol)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Rheswm</translation>
+    </message>
+    <message>
+        <source>Save decision</source>
+        <translation>Cadw&apos;r penderfyniad</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+</context>
+<context>
     <name>PlacementFlags</name>
     <message>
         <source>Placement flag: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Baner lleoliad: %1</translation>
     </message>
 </context>
 <context>
     <name>PrivacyCover</name>
     <message>
         <source>Sitebook content hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>Cynnwys Sitebook wedi&apos;i guddio</translation>
     </message>
     <message>
         <source>Sitebook</source>
@@ -380,26 +581,69 @@
     </message>
     <message>
         <source>Content hidden</source>
-        <translation>Cynnwys wedi'i guddio</translation>
+        <translation>Cynnwys wedi&apos;i guddio</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1h</source>
+        <translation>%1 awr</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1 awr %2 mun</translation>
+    </message>
+    <message>
+        <source>%1 of %2 credited</source>
+        <translation>%1 o %2 wedi&apos;u credydu</translation>
+    </message>
+    <message>
+        <source>ETE %1 of %2</source>
+        <translation>AHC %1 o %2</translation>
+    </message>
+    <message>
+        <source>Attendance outcome</source>
+        <translation>Canlyniad presenoldeb</translation>
+    </message>
+    <message>
+        <source>Work undertaken</source>
+        <translation>Gwaith a wnaed</translation>
+    </message>
+    <message>
+        <source>Skill observed</source>
+        <translation>Sgil a welwyd</translation>
+    </message>
+    <message>
+        <source>Feedback for the officer</source>
+        <translation>Adborth i&apos;r swyddog</translation>
+    </message>
+    <message>
+        <source>Case note</source>
+        <translation>Nodyn achos</translation>
+    </message>
+    <message>
+        <source>Enforcement decision</source>
+        <translation>Penderfyniad gorfodi</translation>
     </message>
 </context>
 <context>
     <name>RecordPage</name>
     <message>
         <source>Back to the roster without saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn ôl i&apos;r rhestr heb gadw</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation>Wrthi'n cadw…</translation>
+        <translation>Wrthi&apos;n cadw…</translation>
     </message>
     <message>
         <source>Save record</source>
-        <translation>Cadw'r cofnod</translation>
+        <translation>Cadw&apos;r cofnod</translation>
     </message>
     <message>
         <source>An outcome is already recorded. Saving again replaces it; work, skills and the note are added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae canlyniad wedi&apos;i gofnodi eisoes. Mae cadw eto yn ei ddisodli; mae&apos;r gwaith, y sgiliau a&apos;r nodyn yn cael eu hychwanegu.</translation>
     </message>
     <message>
         <source>What happened?</source>
@@ -423,7 +667,7 @@
     </message>
     <message>
         <source>Arrival time</source>
-        <translation type="unfinished"></translation>
+        <translation>Amser cyrraedd</translation>
     </message>
     <message>
         <source>Finished</source>
@@ -431,15 +675,15 @@
     </message>
     <message>
         <source>Finish time</source>
-        <translation type="unfinished"></translation>
+        <translation>Amser gorffen</translation>
     </message>
     <message>
         <source>Penalty time (minutes not credited)</source>
-        <translation type="unfinished"></translation>
+        <translation>Amser cosb (munudau heb eu credydu)</translation>
     </message>
     <message>
         <source>Penalty minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Munudau cosb</translation>
     </message>
     <message>
         <source>Quality of work</source>
@@ -455,31 +699,31 @@
     </message>
     <message>
         <source>Kind of work</source>
-        <translation type="unfinished"></translation>
+        <translation>Math o waith</translation>
     </message>
     <message>
         <source>What did they do? e.g. cleared brambles along the river path</source>
-        <translation type="unfinished"></translation>
+        <translation>Beth wnaethon nhw? e.e. clirio mieri ar hyd llwybr yr afon</translation>
     </message>
     <message>
         <source>Description of the work</source>
-        <translation type="unfinished"></translation>
+        <translation>Disgrifiad o&apos;r gwaith</translation>
     </message>
     <message>
         <source>Amount, e.g. 12</source>
-        <translation type="unfinished"></translation>
+        <translation>Swm, e.e. 12</translation>
     </message>
     <message>
         <source>Amount of work</source>
-        <translation type="unfinished"></translation>
+        <translation>Faint o waith</translation>
     </message>
     <message>
         <source>Unit, e.g. bags</source>
-        <translation type="unfinished"></translation>
+        <translation>Uned, e.e. bagiau</translation>
     </message>
     <message>
         <source>Unit of the amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Uned y swm</translation>
     </message>
     <message>
         <source>Skills observed</source>
@@ -487,11 +731,11 @@
     </message>
     <message>
         <source>Level for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lefel ar gyfer %1</translation>
     </message>
     <message>
         <source>Feedback for the officer</source>
-        <translation>Adborth i'r swyddog</translation>
+        <translation>Adborth i&apos;r swyddog</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -499,7 +743,7 @@
     </message>
     <message>
         <source>How are they getting on?</source>
-        <translation type="unfinished"></translation>
+        <translation>Sut maen nhw&apos;n dod ymlaen?</translation>
     </message>
     <message>
         <source>Strengths</source>
@@ -507,7 +751,7 @@
     </message>
     <message>
         <source>What went well?</source>
-        <translation type="unfinished"></translation>
+        <translation>Beth aeth yn dda?</translation>
     </message>
     <message>
         <source>Concerns</source>
@@ -515,7 +759,7 @@
     </message>
     <message>
         <source>Anything worrying?</source>
-        <translation type="unfinished"></translation>
+        <translation>Unrhyw beth sy&apos;n peri pryder?</translation>
     </message>
     <message>
         <source>Support needs</source>
@@ -523,7 +767,7 @@
     </message>
     <message>
         <source>Help they may need, e.g. reading, transport</source>
-        <translation type="unfinished"></translation>
+        <translation>Help y gallai fod ei angen arnyn nhw, e.e. darllen, trafnidiaeth</translation>
     </message>
     <message>
         <source>Incidents</source>
@@ -531,19 +775,19 @@
     </message>
     <message>
         <source>Anything that happened on site</source>
-        <translation type="unfinished"></translation>
+        <translation>Unrhyw beth a ddigwyddodd ar y safle</translation>
     </message>
     <message>
         <source>Alert the officer</source>
-        <translation>Rhybuddio'r swyddog</translation>
+        <translation>Rhybuddio&apos;r swyddog</translation>
     </message>
     <message>
         <source>Why should the officer look at this soon?</source>
-        <translation type="unfinished"></translation>
+        <translation>Pam dylai&apos;r swyddog edrych ar hyn yn fuan?</translation>
     </message>
     <message>
         <source>Reason for the alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Rheswm dros y rhybudd</translation>
     </message>
     <message>
         <source>Case note</source>
@@ -551,7 +795,7 @@
     </message>
     <message>
         <source>Optional. Saved notes cannot be changed; a correction is a new note.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dewisol. Does dim modd newid nodiadau sydd wedi&apos;u cadw; nodyn newydd yw cywiriad.</translation>
     </message>
     <message>
         <source>Sensitive note</source>
@@ -559,7 +803,7 @@
     </message>
     <message>
         <source>Only staff with access to sensitive notes will see it. It can never be made non-sensitive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dim ond staff sydd â mynediad at nodiadau sensitif fydd yn ei weld. Does dim modd ei wneud yn ansensitif byth.</translation>
     </message>
     <message>
         <source>The officer will be alerted</source>
@@ -567,7 +811,7 @@
     </message>
     <message>
         <source>“%1” is an enforceable outcome. Saving it tells %2&apos;s responsible officer, who must decide what happens next.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae “%1” yn ganlyniad y gellir ei orfodi. Bydd ei gadw yn rhoi gwybod i swyddog cyfrifol %2, sy&apos;n gorfod penderfynu beth sy&apos;n digwydd nesaf.</translation>
     </message>
     <message>
         <source>Go back</source>
@@ -579,23 +823,39 @@
     </message>
     <message>
         <source>Save and alert the officer</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadw a rhybuddio&apos;r swyddog</translation>
+    </message>
+    <message>
+        <source>Resubmit</source>
+        <translation>Cyflwyno eto</translation>
+    </message>
+    <message>
+        <source>Resubmit the corrected change</source>
+        <translation>Cyflwyno&apos;r newid wedi&apos;i gywiro eto</translation>
+    </message>
+    <message>
+        <source>Correcting a refused change. Server&apos;s reason: %1</source>
+        <translation>Cywiro newid a wrthodwyd. Rheswm y gweinydd: %1</translation>
+    </message>
+    <message>
+        <source>The form shows what was refused. Correct it, then send it again.</source>
+        <translation>Mae&apos;r ffurflen yn dangos yr hyn a wrthodwyd. Cywirwch ef, yna&apos;i anfon eto.</translation>
     </message>
 </context>
 <context>
     <name>RosterPage</name>
     <message>
         <source>Back to sessions</source>
-        <translation>Yn ôl i'r sesiynau</translation>
+        <translation>Yn ôl i&apos;r sesiynau</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n recorded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
         </translation>
     </message>
     <message>
@@ -608,7 +868,7 @@
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>No feedback</source>
@@ -616,7 +876,7 @@
     </message>
     <message>
         <source>Nobody is booked on this session.</source>
-        <translation>Does neb wedi'i drefnu ar y sesiwn hon.</translation>
+        <translation>Does neb wedi&apos;i drefnu ar y sesiwn hon.</translation>
     </message>
 </context>
 <context>
@@ -651,26 +911,26 @@
     </message>
     <message>
         <source>%1, %2 to %3, %4 of %5 recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 i %3, %4 o %5 wedi&apos;u cofnodi</translation>
     </message>
     <message numerus="yes">
         <source>✓ All %n recorded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>✓ Pob un o&apos;r %n wedi&apos;i gofnodi</numerusform>
+            <numerusform>✓ Pob un o&apos;r %n wedi&apos;i gofnodi</numerusform>
+            <numerusform>✓ Pob un o&apos;r %n wedi&apos;i gofnodi</numerusform>
+            <numerusform>✓ Pob un o&apos;r %n wedi&apos;i gofnodi</numerusform>
+            <numerusform>✓ Pob un o&apos;r %n wedi&apos;i gofnodi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n recorded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
         </translation>
     </message>
     <message>
@@ -681,6 +941,127 @@
         <source>No sessions on this day.</source>
         <translation>Dim sesiynau ar y diwrnod hwn.</translation>
     </message>
+    <message>
+        <source>Text size: largest</source>
+        <translation>Maint y testun: mwyaf</translation>
+    </message>
+    <message>
+        <source>Text size: large</source>
+        <translation>Maint y testun: mawr</translation>
+    </message>
+    <message>
+        <source>Text size: standard</source>
+        <translation>Maint y testun: safonol</translation>
+    </message>
+    <message>
+        <source>Change the text size</source>
+        <translation>Newid maint y testun</translation>
+    </message>
+</context>
+<context>
+    <name>SignInAgainPage</name>
+    <message>
+        <source>Sign in again</source>
+        <translation>Mewngofnodi eto</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Dim nawr</translation>
+    </message>
+    <message>
+        <source>Not now: keep working offline</source>
+        <translation>Dim nawr: parhau i weithio all-lein</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended</source>
+        <translation>Mae eich mewngofnodiad wedi dod i ben</translation>
+    </message>
+    <message>
+        <source>The server needs your password before Sitebook can sync again. Nothing is lost: everything you recorded stays on this phone.</source>
+        <translation>Mae angen eich cyfrinair ar y gweinydd cyn y gall Sitebook gysoni eto. Does dim wedi&apos;i golli: mae popeth a gofnodwyd gennych yn aros ar y ffôn hwn.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Gweinydd</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Enw defnyddiwr</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Cyfrinair</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Wrthi&apos;n mewngofnodi…</translation>
+    </message>
+    <message>
+        <source>Sign in and sync</source>
+        <translation>Mewngofnodi a chysoni</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Sign in to Sitebook</source>
+        <translation>Mewngofnodi i Sitebook</translation>
+    </message>
+    <message>
+        <source>Sign in once with signal. After that Sitebook works without it and sends your changes when signal returns.</source>
+        <translation>Mewngofnodwch unwaith pan fydd signal. Ar ôl hynny mae Sitebook yn gweithio hebddo ac yn anfon eich newidiadau pan ddaw&apos;r signal yn ôl.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Gweinydd</translation>
+    </message>
+    <message>
+        <source>Server certificate (CA file)</source>
+        <translation>Tystysgrif y gweinydd (ffeil CA)</translation>
+    </message>
+    <message>
+        <source>Server certificate file</source>
+        <translation>Ffeil tystysgrif y gweinydd</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Enw defnyddiwr</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Cyfrinair</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Wrthi&apos;n mewngofnodi…</translation>
+    </message>
+</context>
+<context>
+    <name>StatusStrip</name>
+    <message>
+        <source>To fix: %1</source>
+        <translation>I&apos;w cywiro: %1</translation>
+    </message>
+    <message>
+        <source>Changes that need attention</source>
+        <translation>Newidiadau sydd angen sylw</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Sign in again to sync</source>
+        <translation>Mewngofnodwch eto i gysoni</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Cysoni nawr</translation>
+    </message>
 </context>
 <context>
     <name>UnlockPage</name>
@@ -690,7 +1071,7 @@
     </message>
     <message>
         <source>Sitebook is locked</source>
-        <translation>Mae Sitebook wedi'i gloi</translation>
+        <translation>Mae Sitebook wedi&apos;i gloi</translation>
     </message>
     <message>
         <source>Enter your PIN</source>
@@ -702,17 +1083,17 @@
     </message>
     <message numerus="yes">
         <source>Wait %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Arhoswch %n eiliad</numerusform>
+            <numerusform>Arhoswch %n eiliad</numerusform>
+            <numerusform>Arhoswch %n eiliad</numerusform>
+            <numerusform>Arhoswch %n eiliad</numerusform>
+            <numerusform>Arhoswch %n eiliad</numerusform>
         </translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation>Wrthi'n gwirio…</translation>
+        <translation>Wrthi&apos;n gwirio…</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -727,7 +1108,7 @@
     <name>sitebook::ui::AppController</name>
     <message>
         <source>All changes are saved on this phone</source>
-        <translation>Mae pob newid wedi'i gadw ar y ffôn hwn</translation>
+        <translation>Mae pob newid wedi&apos;i gadw ar y ffôn hwn</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
@@ -741,7 +1122,7 @@
     </message>
     <message>
         <source>Offline: sync is not set up on this phone yet</source>
-        <translation>All-lein: nid yw cysoni wedi'i osod ar y ffôn hwn eto</translation>
+        <translation>All-lein: nid yw cysoni wedi&apos;i osod ar y ffôn hwn eto</translation>
     </message>
     <message>
         <source>A PIN is 4 to 12 digits.</source>
@@ -749,7 +1130,7 @@
     </message>
     <message>
         <source>The two PINs are different. Enter the same PIN twice.</source>
-        <translation>Mae'r ddau PIN yn wahanol. Rhowch yr un PIN ddwywaith.</translation>
+        <translation>Mae&apos;r ddau PIN yn wahanol. Rhowch yr un PIN ddwywaith.</translation>
     </message>
     <message>
         <source>Enter your PIN.</source>
@@ -757,16 +1138,16 @@
     </message>
     <message>
         <source>Sitebook could not be set up: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid oedd modd gosod Sitebook: %1</translation>
     </message>
     <message numerus="yes">
         <source>Wrong PIN. You can try %n more time(s) before a delay.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>PIN anghywir. Mae gennych %n cynnig arall cyn gorfod aros.</numerusform>
+            <numerusform>PIN anghywir. Mae gennych %n cynnig arall cyn gorfod aros.</numerusform>
+            <numerusform>PIN anghywir. Mae gennych %n cynnig arall cyn gorfod aros.</numerusform>
+            <numerusform>PIN anghywir. Mae gennych %n cynnig arall cyn gorfod aros.</numerusform>
+            <numerusform>PIN anghywir. Mae gennych %n cynnig arall cyn gorfod aros.</numerusform>
         </translation>
     </message>
     <message>
@@ -775,51 +1156,114 @@
     </message>
     <message>
         <source>Sitebook could not open its data: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid oedd modd i Sitebook agor ei ddata: %1</translation>
     </message>
     <message numerus="yes">
         <source>Too many wrong PINs. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gormod o PINau anghywir. Rhowch gynnig arall ymhen %n eiliad.</numerusform>
+            <numerusform>Gormod o PINau anghywir. Rhowch gynnig arall ymhen %n eiliad.</numerusform>
+            <numerusform>Gormod o PINau anghywir. Rhowch gynnig arall ymhen %n eiliad.</numerusform>
+            <numerusform>Gormod o PINau anghywir. Rhowch gynnig arall ymhen %n eiliad.</numerusform>
+            <numerusform>Gormod o PINau anghywir. Rhowch gynnig arall ymhen %n eiliad.</numerusform>
         </translation>
     </message>
     <message>
         <source>You can try your PIN again.</source>
         <translation>Gallwch roi cynnig ar eich PIN eto.</translation>
     </message>
+    <message>
+        <source>Sign-in refused: check your password.</source>
+        <translation>Gwrthodwyd y mewngofnodi: gwiriwch eich cyfrinair.</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: check your username and password.</source>
+        <translation>Gwrthodwyd y mewngofnodi: gwiriwch eich enw defnyddiwr a&apos;ch cyfrinair.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check the address and your signal.</source>
+        <translation>Nid oedd modd cyrraedd y gweinydd. Gwiriwch y cyfeiriad a&apos;ch signal.</translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation>Nid oedd modd mewngofnodi: %1</translation>
+    </message>
+    <message>
+        <source>Enter the server address.</source>
+        <translation>Rhowch gyfeiriad y gweinydd.</translation>
+    </message>
+    <message>
+        <source>Choose the server&apos;s certificate file.</source>
+        <translation>Dewiswch ffeil tystysgrif y gweinydd.</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>Rhowch eich enw defnyddiwr.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Rhowch eich cyfrinair.</translation>
+    </message>
 </context>
 <context>
     <name>sitebook::ui::FastPathModel</name>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Heb ei gadw: %1</translation>
     </message>
     <message>
         <source>Enter the time as HH:MM.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhowch yr amser fel AA:MM.</translation>
     </message>
     <message>
         <source>Write a line about %1&apos;s progress for their officer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ysgrifennwch linell am gynnydd %1 ar gyfer eu swyddog.</translation>
     </message>
     <message>
         <source>Please complete the highlighted entries. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cwblhewch y cofnodion sydd wedi&apos;u hamlygu. Ni chadwyd dim.</translation>
+    </message>
+</context>
+<context>
+    <name>sitebook::ui::InboxModel</name>
+    <message>
+        <source>Enforcement decision due</source>
+        <translation>Penderfyniad gorfodi&apos;n ddyledus</translation>
+    </message>
+    <message>
+        <source>Feedback missing</source>
+        <translation>Adborth ar goll</translation>
+    </message>
+    <message>
+        <source>Outcome overdue</source>
+        <translation>Canlyniad yn hwyr</translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation>Adolygiad yn ddyledus</translation>
+    </message>
+    <message>
+        <source>Conflicting outcomes</source>
+        <translation>Canlyniadau sy&apos;n gwrthdaro</translation>
+    </message>
+    <message>
+        <source>Respond by %1 (passed)</source>
+        <translation>Ymateb erbyn %1 (wedi mynd heibio)</translation>
+    </message>
+    <message>
+        <source>Respond by %1</source>
+        <translation>Ymateb erbyn %1</translation>
     </message>
 </context>
 <context>
     <name>sitebook::ui::RecordController</name>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1–%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1–%2</translation>
     </message>
     <message>
         <source>Choose what happened.</source>
@@ -827,34 +1271,34 @@
     </message>
     <message>
         <source>Enter the time as HH:MM, for example 09:30.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhowch yr amser fel AA:MM, er enghraifft 09:30.</translation>
     </message>
     <message>
         <source>Enter the time as HH:MM, for example 16:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhowch yr amser fel AA:MM, er enghraifft 16:00.</translation>
     </message>
     <message>
         <source>Enter a number, for example 12.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhowch rif, er enghraifft 12.</translation>
     </message>
     <message>
         <source>Please check the highlighted fields. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gwiriwch y meysydd sydd wedi&apos;u hamlygu. Ni chadwyd dim.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Heb ei gadw: %1</translation>
     </message>
 </context>
 <context>
     <name>sitebook::ui::RosterModel</name>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>%1–%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1–%2</translation>
     </message>
     <message>
         <source>Not recorded yet</source>
@@ -865,27 +1309,114 @@
     <name>sitebook::ui::StorageWorker</name>
     <message>
         <source>The device is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r ddyfais wedi&apos;i chloi.</translation>
     </message>
     <message>
         <source>That date is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw&apos;r dyddiad hwnnw&apos;n ddilys.</translation>
     </message>
     <message>
         <source>Unknown project</source>
-        <translation type="unfinished"></translation>
+        <translation>Prosiect anhysbys</translation>
     </message>
     <message>
         <source>This appointment is not on the device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw&apos;r apwyntiad hwn ar y ddyfais.</translation>
     </message>
     <message>
         <source>The person is not on the device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw&apos;r person ar y ddyfais.</translation>
     </message>
     <message>
         <source>The device is locked; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r ddyfais wedi&apos;i chloi; ni chadwyd dim.</translation>
+    </message>
+    <message>
+        <source>This person is not on this device.</source>
+        <translation>Nid yw&apos;r person hwn ar y ddyfais hon.</translation>
+    </message>
+    <message>
+        <source>That appointment is not on this device.</source>
+        <translation>Nid yw&apos;r apwyntiad hwnnw ar y ddyfais hon.</translation>
+    </message>
+    <message>
+        <source>Choose a decision.</source>
+        <translation>Dewiswch benderfyniad.</translation>
+    </message>
+    <message>
+        <source>%1 for %2, %3</source>
+        <translation>%1 ar gyfer %2, %3</translation>
+    </message>
+    <message>
+        <source>This change no longer needs correcting; nothing was saved.</source>
+        <translation>Nid oes angen cywiro&apos;r newid hwn mwyach; ni chadwyd dim.</translation>
+    </message>
+    <message>
+        <source>This form cannot correct that change; nothing was saved.</source>
+        <translation>Ni all y ffurflen hon gywiro&apos;r newid hwnnw; ni chadwyd dim.</translation>
+    </message>
+    <message>
+        <source>The refused change is the feedback: fill in the feedback to send it again.</source>
+        <translation>Yr adborth yw&apos;r newid a wrthodwyd: llenwch yr adborth i&apos;w anfon eto.</translation>
+    </message>
+</context>
+<context>
+    <name>sitebook::ui::SyncController</name>
+    <message>
+        <source>Demonstration data: not synced</source>
+        <translation>Data enghreifftiol: heb ei gysoni</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wrthi&apos;n cysoni…</translation>
+    </message>
+    <message>
+        <source>Sign in again to sync</source>
+        <translation>Mewngofnodwch eto i gysoni</translation>
+    </message>
+    <message>
+        <source>Offline: changes are kept on this phone</source>
+        <translation>All-lein: mae newidiadau&apos;n cael eu cadw ar y ffôn hwn</translation>
+    </message>
+    <message>
+        <source>Offline: the server could not be reached</source>
+        <translation>All-lein: nid oedd modd cyrraedd y gweinydd</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Ar-lein</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Heb gysoni eto</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Heb gysoni erioed</translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation>Newydd gysoni</translation>
+    </message>
+    <message>
+        <source>Synced %1 min ago</source>
+        <translation>Cysonwyd %1 munud yn ôl</translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation>Cysonwyd ddiwethaf %1</translation>
+    </message>
+    <message>
+        <source>Sending changes: %1 sent</source>
+        <translation>Yn anfon newidiadau: %1 wedi&apos;u hanfon</translation>
+    </message>
+    <message>
+        <source>Records received: %1</source>
+        <translation>Cofnodion a dderbyniwyd: %1</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Wrthi&apos;n cysylltu…</translation>
     </message>
 </context>
 </TS>

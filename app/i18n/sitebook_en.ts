@@ -24,6 +24,61 @@
     </message>
 </context>
 <context>
+    <name>AttentionPage</name>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Nothing needs attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept these changes. Correct and resubmit them, or discard them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server&apos;s reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct and resubmit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this change?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It will not be sent again. The record goes back to what the server holds. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discarded on the needs-attention screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChoiceBox</name>
     <message>
         <source>Choose…</source>
@@ -353,6 +408,152 @@
     </message>
 </context>
 <context>
+    <name>OfficerHomePage</name>
+    <message>
+        <source>My caseload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sitebook — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sitebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a decision (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caseload (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Nothing needs a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach referral required: a warning was given on this order within 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No progress has been received yet. Sync to fetch your caseload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a decision: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credited hours over time (solid) against the pace needed to finish within 12 months (dashed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solid: hours credited. Dashed: the pace that completes the order 12 months after sentence (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach referral required: a warning was given on this order within 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointments and feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concerns: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s alert: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amends: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enforcement decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refer for breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No further action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlacementFlags</name>
     <message>
         <source>Placement flag: %1</source>
@@ -371,6 +572,49 @@
     </message>
     <message>
         <source>Content hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 credited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETE %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work undertaken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skill observed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback for the officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enforcement decision</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -572,6 +816,22 @@
         <source>Save and alert the officer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Resubmit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resubmit the corrected change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correcting a refused change. Server&apos;s reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form shows what was refused. Correct it, then send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RosterPage</name>
@@ -661,6 +921,127 @@
     </message>
     <message>
         <source>No sessions on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size: largest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size: large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size: standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInAgainPage</name>
+    <message>
+        <source>Sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now: keep working offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server needs your password before Sitebook can sync again. Nothing is lost: everything you recorded stays on this phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in and sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to Sitebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in once with signal. After that Sitebook works without it and sends your changes when signal returns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server certificate (CA file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusStrip</name>
+    <message>
+        <source>To fix: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes that need attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -761,6 +1142,38 @@
         <source>You can try your PIN again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sign-in refused: check your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in refused: check your username and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check the address and your signal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the server&apos;s certificate file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sitebook::ui::FastPathModel</name>
@@ -778,6 +1191,37 @@
     </message>
     <message>
         <source>Please complete the highlighted entries. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sitebook::ui::InboxModel</name>
+    <message>
+        <source>Enforcement decision due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicting outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respond by %1 (passed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respond by %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -855,6 +1299,93 @@
     </message>
     <message>
         <source>The device is locked; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person is not on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That appointment is not on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change no longer needs correcting; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This form cannot correct that change; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refused change is the feedback: fill in the feedback to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sitebook::ui::SyncController</name>
+    <message>
+        <source>Demonstration data: not synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: changes are kept on this phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: the server could not be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending changes: %1 sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records received: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,6 +4,7 @@
 #include <QEvent>
 #include <QGuiApplication>
 #include <QUrl>
+#include <algorithm>
 
 #include "fast_path_model.h"
 #include "officer_models.h"
@@ -52,7 +53,10 @@ AppController::AppController(Parts parts, const Clock& clock, QObject* parent)
     connect(storage, &StorageClient::signInFailed, this, [this](int code, const QString& text) {
         setBusy(false);
         const auto error = static_cast<ErrorCode>(code);
-        if (error == ErrorCode::Unauthenticated || error == ErrorCode::PermissionDenied) {
+        if (state_ == Unlocked &&
+            (error == ErrorCode::Unauthenticated || error == ErrorCode::PermissionDenied)) {
+            setMessage(tr("Sign-in refused: check your password."), QStringLiteral("password"));
+        } else if (error == ErrorCode::Unauthenticated || error == ErrorCode::PermissionDenied) {
             setMessage(tr("Sign-in refused: check your username and password."),
                        QStringLiteral("password"));
         } else if (error == ErrorCode::Unavailable || error == ErrorCode::DeadlineExceeded) {
@@ -62,6 +66,18 @@ AppController::AppController(Parts parts, const Clock& clock, QObject* parent)
             setMessage(tr("Could not sign in: %1").arg(text));
         }
     });
+    connect(storage, &StorageClient::reauthenticated, this, [this] {
+        setBusy(false);
+        setMessage({});
+        updateSessionEnded();
+        emit signedInAgain();
+        if (parts_.sync != nullptr)
+            parts_.sync->syncNow();
+    });
+    if (parts_.sync != nullptr) {
+        connect(parts_.sync, &SyncController::statusChanged, this,
+                &AppController::updateSessionEnded);
+    }
     connect(storage, &StorageClient::deviceLoaded, this, [this](const DeviceInfo& info) {
         device_ = info;
         emit signInChanged();
@@ -127,6 +143,39 @@ void AppController::signIn(const QString& username, const QString& password) {
     parts_.storage->signIn({server_.address.trimmed(), file, {}}, username, password);
 }
 
+void AppController::signInAgain(const QString& password) {
+    if (!sessionEnded() || busy_)
+        return;
+    if (password.isEmpty()) {
+        setMessage(tr("Enter your password."), QStringLiteral("password"));
+        return;
+    }
+    setMessage({});
+    setBusy(true);
+    parts_.storage->reauthenticate(password);
+}
+
+void AppController::setFontScale(double scale) {
+    scale = std::clamp(scale, 1.0, 2.0);
+    if (qFuzzyCompare(scale, fontScale_))
+        return;
+    fontScale_ = scale;
+    emit fontScaleChanged();
+}
+
+bool AppController::sessionEnded() const {
+    return state_ == Unlocked && parts_.sync != nullptr && parts_.sync->configured() &&
+           parts_.sync->status().authenticationNeeded;
+}
+
+void AppController::updateSessionEnded() {
+    const bool ended = sessionEnded();
+    if (ended == sessionEnded_)
+        return;
+    sessionEnded_ = ended;
+    emit sessionEndedChanged();
+}
+
 int AppController::lockedOutSeconds() const {
     const qint64 left = lockoutUntil_ - clock_.nowMillis();
     return left <= 0 ? 0 : static_cast<int>((left + 999) / 1000);
@@ -184,6 +233,7 @@ void AppController::setState(State state) {
     }
     emit stateChanged();
     emit signInChanged();
+    updateSessionEnded();
 }
 
 void AppController::setBusy(bool busy) {

@@ -72,6 +72,14 @@ class AppController : public QObject {
     Q_PROPERTY(QString userName READ userName NOTIFY signInChanged)
     Q_PROPERTY(QString role READ role NOTIFY signInChanged)
     Q_PROPERTY(bool officer READ officer NOTIFY signInChanged)
+    // Unlocked, and the server has ended this device's sign-in: a password is needed to sync
+    // again (signInAgain). Local data and the outbox are untouched meanwhile.
+    Q_PROPERTY(bool sessionEnded READ sessionEnded NOTIFY sessionEndedChanged)
+    // Who the device belongs to and where it syncs, for the sign-in-again screen.
+    Q_PROPERTY(QString accountName READ accountName NOTIFY signInChanged)
+    Q_PROPERTY(QString accountServer READ accountServer NOTIFY signInChanged)
+    // The user's text size, 1 (standard) to 2 (200 %); the screens scale every font by it.
+    Q_PROPERTY(double fontScale READ fontScale WRITE setFontScale NOTIFY fontScaleChanged)
 public:
     enum State { Starting, FirstRun, Locked, Unlocked };
     Q_ENUM(State)
@@ -131,11 +139,20 @@ public:
     bool officer() const {
         return device_.role == QLatin1String("officer") || device_.role == QLatin1String("admin");
     }
+    bool sessionEnded() const;
+    double fontScale() const { return fontScale_; }
+    void setFontScale(double scale);
+    QString accountName() const { return device_.username; }
+    QString accountServer() const { return device_.server; }
     // With a server the first run signs in before the PIN is chosen (the --server option).
     void setUseServer(bool useServer);
 
     // First run: signs in to the server; the PIN is chosen next.
     Q_INVOKABLE void signIn(const QString& username, const QString& password);
+
+    // After the server ended the sign-in: signs in again as the device's user with the
+    // password; sync resumes at once when it succeeds (signedInAgain()).
+    Q_INVOKABLE void signInAgain(const QString& password);
 
     // Asks the vault whether this is a first run; moves to FirstRun or Locked.
     Q_INVOKABLE void start();
@@ -165,6 +182,10 @@ signals:
     void coveredChanged();
     void serverChanged();
     void signInChanged();
+    void sessionEndedChanged();
+    void fontScaleChanged();
+    // signInAgain() succeeded.
+    void signedInAgain();
     // Emitted when the inactivity timer locks the app.
     void lockedForInactivity();
 
@@ -176,6 +197,7 @@ private:
     void onOpened(const QString& protection);
     void onOpenFailed(int code, const QString& message, const VaultStatus& status);
     void tickLockout();
+    void updateSessionEnded();
 
     Parts parts_;
     const Clock& clock_;
@@ -195,6 +217,8 @@ private:
     DeviceInfo device_;
     bool useServer_ = false;
     bool signedIn_ = false;
+    bool sessionEnded_ = false;
+    double fontScale_ = 1.0;
     QTimer inactivity_;
     QTimer lockoutTick_;
 };

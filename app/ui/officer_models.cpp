@@ -282,6 +282,10 @@ QVariant AttentionModel::data(const QModelIndex& index, int role) const {
         case WhenRole:
             return QDateTime::fromMSecsSinceEpoch(i.createdAt)
                 .toString(QStringLiteral("d MMM HH:mm"));
+        case AppointmentIdRole:
+            return i.appointmentId;
+        case CorrectableRole:
+            return i.correctable;
         default:
             return {};
     }
@@ -292,7 +296,9 @@ QHash<int, QByteArray> AttentionModel::roleNames() const {
             {SummaryRole, "summary"},
             {CodeRole, "code"},
             {MessageRole, "message"},
-            {WhenRole, "when"}};
+            {WhenRole, "when"},
+            {AppointmentIdRole, "appointmentId"},
+            {CorrectableRole, "correctable"}};
 }
 
 void AttentionModel::reload() {

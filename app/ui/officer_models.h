@@ -116,6 +116,8 @@ public:
         CodeRole,
         MessageRole,
         WhenRole,
+        AppointmentIdRole,
+        CorrectableRole,  // an outcome or feedback: "Correct and resubmit" opens the form
     };
     Q_ENUM(Role)
     explicit AttentionModel(StorageClient* storage, QObject* parent = nullptr);

@@ -75,6 +75,8 @@ void RecordController::clear() {
     saving_ = 0;
     loaded_ = false;
     detail_ = {};
+    correctingOpId_.clear();
+    correctionReason_.clear();
     resetFields();
     setErrors({}, {});
     emit loadedChanged();
@@ -88,6 +90,14 @@ void RecordController::load(const QString& appointmentId) {
     clear();
     loading_ = storage_->loadRecord(appointmentId);
     emit busyChanged();
+}
+
+void RecordController::loadCorrection(const QString& opId, const QString& appointmentId,
+                                      const QString& reason) {
+    load(appointmentId);
+    correctingOpId_ = opId;
+    correctionReason_ = reason;
+    emit loadedChanged();
 }
 
 void RecordController::onLoaded(quint64 request, const RecordDetail& detail) {
@@ -217,7 +227,8 @@ void RecordController::save() {
         return;
     }
     setErrors({}, {});
-    saving_ = storage_->save({*request});
+    saving_ = correctingOpId_.isEmpty() ? storage_->save({*request})
+                                        : storage_->resubmit(correctingOpId_, *request);
     emit busyChanged();
 }
 
@@ -226,6 +237,8 @@ void RecordController::onSaved(quint64 request, int /*records*/) {
         return;
     saving_ = 0;
     detail_.outcome = AppointmentOutcome{};
+    correctingOpId_.clear();
+    correctionReason_.clear();
     emit busyChanged();
     emit loadedChanged();
     emit saved();

@@ -31,6 +31,9 @@ class RecordController : public QObject {
     Q_PROPERTY(QStringList placementFlags READ placementFlags NOTIFY loadedChanged)
     Q_PROPERTY(QString scheduled READ scheduled NOTIFY loadedChanged)
     Q_PROPERTY(bool alreadyRecorded READ alreadyRecorded NOTIFY loadedChanged)
+    // Correcting a change the server refused (see loadCorrection): its op id and the reason.
+    Q_PROPERTY(bool correcting READ correcting NOTIFY loadedChanged)
+    Q_PROPERTY(QString correctionReason READ correctionReason NOTIFY loadedChanged)
 
     // The form.
     Q_PROPERTY(QString outcomeCode MEMBER outcomeCode_ NOTIFY outcomeCodeChanged)
@@ -75,6 +78,8 @@ public:
     QStringList placementFlags() const { return detail_.line.placementFlags; }
     QString scheduled() const;
     bool alreadyRecorded() const { return detail_.outcome.has_value(); }
+    bool correcting() const { return !correctingOpId_.isEmpty(); }
+    QString correctionReason() const { return correctionReason_; }
     SkillModel* skills() { return &skills_; }
     bool attended() const;
     bool enforceable() const;
@@ -84,6 +89,11 @@ public:
 
     // Loads an appointment into the form (replacing whatever was there).
     Q_INVOKABLE void load(const QString& appointmentId);
+    // Loads the appointment of a refused change (`opId`, an outcome or feedback) with the
+    // values that were refused, to correct them; save() then resubmits: the corrected change
+    // replaces the refused one in one transaction and it leaves the needs-attention list.
+    Q_INVOKABLE void loadCorrection(const QString& opId, const QString& appointmentId,
+                                    const QString& reason);
     // Validates and saves; emits saved() or fills `errors`.
     Q_INVOKABLE void save();
     // Empties the form (e.g. when the device locks).
@@ -117,6 +127,8 @@ private:
     quint64 saving_ = 0;
     QVariantMap errors_;
     QString errorSummary_;
+    QString correctingOpId_;
+    QString correctionReason_;
 
     QString outcomeCode_;
     QString arrival_;

@@ -57,6 +57,7 @@ StorageClient::StorageClient(StorageConfig config, const Clock& clock, RandomSou
     connect(worker_, &StorageWorker::localChange, this, &StorageClient::localChange);
     connect(worker_, &StorageWorker::signedIn, this, &StorageClient::signedIn);
     connect(worker_, &StorageWorker::signInFailed, this, &StorageClient::signInFailed);
+    connect(worker_, &StorageWorker::reauthenticated, this, &StorageClient::reauthenticated);
     connect(worker_, &StorageWorker::deviceLoaded, this, &StorageClient::deviceLoaded);
     connect(worker_, &StorageWorker::syncStatusChanged, this, &StorageClient::syncStatusChanged);
     connect(worker_, &StorageWorker::attentionLoaded, this, &StorageClient::attentionLoaded);
@@ -131,6 +132,16 @@ void StorageClient::signIn(const ServerSettings& server, const QString& username
 
 void StorageClient::syncNow() {
     post([w = worker_] { w->syncNow(); });
+}
+
+void StorageClient::reauthenticate(const QString& password) {
+    post([w = worker_, password] { w->reauthenticate(password); });
+}
+
+quint64 StorageClient::resubmit(const QString& opId, const RecordRequest& record) {
+    const quint64 id = nextRequest();
+    post([w = worker_, id, opId, record] { w->resubmit(id, opId, record); });
+    return id;
 }
 
 quint64 StorageClient::loadAttention() {

@@ -48,8 +48,11 @@ public:
     void signIn(const sitebook::ui::ServerSettings& server, const QString& username,
                 const QString& password);
     void syncNow();
+    void reauthenticate(const QString& password);
     quint64 loadAttention();
     quint64 discardChange(const QString& opId, const QString& reason);
+    // Answered with saved() or saveFailed(), like save().
+    quint64 resubmit(const QString& opId, const sitebook::ui::RecordRequest& record);
     quint64 loadCaseload();
     quint64 loadInbox();
     quint64 loadPerson(const QString& personId);
@@ -72,6 +75,7 @@ signals:
     void localChange();
     void signedIn(const sitebook::ui::DeviceInfo& info);
     void signInFailed(int code, const QString& message);
+    void reauthenticated();
     void deviceLoaded(const sitebook::ui::DeviceInfo& info);
     void syncStatusChanged(const sitebook::ui::SyncStatus& status);
     void attentionLoaded(quint64 request, const QList<sitebook::ui::AttentionItem>& items);

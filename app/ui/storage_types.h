@@ -130,7 +130,7 @@ struct SyncStatus {
     qint64 lastSuccessAt = 0;           // device clock millis; 0: never
     qint64 nextRetryAt = 0;             // 0: none
     QString lastError;                  // empty after a success
-    bool authenticationNeeded = false;  // the last error asks for a new sign-in
+    bool authenticationNeeded = false;  // the server ended the sign-in: a password is needed
 };
 
 // A change the server refused, with its reason.
@@ -142,7 +142,9 @@ struct AttentionItem {
     QString code;
     QString message;
     qint64 createdAt = 0;
-    QString summary;  // what the change was about, e.g. "Outcome UAAB for Smith, Alex"
+    QString summary;           // what the change was about, e.g. "Outcome UAAB for Smith, Alex"
+    QString appointmentId;     // the appointment the change belongs to, if any
+    bool correctable = false;  // an outcome or feedback: the record form can correct it
 };
 
 // One person of an officer's caseload with the progress of their order (server-derived).

@@ -122,6 +122,7 @@ Status StorageWorker::openStore(const SecretBytes& key) {
     auto opened = store::LocalStore::open(databasePath(), key, context, clock_, random_);
     SB_TRY(opened);
     store_ = std::move(*opened);
+    username_ = identity->value(QStringLiteral("username")).toString();
     emit deviceLoaded(DeviceInfo{identity->value(QStringLiteral("user_id")).toString(),
                                  identity->value(QStringLiteral("username")).toString(),
                                  identity->value(QStringLiteral("display_name")).toString(),

@@ -54,8 +54,17 @@ public:
                 const QString& password);
     // Upload, then download; no-op (with a status) when no server is set up.
     void syncNow();
+    // The server ended this device's sign-in (refresh token refused or revoked): signs in
+    // again as the device's user with a password only. The store, the outbox and the
+    // checkpoint are left as they are; emits reauthenticated() or signInFailed().
+    void reauthenticate(const QString& password);
     void loadAttention(quint64 request);
     void discardChange(quint64 request, const QString& opId, const QString& reason);
+    // Corrects the rejected change `opId` with the record form's `record` (the change must be
+    // the appointment's outcome or its feedback). Validated like save(); the corrected change
+    // replaces the rejected one (LocalStore::resubmit) and the form's other parts are written
+    // with it, all in one transaction. Answers with saved() or saveFailed().
+    void resubmit(quint64 request, const QString& opId, const sitebook::ui::RecordRequest& record);
 
     // --- The officer's reads and decisions (see storage_worker_officer.cpp).
     void loadCaseload(quint64 request);
@@ -85,6 +94,8 @@ signals:
     void localChange();
     void signedIn(const sitebook::ui::DeviceInfo& info);
     void signInFailed(int code, const QString& message);
+    // A new sign-in after the server ended the previous one; a sync is due.
+    void reauthenticated();
     // Who uses the device; emitted before opened().
     void deviceLoaded(const sitebook::ui::DeviceInfo& info);
     void syncStatusChanged(const sitebook::ui::SyncStatus& status);
@@ -120,8 +131,7 @@ private:
     std::unique_ptr<sync::SyncEngine> engine_;
     std::optional<sync::Credentials> pendingCredentials_;  // signIn() until create()
     QJsonObject pendingIdentity_;
-    QString lastSyncError_;
-    bool authenticationNeeded_ = false;
+    QString username_;  // the device's user, for signing in again
 };
 
 }  // namespace sitebook::ui

@@ -10,6 +10,7 @@
 
 #include "qt_text.h"
 #include "sitebook/common/log.h"
+#include "sitebook/domain/json.h"
 #include "sitebook/sync/grpc_transport.h"
 #include "storage_worker.h"
 
@@ -141,7 +142,9 @@ void StorageWorker::publishSync(const sync::SyncState& state, bool running) {
     s.nextRetryAt = state.nextRetryAt.value_or(0);
     if (state.lastError)
         s.lastError = toQString(state.lastError->message);
-    s.authenticationNeeded = state.lastError && state.lastError->code == ErrorCode::Unauthenticated;
+    // The engine forgets the tokens when the server refuses the refresh token; only a new
+    // password sign-in brings them back. A device without a server never needs one.
+    s.authenticationNeeded = engine_ != nullptr && !state.signedIn;
     emit syncStatusChanged(s);
 }
 
@@ -178,6 +181,24 @@ void StorageWorker::syncNow() {
         emit pendingCountChanged(*count);
 }
 
+void StorageWorker::reauthenticate(const QString& password) {
+    std::string secret = toStdString(password);
+    auto fail = [&](const Error& e) {
+        std::fill(secret.begin(), secret.end(), '\0');
+        emit signInFailed(static_cast<int>(e.code), toQString(e.message));
+    };
+    if (!store_ || !engine_) {
+        return fail(
+            makeError(ErrorCode::NotFound, "this device is locked or does not sync with a server"));
+    }
+    auto creds = engine_->signIn(toStdString(username_), secret, "Sitebook app");
+    std::fill(secret.begin(), secret.end(), '\0');
+    if (!creds.ok())
+        return fail(creds.error());
+    publishSync(engine_->state(), false);
+    emit reauthenticated();
+}
+
 void StorageWorker::loadAttention(quint64 request) {
     if (!store_)
         return emit loadFailed(request, tr("The device is locked."));
@@ -203,6 +224,9 @@ void StorageWorker::loadAttention(quint64 request) {
             e.entityType == store::EntityType::Appointment
                 ? e.entityId
                 : toStdString(payload.value(QStringLiteral("appointment_id")).toString());
+        item.appointmentId = toQString(appointmentId);
+        item.correctable = !appointmentId.empty() && (e.op == "record_outcome" ||
+                                                      e.entityType == store::EntityType::Feedback);
         if (personId.empty() && !appointmentId.empty()) {
             auto a = store_->appointment(appointmentId);
             if (a.ok() && *a)
@@ -229,6 +253,82 @@ void StorageWorker::discardChange(quint64 request, const QString& opId, const QS
         return emit loadFailed(request, toQString(done.error().message));
     emit discarded(request);
     emit dataChanged();
+    countPending();
+}
+
+void StorageWorker::resubmit(quint64 request, const QString& opId, const RecordRequest& record) {
+    const auto refuse = [&](const QString& message) {
+        emit saveFailed(request, {record.appointmentId, {}, message});
+    };
+    if (!store_)
+        return refuse(tr("The device is locked; nothing was saved."));
+    auto entry = store_->outboxEntry(toStdString(opId));
+    if (!entry.ok())
+        return refuse(toQString(entry.error().message));
+    if (!*entry || (*entry)->state != "rejected")
+        return refuse(tr("This change no longer needs correcting; nothing was saved."));
+    const store::OutboxEntry rejected = **entry;
+    const std::string appointmentId = toStdString(record.appointmentId);
+    const bool outcome = rejected.entityType == store::EntityType::Appointment;
+    const bool feedback = rejected.entityType == store::EntityType::Feedback;
+    std::string belongsTo = rejected.entityId;
+    if (feedback) {
+        auto payload = fromJson<Feedback>(rejected.payload);
+        belongsTo = payload.ok() ? payload->appointment_id : std::string();
+    }
+    if ((!outcome && !feedback) || belongsTo != appointmentId)
+        return refuse(tr("This form cannot correct that change; nothing was saved."));
+
+    RecordRequest r = record;
+    FieldError error;
+    if (!validate(r, error).ok())
+        return emit saveFailed(request, error);
+    if (feedback && !r.feedback) {
+        return emit saveFailed(
+            request, {record.appointmentId, QStringLiteral("feedback.progress"),
+                      tr("The refused change is the feedback: fill in the feedback to send it "
+                         "again.")});
+    }
+    // The visit's other parts and the corrected change, in one transaction: the rejected entry
+    // leaves the needs-attention list only if everything was written.
+    Status done = store_->atomically([&]() -> Status {
+        if (r.work)
+            SB_TRY(store_->addWorkUndertaken(*r.work));
+        for (const auto& skill : r.skills)
+            SB_TRY(store_->addSkillObservation(skill));
+        if (r.feedback) {
+            if (feedback) {
+                r.feedback->id = rejected.entityId;
+                SB_TRY(store_->resubmit(rejected.opId, toJson(*r.feedback)));
+            } else {
+                SB_TRY(store_->saveFeedback(*r.feedback));
+            }
+        }
+        if (r.note)
+            SB_TRY(store_->addCaseNote(*r.note));
+        if (outcome) {
+            auto appointment = store_->appointment(appointmentId);
+            SB_TRY(appointment);
+            if (!*appointment) {
+                return makeError(ErrorCode::NotFound, "this appointment is not on the device",
+                                 "appointment_id");
+            }
+            Appointment corrected = **appointment;
+            corrected.outcome = r.outcome;
+            SB_TRY(store_->resubmit(rejected.opId, toJson(corrected)));
+        } else {
+            SB_TRY(store_->recordOutcome(appointmentId, r.outcome));
+        }
+        return okStatus();
+    });
+    if (!done.ok()) {
+        log::error(kComponent, "resubmitting a change failed: " + done.error().toString());
+        return emit saveFailed(request,
+                               {record.appointmentId, {}, toQString(done.error().message)});
+    }
+    emit saved(request, 1);
+    emit dataChanged();
+    emit localChange();
     countPending();
 }
 

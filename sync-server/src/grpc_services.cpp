@@ -11,6 +11,7 @@
 #include "sitebook/domain/codes.h"
 #include "sitebook/domain/policy.h"
 #include "sitebook/domain/text.h"
+#include "sitebook/server/entity_writer.h"
 #include "sitebook/server/password.h"
 
 namespace sitebook::server {
@@ -678,6 +679,18 @@ grpc::Status SyncServiceImpl::Download(grpc::ServerContext* context,
         scope = std::move(*partitions);
     }
     std::sort(scope.begin(), scope.end());
+
+    // The derived records of the people in scope must be current before they are read: those
+    // still queued since an upload are recomputed now (usually none; the worker is quick).
+    std::vector<std::string> people;
+    for (const auto& partition : scope) {
+        if (partition.starts_with(kPersonPartitionPrefix))
+            people.push_back(partition.substr(kPersonPartitionPrefix.size()));
+    }
+    if (!people.empty()) {
+        if (auto drained = queue_.drainPeople(people); !drained)
+            return toGrpcStatus(context, drained.error());
+    }
 
     Checkpoint cursor = std::move(*checkpoint);
     v1::DownloadResponse pending;

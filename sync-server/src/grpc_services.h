@@ -4,6 +4,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include "sitebook/server/reconcile_queue.h"
 #include "sitebook/server/server.h"
 #include "sitebook/server/upload_processor.h"
 #include "sitebook/v1/auth.grpc.pb.h"
@@ -61,11 +62,12 @@ private:
 class SyncServiceImpl final : public v1::SyncService::Service {
 public:
     SyncServiceImpl(const ServerDependencies& deps, const ServerLimits& limits,
-                    const Authenticator& auth)
+                    const Authenticator& auth, ReconcileQueue& queue)
         : deps_(deps),
           limits_(limits),
           auth_(auth),
-          processor_(deps.store, deps.reconciler, deps.clock) {}
+          queue_(queue),
+          processor_(deps.store, deps.reconciler, deps.clock, [&queue] { queue.notify(); }) {}
     grpc::Status Upload(grpc::ServerContext* context, const v1::UploadRequest* request,
                         v1::UploadResponse* response) override;
     grpc::Status Download(grpc::ServerContext* context, const v1::DownloadRequest* request,
@@ -75,6 +77,7 @@ private:
     ServerDependencies deps_;
     ServerLimits limits_;
     const Authenticator& auth_;
+    ReconcileQueue& queue_;
     UploadProcessor processor_;
 };
 

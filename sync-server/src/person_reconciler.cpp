@@ -375,40 +375,15 @@ std::string PersonReconciler::personAffectedBy(UnitOfWork& uow, const AcceptedOp
     return appointmentPersonId(uow, appointmentId);
 }
 
-Status PersonReconciler::reconcileAfterUpload(UnitOfWork& uow, const std::string& personId) {
-    auto changed = reconcilePerson(uow, personId, today());
-    if (!changed) {
-        // Records that do not hang together must not turn the device's change away: log it;
-        // the periodic run tries again. Store failures roll back (the device retries).
-        const ErrorCode code = changed.error().code;
-        if (code == ErrorCode::InvalidArgument || code == ErrorCode::NotFound ||
-            code == ErrorCode::Corrupt) {
-            log::warning("reconcile",
-                         "person " + personId + " not reconciled: " + changed.error().toString());
-            return okStatus();
-        }
-        return changed.error();
-    }
-    return okStatus();
-}
-
-Status PersonReconciler::onAccepted(UnitOfWork& uow, const AcceptedOperation& op) {
-    const std::string personId = personAffectedBy(uow, op);
-    return personId.empty() ? okStatus() : reconcileAfterUpload(uow, personId);
-}
-
-Status PersonReconciler::onBatchAccepted(UnitOfWork& uow,
-                                         const std::vector<AcceptedOperation>& ops) {
-    // Each person once per batch, however many of their records the batch touched.
+Result<std::vector<std::string>> PersonReconciler::affectedPeople(
+    UnitOfWork& uow, const std::vector<AcceptedOperation>& ops) {
     std::set<std::string> people;
     for (const auto& op : ops) {
         std::string personId = personAffectedBy(uow, op);
         if (!personId.empty())
             people.insert(std::move(personId));
     }
-    for (const auto& personId : people)
-        SB_TRY(reconcileAfterUpload(uow, personId));
-    return okStatus();
+    return std::vector<std::string>(people.begin(), people.end());
 }
 
 Result<std::int64_t> PersonReconciler::reconcilePeople(UnitOfWork& uow,
@@ -452,6 +427,7 @@ Result<ReconcileRun> PersonReconciler::reconcileAll(Store& store) {
             ++run.failures;
             continue;
         }
+        SB_TRY((*uow)->dequeueReconcile(id));
         SB_TRY((*uow)->commit());
         ++run.people;
         run.recordsWritten += *changed;

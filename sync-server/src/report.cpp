@@ -16,6 +16,7 @@
 #include "sitebook/server/entity_types.h"
 #include "sitebook/server/entity_writer.h"
 #include "sitebook/server/person_reconciler.h"
+#include "sitebook/server/reconcile_queue.h"
 
 namespace sitebook::server {
 
@@ -308,6 +309,10 @@ int runReport(CommandContext& ctx) {
     auto store = DataDir::fromArgs(*args).openStore();
     if (!store)
         return failCommand(ctx.err, store.error());
+    // People a stopped server had not yet recomputed are brought up to date first.
+    auto reconciler = ctx.makeReconciler(ctx.clock);
+    if (auto drained = ReconcileQueue(**store, *reconciler).drainAll(); !drained)
+        return failCommand(ctx.err, drained.error());
     auto uow = (*store)->begin(AccessMode::ReadOnly);
     if (!uow)
         return failCommand(ctx.err, uow.error());

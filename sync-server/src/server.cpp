@@ -78,13 +78,15 @@ Status checkListenPolicy(const ServerConfig& config) {
 }
 
 struct SyncServer::Impl {
-    Impl(const ServerDependencies& d, const ServerLimits& limits)
+    Impl(const ServerDependencies& d, const ServerConfig& config)
         : deps(d),
+          queue(d.store, d.reconciler, config.reconcile),
           authenticator(d.store, d.tokens),
           auth(d, authenticator),
-          sync(d, limits, authenticator),
+          sync(d, config.limits, authenticator, queue),
           reference(authenticator) {}
     ServerDependencies deps;
+    ReconcileQueue queue;
     Authenticator authenticator;
     AuthServiceImpl auth;
     SyncServiceImpl sync;
@@ -102,7 +104,7 @@ Result<std::unique_ptr<SyncServer>> SyncServer::start(const ServerConfig& config
                                                       const ServerDependencies& deps) {
     SB_TRY(checkListenPolicy(config));
     const ServerLimits& limits = config.limits;
-    auto impl = std::make_unique<Impl>(deps, limits);
+    auto impl = std::make_unique<Impl>(deps, config);
 
     std::shared_ptr<grpc::ServerCredentials> credentials;
     if (config.insecurePlaintext) {
@@ -149,6 +151,7 @@ Result<std::unique_ptr<SyncServer>> SyncServer::start(const ServerConfig& config
         health->SetServingStatus("sitebook.v1.SyncService", true);
         health->SetServingStatus("sitebook.v1.AuthService", true);
     }
+    impl->queue.start();
     std::unique_ptr<SyncServer> out(new SyncServer(std::move(impl)));
     out->port_ = port;
     return out;
@@ -161,6 +164,12 @@ void SyncServer::shutdown(std::chrono::milliseconds grace) {
         }
         impl_->server->Shutdown(std::chrono::system_clock::now() + grace);
     }
+    if (impl_)
+        impl_->queue.stop();
+}
+
+ReconcileQueue& SyncServer::reconcileQueue() {
+    return impl_->queue;
 }
 
 void SyncServer::wait() {

@@ -610,6 +610,45 @@ private:
         return Opt<UserRecord>(std::move(u));
     }
 
+    // --- reconciliation queue ---
+    Status queueReconcile(std::string_view personId, UnixMillis at) override {
+        return run(
+            "INSERT INTO reconcile_queue (person_id, queued_at_ms) VALUES (?, ?) "
+            "ON CONFLICT (person_id) DO NOTHING",
+            [&](Statement& s) { s.bind(1, personId).bind(2, at); });
+    }
+    Result<std::vector<std::string>> queuedReconciles(std::size_t limit) override {
+        auto st = db_->prepare(
+            "SELECT person_id FROM reconcile_queue ORDER BY queued_at_ms, person_id LIMIT ?");
+        if (!st)
+            return st.error();
+        st->bind(1, static_cast<std::int64_t>(limit));
+        return collectText(*st);
+    }
+    Result<bool> isReconcileQueued(std::string_view personId) override {
+        auto st = db_->prepare("SELECT 1 FROM reconcile_queue WHERE person_id = ?");
+        if (!st)
+            return st.error();
+        st->bind(1, personId);
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        return *row;
+    }
+    Status dequeueReconcile(std::string_view personId) override {
+        return run("DELETE FROM reconcile_queue WHERE person_id = ?",
+                   [&](Statement& s) { s.bind(1, personId); });
+    }
+    Result<std::int64_t> reconcileQueueDepth() override {
+        auto st = db_->prepare("SELECT count(*) FROM reconcile_queue");
+        if (!st)
+            return st.error();
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        return st->columnInt(0);
+    }
+
     static void bindDevice(Statement& s, const DeviceRecord& d) {
         s.bind(1, d.id).bind(2, d.userId).bind(3, d.name).bind(4, d.platform);
         s.bind(5, d.appVersion).bind(6, d.registeredAtMillis).bind(7, d.lastSeenAtMillis);
@@ -677,6 +716,16 @@ Status migrate(Database& db) {
             db.exec("ALTER TABLE refresh_tokens ADD COLUMN parent_hash TEXT;"
                     "CREATE INDEX refresh_tokens_by_parent ON refresh_tokens(parent_hash);"));
         SB_TRY(db.setUserVersion(2));
+    }
+    if (*version < 3) {
+        // v3: people owed a reconciliation (ReconcileQueue), so uploads queue the people they
+        // touched instead of recomputing them inside the upload's transaction.
+        SB_TRY(
+            db.exec("CREATE TABLE reconcile_queue ("
+                    "    person_id TEXT NOT NULL PRIMARY KEY,"
+                    "    queued_at_ms INTEGER NOT NULL);"
+                    "CREATE INDEX reconcile_queue_by_time ON reconcile_queue(queued_at_ms);"));
+        SB_TRY(db.setUserVersion(3));
     }
     return tx.commit();
 }

@@ -106,11 +106,19 @@ std::vector<OperationResultValue> UploadProcessor::applyBatch(
             return retryAll(s.error());
         results.push_back(std::move(r));
     }
-    // Derived records (progress, RO items) once per batch, in the same transaction.
-    if (auto s = reconciler_.onBatchAccepted(uow, accepted); !s)
-        return retryAll(s.error());
+    // The people whose derived records (progress, RO items) are now owed a recomputation are
+    // queued in the same transaction; ReconcileQueue recomputes them after the commit.
+    auto people = reconciler_.affectedPeople(uow, accepted);
+    if (!people)
+        return retryAll(people.error());
+    for (const auto& personId : *people) {
+        if (auto s = uow.queueReconcile(personId, clock_.nowMillis()); !s)
+            return retryAll(s.error());
+    }
     if (auto s = uow.commit(); !s)
         return retryAll(s.error());
+    if (!people->empty() && onPeopleQueued_)
+        onPeopleQueued_();
     return results;
 }
 

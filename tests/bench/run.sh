@@ -14,13 +14,14 @@ PEER_SIZES=${SITEBOOK_BENCH_PEER_SIZES:-"10000 100000"}
 SYNC_ARGS=${SITEBOOK_BENCH_SYNC_ARGS:-}
 BUILD_TYPE=${SITEBOOK_BENCH_BUILD_TYPE:-Release}
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DSITEBOOK_BUILD_TESTS=ON >/dev/null
-cmake --build "$BUILD_DIR" -j "$(nproc)" --target storage_bench sync_bench
+cmake --build "$BUILD_DIR" -j "$(nproc)" --target storage_bench sync_bench app_bench
 
 RESULTS="$BUILD_DIR/bench-results"
 mkdir -p "$RESULTS"
 rm -f "$RESULTS"/*.md "$RESULTS"/*.json "$RESULTS"/*.jsonl
 
 "$BUILD_DIR/tests/bench/storage_bench" --output "$RESULTS/storage.md" --json "$RESULTS/storage.json"
+"$BUILD_DIR/tests/bench/app_bench" --output "$RESULTS/app.md" --json "$RESULTS/app.json"
 
 # The peer: PouchDB replicating against pouchdb-server on loopback, the same record counts.
 PEER_ARGS=()
@@ -55,6 +56,7 @@ CORES=$(nproc)
   echo
   cat "$RESULTS/storage.md"
   cat "$RESULTS/sync.md"
+  cat "$RESULTS/app.md"
 } > docs/BENCHMARKS.md
 
 python3 - "$RESULTS" "$COMMAND" "$DATE" <<'EOF'
@@ -68,6 +70,7 @@ out = {
     "note": "shared machine; compare figures within one run",
     "storage": json.loads((results / "storage.json").read_text()),
     "sync": sync,
+    "app": json.loads((results / "app.json").read_text()),
 }
 pathlib.Path("docs/benchmarks.json").write_text(json.dumps(out, indent=2) + "\n")
 EOF

@@ -439,7 +439,8 @@ DownloadFigures downloadInChild(BenchServer& srv, const std::string& username,
 
 struct UploadFigures {
     int records = 0;
-    double ms = 0;
+    double ms = 0;            // first send to the last acknowledgement recorded on the device
+    double reconciledMs = 0;  // ... to every affected person's derived records written
     double localWriteMs = 0;
     std::int64_t accepted = 0, serverOps = 0;
     bool exactlyOnce = false;
@@ -495,6 +496,9 @@ UploadFigures uploadRun(BenchServer& srv, Scope& scope, const fs::path& dir, int
     start = Stopwatch::now();
     auto report = check(device->engine->upload(), "upload");
     f.ms = millisSince(start);
+    if (!srv.sync->reconcileQueue().waitUntilIdle(std::chrono::minutes(10)))
+        fail("the uploaded people were not recomputed within 10 minutes");
+    f.reconciledMs = millisSince(start);
     f.accepted = report.accepted;
     const auto acked = sentOpIds(*device->store);
     const auto stored = srv.operationsByDevice()[device->deviceId];
@@ -595,6 +599,8 @@ struct LoadFigures {
     int devices = 0;
     std::int64_t records = 0;  // changes queued on all devices
     std::int64_t acknowledged = 0, serverOps = 0, errors = 0, rejected = 0;
+    std::int64_t retries = 0;  // transient failures a device backed off from and retried
+    std::map<std::string, std::int64_t> retryReasons;
     double wallMs = 0, p50 = 0, p99 = 0, max = 0;
     bool exactlyOnce = false;
     std::map<std::string, std::int64_t> byType;
@@ -656,7 +662,8 @@ LoadFigures loadRun(BenchServer& srv, int devices, const fs::path& dir) {
     std::vector<double> latency(static_cast<std::size_t>(devices));
     std::atomic<int> ready{0};
     std::atomic<bool> go{false};
-    std::atomic<std::int64_t> errors{0}, rejected{0}, acknowledged{0};
+    std::atomic<std::int64_t> errors{0}, rejected{0}, retries{0};
+    std::mutex reasonsMutex;
     std::vector<std::thread> threads;
     for (int d = 0; d < devices; ++d) {
         threads.emplace_back([&, d] {
@@ -664,15 +671,35 @@ LoadFigures loadRun(BenchServer& srv, int devices, const fs::path& dir) {
             ready.fetch_add(1);
             while (!go.load())
                 std::this_thread::yield();
+            // As the app's scheduler does: a transient failure (server busy, connection lost)
+            // is retried when the engine's backoff allows; anything else is an error.
             const auto start = Stopwatch::now();
-            auto report = device.engine->sync();
-            latency[static_cast<std::size_t>(d)] = millisSince(start);
-            if (!report.ok() || !report->complete) {
-                errors.fetch_add(1);
-                return;
+            for (int attempt = 1;; ++attempt) {
+                auto report = device.engine->sync();
+                if (report.ok() && report->complete) {
+                    rejected.fetch_add(report->rejected);
+                    break;
+                }
+                const std::string reason = report.ok()
+                                               ? std::string("download incomplete")
+                                               : std::string(errorCodeName(report.error().code));
+                if ((!report.ok() && !sync::isTransient(report.error())) || attempt == 20) {
+                    errors.fetch_add(1);
+                    std::fprintf(stderr, "load: device %d gave up: %s\n", d,
+                                 report.ok() ? reason.c_str() : report.error().toString().c_str());
+                    break;
+                }
+                retries.fetch_add(1);
+                {
+                    std::lock_guard lock(reasonsMutex);
+                    ++f.retryReasons[reason];
+                }
+                const auto next = device.engine->state().nextRetryAt;
+                const auto wait = next ? *next - SystemClock::instance().nowMillis() : 1000;
+                std::this_thread::sleep_for(
+                    std::chrono::milliseconds(std::clamp<std::int64_t>(wait, 0, 10'000)));
             }
-            rejected.fetch_add(report->rejected);
-            acknowledged.fetch_add(report->accepted + report->conflicts);
+            latency[static_cast<std::size_t>(d)] = millisSince(start);
         });
     }
     while (ready.load() < devices)
@@ -684,7 +711,7 @@ LoadFigures loadRun(BenchServer& srv, int devices, const fs::path& dir) {
     f.wallMs = millisSince(start);
     f.errors = errors.load();
     f.rejected = rejected.load();
-    f.acknowledged = acknowledged.load();
+    f.retries = retries.load();
     f.p50 = percentile(latency, 0.5);
     f.p99 = percentile(latency, 0.99);
     f.max = percentile(latency, 1.0);
@@ -692,9 +719,10 @@ LoadFigures loadRun(BenchServer& srv, int devices, const fs::path& dir) {
     // Exactly once: for every device, the op ids it holds as acknowledged are exactly the
     // operations the server stored for it, and nothing is left pending.
     const auto stored = srv.operationsByDevice();
-    bool exact = f.errors == 0 && f.rejected == 0 && f.acknowledged == f.records;
+    bool exact = f.errors == 0 && f.rejected == 0;
     for (auto& device : fleet) {
         const auto acked = sentOpIds(*device->store);
+        f.acknowledged += static_cast<std::int64_t>(acked.size());
         auto it = stored.find(device->deviceId);
         const std::size_t held = it == stored.end() ? 0 : it->second.size();
         f.serverOps += static_cast<std::int64_t>(held);
@@ -703,7 +731,7 @@ LoadFigures loadRun(BenchServer& srv, int devices, const fs::path& dir) {
                 std::all_of(acked.begin(), acked.end(),
                             [&](const std::string& op) { return it->second.count(op) == 1; });
     }
-    f.exactlyOnce = exact && f.serverOps == f.records;
+    f.exactlyOnce = exact && f.serverOps == f.records && f.acknowledged == f.records;
     f.byType = srv.liveEntitiesByType();
     return f;
 }
@@ -811,22 +839,34 @@ int main(int argc, char** argv) {
               "(production limits, SQLite store in WAL mode, the real reconciler) on 127.0.0.1 "
               "over TLS; devices are real sync engines with SQLCipher stores and their own gRPC "
               "channels. Records are appointment outcomes on appointments of a supervisor's "
-              "project (sessions of 10, 20 appointments per person); the engine sends batches "
-              "of 200, the server applies each operation in its own transaction "
-              "(docs/PROTOCOL.md).\n\n";
+              "project (sessions of 10, 20 appointments per person, consecutive appointments "
+              "belonging to different people as on a roster); the engine sends batches of "
+              "200, the server applies each batch in one transaction with a savepoint per "
+              "operation and queues the people it touched, whom its reconciliation worker "
+              "recomputes once after the uploads pause (docs/PROTOCOL.md). *Acknowledged* "
+              "ends when the device has recorded the last acknowledgement; *reconciled* ends "
+              "when every affected person's progress and RO items are written too.\n\n";
         md +=
             "| measure | records | time | records/s | target |\n| --- | --- | --- | --- | --- |\n";
         json uploadJson = json::array();
         for (const auto& u : uploads) {
             const bool isTarget = u.records == 100'000;
+            std::snprintf(buf, sizeof buf,
+                          "| upload, end to end: acknowledged | %d | %.0f ms | %.0f | |\n",
+                          u.records, u.ms, perSec(u.records, u.ms));
+            md += buf;
             std::snprintf(
-                buf, sizeof buf, "| upload, end to end | %d | %.0f ms | %.0f | %s |\n", u.records,
-                u.ms, perSec(u.records, u.ms),
-                isTarget ? (std::string("< 2 s: **") + verdict(u.ms < 2000) + "**").c_str() : "");
+                buf, sizeof buf, "| upload, end to end: reconciled | %d | %.0f ms | %.0f | %s |\n",
+                u.records, u.reconciledMs, perSec(u.records, u.reconciledMs),
+                isTarget
+                    ? (std::string("< 2 s: **") + verdict(u.reconciledMs < 2000) + "**").c_str()
+                    : "");
             md += buf;
             uploadJson.push_back({{"records", u.records},
                                   {"ms", u.ms},
                                   {"records_per_s", perSec(u.records, u.ms)},
+                                  {"reconciled_ms", u.reconciledMs},
+                                  {"reconciled_records_per_s", perSec(u.records, u.reconciledMs)},
                                   {"local_record_ms", u.localWriteMs},
                                   {"accepted", u.accepted},
                                   {"server_operations", u.serverOps},
@@ -862,36 +902,47 @@ int main(int argc, char** argv) {
                       floorSize, opt.floorRounds, floorSize, floorMs, floorRate);
         md += buf;
         std::snprintf(buf, sizeof buf,
-                      "Sync upload throughput is **%.1f%%** of the raw insert floor (%d records). "
+                      "Sync upload throughput (reconciled) is **%.1f%%** of the raw insert floor "
+                      "(%d records). "
                       "Recording those outcomes on the device (validation, encrypted rows and "
                       "outbox entries, one transaction each) took %.0f ms and is not part of the "
                       "upload time. Peak memory read by the parent with getrusage: %.1f MiB.\n\n",
-                      100.0 * perSec(biggest.records, biggest.ms) / floorRate, biggest.records,
-                      biggest.localWriteMs, down.rusageMaxRssKiB / 1024.0);
+                      100.0 * perSec(biggest.records, biggest.reconciledMs) / floorRate,
+                      biggest.records, biggest.localWriteMs, down.rusageMaxRssKiB / 1024.0);
         md += buf;
 
         md += "### Many devices at once\n\n";
+        std::string reasons;
+        for (const auto& [reason, count] : load.retryReasons)
+            reasons += (reasons.empty() ? "" : ", ") + reason + " " + std::to_string(count);
+        if (reasons.empty())
+            reasons = "none";
         std::snprintf(buf, sizeof buf,
                       "%d supervisors' devices, each with a day's work recorded (an outcome, work "
                       "undertaken, a skill observation and feedback for each of 10-20 people, a "
                       "case note for about a third), start sync (upload then download) at the "
                       "same moment, one thread and one TLS connection each, against the one "
-                      "server.\n\n",
-                      load.devices);
+                      "server. A device whose sync fails for a transient reason (the server "
+                      "answers RESOURCE_EXHAUSTED beyond its %d concurrent calls, or a busy "
+                      "database) waits for its engine's backoff and tries again, as the app's "
+                      "scheduler does; per-device time includes those waits.\n\n",
+                      load.devices, server::ServerLimits{}.maxThreads);
         md += buf;
         md += "| measure | value |\n| --- | --- |\n";
         std::snprintf(buf, sizeof buf,
                       "| changes queued / acknowledged / stored by the server | %lld / %lld / %lld "
                       "|\n| wall time, all devices | %.0f ms |\n| throughput | %.0f changes/s |\n"
                       "| per-device sync, p50 / p99 / max | %.0f / %.0f / %.0f ms |\n"
-                      "| failed syncs / rejected changes | %lld / %lld |\n"
+                      "| syncs retried after a transient failure | %lld (%s) |\n"
+                      "| syncs that failed for good / rejected changes | %lld / %lld |\n"
                       "| every change stored exactly once | **%s** |\n\n",
                       static_cast<long long>(load.records),
                       static_cast<long long>(load.acknowledged),
                       static_cast<long long>(load.serverOps), load.wallMs,
                       perSec(static_cast<double>(load.records), load.wallMs), load.p50, load.p99,
-                      load.max, static_cast<long long>(load.errors),
-                      static_cast<long long>(load.rejected), load.exactlyOnce ? "yes" : "NO");
+                      load.max, static_cast<long long>(load.retries), reasons.c_str(),
+                      static_cast<long long>(load.errors), static_cast<long long>(load.rejected),
+                      load.exactlyOnce ? "yes" : "NO");
         md += buf;
 
         json peerJson = json::array();
@@ -902,7 +953,8 @@ int main(int argc, char** argv) {
                 "on 127.0.0.1 over **plain HTTP**, with the same appointment-shaped records "
                 "(tests/bench/peer); Sitebook runs over **TLS** and does more per record "
                 "(authorisation, validation, audit, reconciliation, encrypted device store). "
-                "Ratio = Sitebook time / peer time: below 1 means Sitebook is faster.\n\n";
+                "Sitebook's upload time is the reconciled one. Ratio = Sitebook time / peer "
+                "time: below 1 means Sitebook is faster.\n\n";
             md +=
                 "| records | Sitebook upload | peer upload | ratio | Sitebook download | peer "
                 "download | ratio |\n| --- | --- | --- | --- | --- | --- | --- |\n";
@@ -913,9 +965,10 @@ int main(int argc, char** argv) {
                         u = &x;
                 const bool downHere =
                     downloadScope.appointmentIds.size() == static_cast<std::size_t>(records);
-                std::string up = u ? std::to_string(static_cast<long>(u->ms)) + " ms" : "-";
+                std::string up =
+                    u ? std::to_string(static_cast<long>(u->reconciledMs)) + " ms" : "-";
                 std::string upRatio =
-                    u && p.uploadMs > 0 ? std::to_string(u->ms / p.uploadMs) : "-";
+                    u && p.uploadMs > 0 ? std::to_string(u->reconciledMs / p.uploadMs) : "-";
                 std::string dn =
                     downHere ? std::to_string(static_cast<long>(down.ms)) + " ms" : "-";
                 std::string dnRatio =
@@ -929,9 +982,9 @@ int main(int argc, char** argv) {
                     {{"records", records},
                      {"peer_upload_ms", p.uploadMs},
                      {"peer_download_ms", p.downloadMs},
-                     {"sitebook_upload_ms", u ? json(u->ms) : json(nullptr)},
+                     {"sitebook_upload_ms", u ? json(u->reconciledMs) : json(nullptr)},
                      {"upload_ratio",
-                      u && p.uploadMs > 0 ? json(u->ms / p.uploadMs) : json(nullptr)},
+                      u && p.uploadMs > 0 ? json(u->reconciledMs / p.uploadMs) : json(nullptr)},
                      {"sitebook_download_ms", downHere ? json(down.ms) : json(nullptr)},
                      {"download_ratio", downHere && p.downloadMs > 0 ? json(down.ms / p.downloadMs)
                                                                      : json(nullptr)}});
@@ -954,11 +1007,11 @@ int main(int argc, char** argv) {
                                   {"p99_ms", inc.p99},
                                   {"max_ms", inc.max},
                                   {"local_commit_p50_ms", inc.localP50}};
-        results["floor"] = {
-            {"records", floorSize},
-            {"ms", floorMs},
-            {"records_per_s", floorRate},
-            {"upload_fraction_of_floor", perSec(biggest.records, biggest.ms) / floorRate}};
+        results["floor"] = {{"records", floorSize},
+                            {"ms", floorMs},
+                            {"records_per_s", floorRate},
+                            {"upload_fraction_of_floor",
+                             perSec(biggest.records, biggest.reconciledMs) / floorRate}};
         json byType = json::object();
         for (const auto& [type, count] : load.byType)
             byType[type] = count;
@@ -972,6 +1025,7 @@ int main(int argc, char** argv) {
             {"sync_p50_ms", load.p50},
             {"sync_p99_ms", load.p99},
             {"sync_max_ms", load.max},
+            {"retried_syncs", load.retries},
             {"failed_syncs", load.errors},
             {"rejected", load.rejected},
             {"exactly_once", load.exactlyOnce},
@@ -979,7 +1033,7 @@ int main(int argc, char** argv) {
         results["peer"] = peerJson;
         results["targets"] = {
             {"upload_100k_under_2s",
-             biggest.records == 100'000 ? json(biggest.ms < 2000) : json(nullptr)},
+             biggest.records == 100'000 ? json(biggest.reconciledMs < 2000) : json(nullptr)},
             {"download_under_2_5s", down.ms < 2500},
             {"download_under_100mb", down.peakRssKiB * 1024.0 < 100e6},
             {"incremental_p99_under_20ms",

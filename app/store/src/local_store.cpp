@@ -1147,11 +1147,14 @@ Result<std::vector<OutboxEntry>> LocalStore::outboxAfter(std::string_view state,
 }
 
 Status LocalStore::rebasePending(std::string_view opId, std::int64_t version) {
+    // The later changes are found through the record (outbox_by_entity). The unary + keeps
+    // SQLite from choosing the (state, seq) index instead, which walks every pending change
+    // after this one: once per acknowledgement, that made a large upload quadratic.
     auto stmt = db_->prepare(
         "UPDATE sync_outbox_base SET base_version = ?2 WHERE op_id IN ("
         "SELECT later.op_id FROM outbox acked JOIN outbox later "
         "ON later.entity_type = acked.entity_type AND later.entity_id = acked.entity_id "
-        "AND later.op = acked.op AND later.seq > acked.seq AND later.state = 'pending' "
+        "AND later.op = acked.op AND later.seq > acked.seq AND +later.state = 'pending' "
         "WHERE acked.op_id = ?1)");
     SB_TRY(stmt);
     return stmt->bind(1, opId).bind(2, version).run();

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
+#include <mutex>
 
 #include "grpc_status.h"
 #include "sitebook/v1/auth.grpc.pb.h"
@@ -70,13 +72,27 @@ bool isLoopbackHost(std::string_view host) {
     return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
 }
 
+// One gRPC channel and its stubs. Calls hold a reference, so a channel that is replaced
+// stays alive until the calls on it finish.
+struct Connection {
+    explicit Connection(std::shared_ptr<grpc::Channel> c)
+        : channel(std::move(c)),
+          auth(v1::AuthService::NewStub(channel)),
+          sync(v1::SyncService::NewStub(channel)) {}
+    std::shared_ptr<grpc::Channel> channel;
+    std::unique_ptr<v1::AuthService::Stub> auth;
+    std::unique_ptr<v1::SyncService::Stub> sync;
+};
+
+// Makes a channel; `fresh` asks for one that shares no connection state with earlier ones.
+using ChannelFactory = std::function<std::shared_ptr<grpc::Channel>(bool fresh)>;
+
 class GrpcTransport final : public SyncTransport {
 public:
-    GrpcTransport(GrpcTransportConfig config, std::shared_ptr<grpc::Channel> channel)
+    GrpcTransport(GrpcTransportConfig config, ChannelFactory makeChannel)
         : config_(std::move(config)),
-          channel_(std::move(channel)),
-          auth_(v1::AuthService::NewStub(channel_)),
-          sync_(v1::SyncService::NewStub(channel_)) {}
+          makeChannel_(std::move(makeChannel)),
+          current_(std::make_shared<Connection>(makeChannel_(false))) {}
 
     Result<Credentials> login(const LoginRequest& request) override {
         v1::LoginRequest req;
@@ -87,7 +103,7 @@ public:
         req.set_device_name(request.deviceName);
         v1::TokenResponse response;
         auto ctx = context({}, config_.unaryDeadline);
-        grpc::Status status = auth_->Login(ctx.get(), req, &response);
+        grpc::Status status = connection()->auth->Login(ctx.get(), req, &response);
         // The request held the password: clear it before anything else.
         req.mutable_password()->assign(req.password().size(), '\0');
         if (!status.ok())
@@ -102,7 +118,7 @@ public:
         req.set_device_id(deviceId);
         v1::TokenResponse response;
         auto ctx = context({}, config_.unaryDeadline);
-        grpc::Status status = auth_->Refresh(ctx.get(), req, &response);
+        grpc::Status status = connection()->auth->Refresh(ctx.get(), req, &response);
         if (!status.ok())
             return fromGrpcStatus(status, ctx->GetServerTrailingMetadata());
         return credentialsOf(response);
@@ -138,7 +154,7 @@ public:
         }
         v1::UploadResponse response;
         auto ctx = context(accessToken, config_.unaryDeadline);
-        grpc::Status status = sync_->Upload(ctx.get(), req, &response);
+        grpc::Status status = connection()->sync->Upload(ctx.get(), req, &response);
         if (!status.ok())
             return fromGrpcStatus(status, ctx->GetServerTrailingMetadata());
         UploadResponse out;
@@ -179,7 +195,8 @@ public:
             req.add_repair_partitions(p);
         req.set_page_size(request.pageSize);
         auto ctx = context(accessToken, config_.downloadDeadline);
-        auto reader = sync_->Download(ctx.get(), req);
+        const auto conn = connection();
+        auto reader = conn->sync->Download(ctx.get(), req);
         v1::DownloadResponse response;
         std::optional<Error> stopped;
         while (reader->Read(&response)) {
@@ -229,10 +246,23 @@ private:
         return ctx;
     }
 
+    // The channel for the next call. gRPC remembers a failed connection attempt: until its
+    // reconnect backoff has passed, every call on that channel fails at once with the old
+    // error, even when the server is back (after a restart, or when signal returns). The engine
+    // has its own backoff and decides when to try again; when it does, the call must reach
+    // the server if it can. So a channel that is in TRANSIENT_FAILURE is replaced by a fresh
+    // one, which connects for this call and fails it only if the server is still unreachable.
+    std::shared_ptr<const Connection> connection() {
+        std::lock_guard lock(mutex_);
+        if (current_->channel->GetState(false) == GRPC_CHANNEL_TRANSIENT_FAILURE)
+            current_ = std::make_shared<Connection>(makeChannel_(true));
+        return current_;
+    }
+
     GrpcTransportConfig config_;
-    std::shared_ptr<grpc::Channel> channel_;
-    std::unique_ptr<v1::AuthService::Stub> auth_;
-    std::unique_ptr<v1::SyncService::Stub> sync_;
+    ChannelFactory makeChannel_;
+    std::mutex mutex_;
+    std::shared_ptr<const Connection> current_;
 };
 
 }  // namespace
@@ -271,8 +301,19 @@ Result<std::unique_ptr<SyncTransport>> makeGrpcTransport(const GrpcTransportConf
         if (!config.tlsServerName.empty())
             args.SetSslTargetNameOverride(config.tlsServerName);
     }
-    auto channel = grpc::CreateCustomChannel(config.target, credentials, args);
-    return std::unique_ptr<SyncTransport>(new GrpcTransport(config, std::move(channel)));
+    // Reconnecting in the background (after a dropped connection) never waits longer than
+    // this; gRPC's default grows to two minutes.
+    args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS,
+                static_cast<int>(config.maxReconnectBackoff.count()));
+    ChannelFactory factory = [target = config.target, credentials, args](bool fresh) {
+        grpc::ChannelArguments channelArgs = args;
+        // Channels with equal settings share connections (and their backoff) in one process;
+        // a fresh channel gets its own.
+        if (fresh)
+            channelArgs.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+        return grpc::CreateCustomChannel(target, credentials, channelArgs);
+    };
+    return std::unique_ptr<SyncTransport>(new GrpcTransport(config, std::move(factory)));
 }
 
 }  // namespace sitebook::sync

@@ -262,5 +262,73 @@ TEST_F(ReconcileE2ETest, MovingAPersonToAnotherSupervisorsRosterMovesTheirPlacem
     EXPECT_EQ(recordOutcome(sue, sueId, 0, "ATTC").result(), v1::OP_RESULT_ACCEPTED);
 }
 
+// --- the reconciliation queue: uploads queue people; they are recomputed after the commit ---
+
+class ReconcileQueueTest : public ReconcileE2ETest {
+protected:
+    // Credited minutes of the order's progress record as the server holds it, or -1.
+    std::int64_t creditedMinutes() {
+        auto uow = store_->begin(AccessMode::ReadOnly);
+        EXPECT_TRUE(uow.ok());
+        auto progress = (*uow)->findEntity("progress", seed_.orderId);
+        EXPECT_TRUE(progress.ok());
+        if (!*progress || (*progress)->deleted)
+            return -1;
+        return json::parse((*progress)->bodyJson)["credited_minutes"].get<std::int64_t>();
+    }
+    std::int64_t queued() { return countRows("reconcile_queue"); }
+};
+
+TEST_F(ReconcileQueueTest, TheWorkerRecomputesAnUploadedPersonSoonAfterTheUpload) {
+    ASSERT_EQ(recordOutcome(sam_, supervisorId_, 0, "ATTC").result(), v1::OP_RESULT_ACCEPTED);
+    ASSERT_TRUE(server_->reconcileQueue().waitUntilIdle(std::chrono::seconds(10)));
+    EXPECT_EQ(queued(), 0);
+    EXPECT_EQ(creditedMinutes(), 420);  // 09:00-16:00
+}
+
+TEST_F(ReconcileQueueTest, AnOfficersDownloadRecomputesQueuedPeopleBeforeReadingThem) {
+    server_->reconcileQueue().stop();  // nothing recomputes in the background now
+    ASSERT_EQ(recordOutcome(sam_, supervisorId_, 0, "ATTC").result(), v1::OP_RESULT_ACCEPTED);
+    ASSERT_EQ(recordOutcome(sam_, supervisorId_, 1, "ATTC").result(), v1::OP_RESULT_ACCEPTED);
+    EXPECT_EQ(queued(), 1) << "the same person queued twice is one entry";
+    EXPECT_EQ(creditedMinutes(), -1) << "not recomputed inside the upload";
+
+    // A supervisor's download does not cover the person's derived records: nothing changes.
+    ASSERT_TRUE(pull(sam_).status.ok());
+    EXPECT_EQ(queued(), 1);
+
+    Pulled officer = pull(olu_);
+    ASSERT_TRUE(officer.status.ok()) << officer.status.error_message();
+    auto progress = officer.live(v1::ENTITY_TYPE_PROGRESS);
+    ASSERT_EQ(progress.size(), 1u);
+    EXPECT_EQ(json::parse(progress[0].body_json())["credited_minutes"], 840);
+    EXPECT_EQ(queued(), 0);
+}
+
+TEST_F(ReconcileQueueTest, PeopleQueuedWhenTheServerStoppedAreRecomputedWhenItStartsAgain) {
+    server_->reconcileQueue().stop();
+    ASSERT_EQ(recordOutcome(sam_, supervisorId_, 0, "ATTC").result(), v1::OP_RESULT_ACCEPTED);
+    EXPECT_EQ(queued(), 1);
+    EXPECT_EQ(creditedMinutes(), -1);
+
+    // A new worker on the same database (as after a crash and restart) finds the entry.
+    ReconcileQueue restarted(*store_, *reconciler_);
+    restarted.start();
+    ASSERT_TRUE(restarted.waitUntilIdle(std::chrono::seconds(10)));
+    EXPECT_EQ(queued(), 0);
+    EXPECT_EQ(creditedMinutes(), 420);
+}
+
+TEST_F(ReconcileQueueTest, ARejectedOperationQueuesNobody) {
+    server_->reconcileQueue().stop();
+    json body = outcomeBody(supervisorId_, "ATTC");
+    body["arrival"] = "25:99";
+    v1::OperationResult r =
+        uploadOne(sam_, operation(EntityType::AppointmentOutcome, seed_.appointmentIds[0],
+                                  OpKind::Create, body.dump()));
+    ASSERT_EQ(r.result(), v1::OP_RESULT_REJECTED);
+    EXPECT_EQ(queued(), 0);
+}
+
 }  // namespace
 }  // namespace sitebook::server::testing

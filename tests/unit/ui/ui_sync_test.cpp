@@ -2,7 +2,8 @@
 // PersonReconciler over TLS on 127.0.0.1 (CA and certificate made for the test). A supervisor
 // signs in, records outcomes offline and syncs when the connection returns; an officer signs in
 // on a second data dir and sees the derived RO item and progress; a change the server refuses
-// shows in the needs-attention list and can be discarded.
+// shows in the needs-attention list and can be discarded, or corrected and resubmitted; when
+// the server ends the sign-in the app asks for the password again and nothing local is lost.
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -101,6 +102,17 @@ public:
     }
 
     std::string newId() { return ids_.next().toString(); }
+
+    // Ends every sign-in of a device, as an administrator revoking its session would.
+    bool endSessions(const std::string& deviceId) {
+        auto uow = store_->begin(server::AccessMode::ReadWrite);
+        if (!uow.ok())
+            return false;
+        return (*uow)->revokeDeviceTokens(deviceId, clock_.nowMillis()).ok() &&
+               (*uow)->commit().ok();
+    }
+
+    void advance(std::int64_t millis) { clock_.advance(millis); }
 
     struct Seed {
         std::string projectId, sessionId, personId, orderId;
@@ -208,6 +220,31 @@ private:
             QVERIFY2(core->sync.errorText().isEmpty(), qPrintable(core->sync.errorText()));
         }();
         return core;
+    }
+
+    // The device id a core's data dir was set up with (device.json, no secrets).
+    static std::string deviceIdOf(const std::filesystem::path& dir) {
+        QFile file(QString::fromStdString((dir / "device.json").string()));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return json::parse(file.readAll().toStdString(), nullptr, false)
+            .value("device_id", std::string());
+    }
+
+    // Records UACP for the first appointment after the project went to another supervisor;
+    // the sync refuses it and it shows in the needs-attention list.
+    void refuseAnOutcome(TestCore& sam) {
+        sam.sync.setReachable(false);
+        const std::string other = server_->addUser("kim", server::Role::Supervisor);
+        QVERIFY(server_->put(server::EntityType::Project, seed_.projectId,
+                             TestServer::project(seed_, other)));
+        record(sam, seed_.appointmentIds[0], QStringLiteral("UACP"));
+        QTRY_COMPARE_WITH_TIMEOUT(sam.app.pendingCount(), 1, kTimeout);
+        QSignalSpy finished(&sam.sync, &SyncController::finished);
+        sam.sync.setReachable(true);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(sam.sync.needsAttention(), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(sam.attention.count(), 1, kTimeout);
     }
 
     // Runs "Sync now" and waits for it to finish.
@@ -345,20 +382,10 @@ private slots:
         QVERIFY(!QTest::currentTestFailed());
         QAbstractItemModelTester tester(&sam->attention,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        sam->sync.setReachable(false);
         // Meanwhile the project was given to another supervisor.
-        const std::string other = server_->addUser("kim", server::Role::Supervisor);
-        QVERIFY(server_->put(server::EntityType::Project, seed_.projectId,
-                             TestServer::project(seed_, other)));
-        record(*sam, seed_.appointmentIds[0], QStringLiteral("UACP"));
-        QTRY_COMPARE_WITH_TIMEOUT(sam->app.pendingCount(), 1, kTimeout);
-
-        QSignalSpy finished(&sam->sync, &SyncController::finished);
-        sam->sync.setReachable(true);
-        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, kTimeout);
-        QTRY_COMPARE_WITH_TIMEOUT(sam->sync.needsAttention(), 1, kTimeout);
+        refuseAnOutcome(*sam);
+        QVERIFY(!QTest::currentTestFailed());
         QCOMPARE(sam->sync.pending(), 0);
-        QTRY_COMPARE_WITH_TIMEOUT(sam->attention.count(), 1, kTimeout);
         const QModelIndex i = sam->attention.index(0);
         QVERIFY(i.data(AttentionModel::SummaryRole)
                     .toString()
@@ -372,6 +399,123 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(sam->attention.count(), 0, kTimeout);
         QVERIFY(sam->attention.error().isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(sam->sync.needsAttention(), 0, kTimeout);
+    }
+
+    void refusedOutcomeIsCorrectedAndResubmitted() {
+        auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
+        QVERIFY(!QTest::currentTestFailed());
+        QAbstractItemModelTester tester(&sam->attention,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        refuseAnOutcome(*sam);
+        QVERIFY(!QTest::currentTestFailed());
+        const QModelIndex i = sam->attention.index(0);
+        QVERIFY(i.data(AttentionModel::CorrectableRole).toBool());
+        QCOMPARE(i.data(AttentionModel::AppointmentIdRole).toString(),
+                 QString::fromStdString(seed_.appointmentIds[0]));
+        const QString opId = i.data(AttentionModel::OpIdRole).toString();
+        const QString reason = i.data(AttentionModel::MessageRole).toString();
+
+        // The project comes back to sam; the next sync restores it on the phone.
+        QVERIFY(server_->put(server::EntityType::Project, seed_.projectId,
+                             TestServer::project(seed_, supervisorId_)));
+        syncNow(*sam);
+        QCOMPARE(sam->sync.needsAttention(), 1);
+
+        // The form opens with what was refused and the server's reason.
+        RecordController& r = sam->record;
+        r.loadCorrection(opId, QString::fromStdString(seed_.appointmentIds[0]), reason);
+        QTRY_VERIFY_WITH_TIMEOUT(r.loaded(), kTimeout);
+        QVERIFY(r.correcting());
+        QCOMPARE(r.correctionReason(), reason);
+        QCOMPARE(r.property("outcomeCode").toString(), QStringLiteral("UACP"));
+
+        // A correction the domain refuses keeps the refused change where it was.
+        r.setProperty("outcomeCode", QStringLiteral("ATTC"));
+        r.setProperty("arrival", QStringLiteral("09:00"));
+        r.setProperty("finish", QStringLiteral("16:00"));
+        r.setProperty("behaviour", QStringLiteral("GOOD"));
+        QSignalSpy errors(&r, &RecordController::errorsChanged);
+        r.save();
+        QTRY_VERIFY_WITH_TIMEOUT(!r.busy() && !r.errors().isEmpty(), kTimeout);
+        QVERIFY(r.errors().contains(QStringLiteral("outcome.work_quality")));
+        sam->attention.reload();
+        QTRY_COMPARE_WITH_TIMEOUT(sam->attention.count(), 1, kTimeout);
+        QCOMPARE(sam->app.pendingCount(), 0);
+
+        // Corrected: one new change waits to be sent and the refused one has left the list.
+        r.setProperty("workQuality", QStringLiteral("GOOD"));
+        r.setProperty("feedbackProgress", QStringLiteral("Settled in well after a late start"));
+        QSignalSpy saved(&r, &RecordController::saved);
+        r.save();
+        QVERIFY2(saved.wait(kTimeout), qPrintable(r.errorSummary()));
+        QVERIFY(!r.correcting());
+        QTRY_COMPARE_WITH_TIMEOUT(sam->attention.count(), 0, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(sam->app.pendingCount(), 2, kTimeout);  // outcome + feedback
+        QTRY_COMPARE_WITH_TIMEOUT(sam->sync.needsAttention(), 0, kTimeout);
+
+        // The server accepts the corrected outcome.
+        syncNow(*sam);
+        QTRY_COMPARE_WITH_TIMEOUT(sam->app.pendingCount(), 0, kTimeout);
+        QCOMPARE(sam->sync.needsAttention(), 0);
+        sam->roster.setSessionId(QString::fromStdString(seed_.sessionId));
+        QTRY_COMPARE_WITH_TIMEOUT(sam->roster.count(), 2, kTimeout);
+        QCOMPARE(sam->roster.line(QString::fromStdString(seed_.appointmentIds[0]))
+                     .value(QStringLiteral("outcomeCode"))
+                     .toString(),
+                 QStringLiteral("ATTC"));
+    }
+
+    void endedSignInAsksForThePasswordAndKeepsTheOutbox() {
+        auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
+        QVERIFY(!QTest::currentTestFailed());
+        QVERIFY(!sam->app.sessionEnded());
+        QCOMPARE(sam->app.accountName(), QStringLiteral("sam"));
+        QCOMPARE(sam->app.accountServer(), server_->address());
+
+        // Offline work, then the sign-in is revoked on the server while its access expires.
+        sam->sync.setReachable(false);
+        record(*sam, seed_.appointmentIds[0], QStringLiteral("UACP"));
+        QTRY_COMPARE_WITH_TIMEOUT(sam->app.pendingCount(), 1, kTimeout);
+        const std::string deviceId = deviceIdOf(dir_->path() / "sam-phone");
+        QVERIFY(!deviceId.empty());
+        QVERIFY(server_->endSessions(deviceId));
+        constexpr std::int64_t kTwentyMinutes = 20 * 60 * 1000;
+        server_->advance(kTwentyMinutes);
+        sam->clock.advance(kTwentyMinutes);
+
+        QSignalSpy ended(&sam->app, &AppController::sessionEndedChanged);
+        QSignalSpy finished(&sam->sync, &SyncController::finished);
+        sam->sync.setReachable(true);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(sam->app.sessionEnded(), kTimeout);
+        QVERIFY(ended.count() >= 1);
+        QCOMPARE(sam->sync.stateText(), QStringLiteral("Sign in again to sync"));
+        // Nothing local was lost: the change still waits and the day's data is still there.
+        QCOMPARE(sam->app.pendingCount(), 1);
+        QCOMPARE(sam->sync.pending(), 1);
+        QCOMPARE(sam->app.state(), AppController::Unlocked);
+        QCOMPARE(sam->sessions.count(), 1);
+
+        // A wrong password is refused under the password field; still signed out.
+        sam->app.signInAgain(QStringLiteral("not the password"));
+        QVERIFY(sam->app.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!sam->app.busy(), kTimeout);
+        QCOMPARE(sam->app.messageField(), QStringLiteral("password"));
+        QVERIFY(sam->app.sessionEnded());
+        QCOMPARE(sam->app.pendingCount(), 1);
+
+        // The password: signed in again, and the waiting change is sent at once.
+        QSignalSpy again(&sam->app, &AppController::signedInAgain);
+        QSignalSpy synced(&sam->sync, &SyncController::finished);
+        sam->app.signInAgain(QString::fromLatin1(kPassword));
+        QVERIFY(again.wait(kTimeout));
+        QVERIFY(!sam->app.sessionEnded());
+        QVERIFY(sam->app.message().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, kTimeout);
+        QVERIFY2(sam->sync.errorText().isEmpty(), qPrintable(sam->sync.errorText()));
+        QTRY_COMPARE_WITH_TIMEOUT(sam->app.pendingCount(), 0, kTimeout);
+        QCOMPARE(sam->sync.needsAttention(), 0);
+        QCOMPARE(sam->sync.stateText(), QStringLiteral("Online"));
     }
 };
 

@@ -70,5 +70,6 @@ std::string nameBasedId(std::string_view name);
 
 std::string projectPartition(std::string_view projectId);
 std::string personPartition(std::string_view personId);
+inline constexpr std::string_view kPersonPartitionPrefix = "person/";
 
 }  // namespace sitebook::server

@@ -36,8 +36,8 @@ class PersonReconciler final : public Reconciler {
 public:
     PersonReconciler(const Clock& clock, reconcile::ReconcilePolicy policy);
 
-    Status onAccepted(UnitOfWork& uow, const AcceptedOperation& op) override;
-    Status onBatchAccepted(UnitOfWork& uow, const std::vector<AcceptedOperation>& ops) override;
+    Result<std::vector<std::string>> affectedPeople(
+        UnitOfWork& uow, const std::vector<AcceptedOperation>& ops) override;
     Result<std::int64_t> reconcilePeople(UnitOfWork& uow,
                                          const std::vector<std::string>& personIds) override;
     Result<ReconcileRun> reconcileAll(Store& store) override;
@@ -53,7 +53,6 @@ public:
 private:
     // The person whose derived records `op` can change, or empty.
     std::string personAffectedBy(UnitOfWork& uow, const AcceptedOperation& op);
-    Status reconcileAfterUpload(UnitOfWork& uow, const std::string& personId);
 
     const Clock& clock_;
     reconcile::ReconcilePolicy policy_;

@@ -1,11 +1,11 @@
 #pragma once
-// The hook through which the reconciliation engine (Sitebook::Reconcile) sees every accepted
-// operation. It runs inside the operation's transaction, after the record, its partition
-// entries and the audit entry were written: whatever it writes through the UnitOfWork
-// (derived progress, RO items, conflict items — see EntityWriter) commits or rolls back
-// together with the operation. Returning an error rolls the whole operation back: an
-// InvalidArgument, NotFound or PermissionDenied error rejects it with that reason; any other
-// error answers RETRY_LATER (reason "unavailable") and the client sends it again.
+// The hook through which the reconciliation engine (Sitebook::Reconcile) sees accepted
+// operations. An upload batch asks it, inside the batch's transaction, which people the
+// accepted operations affect, and queues them (UnitOfWork::queueReconcile) in that same
+// transaction; ReconcileQueue recomputes each queued person after the commit, once however
+// many batches touched them, and before an officer's download that covers them. So derived
+// records (progress, RO items) never hold up or fail a device's upload, a crash loses no
+// recomputation, and an officer never downloads a person whose recomputation is owed.
 
 #include <cstdint>
 #include <functional>
@@ -53,16 +53,11 @@ struct ReconcileRun {
 class Reconciler {
 public:
     virtual ~Reconciler() = default;
-    // Called on the thread handling the upload. Must not begin another transaction.
-    virtual Status onAccepted(UnitOfWork& uow, const AcceptedOperation& op) = 0;
-    // Called once per upload batch, inside its transaction and before its commit, with every
-    // operation the batch accepted, in order. The default calls onAccepted for each; a
-    // reconciler that recomputes whole people overrides it to do each person once.
-    virtual Status onBatchAccepted(UnitOfWork& uow, const std::vector<AcceptedOperation>& ops) {
-        for (const auto& op : ops)
-            SB_TRY(onAccepted(uow, op));
-        return okStatus();
-    }
+    // The people whose derived records `ops` (accepted by one upload batch, in order) can
+    // change, each once. Called on the thread handling the upload, inside its transaction;
+    // must not begin another transaction.
+    virtual Result<std::vector<std::string>> affectedPeople(
+        UnitOfWork& uow, const std::vector<AcceptedOperation>& ops) = 0;
     // Recomputes the derived records of the given people inside `uow` (imports, demo data,
     // server-side edits). Returns how many derived records changed.
     virtual Result<std::int64_t> reconcilePeople(UnitOfWork& uow,
@@ -76,7 +71,10 @@ public:
 // Does nothing: for tests of the transport that must see no derived records.
 class NoopReconciler final : public Reconciler {
 public:
-    Status onAccepted(UnitOfWork&, const AcceptedOperation&) override { return okStatus(); }
+    Result<std::vector<std::string>> affectedPeople(
+        UnitOfWork&, const std::vector<AcceptedOperation>&) override {
+        return std::vector<std::string>{};
+    }
     Result<std::int64_t> reconcilePeople(UnitOfWork&, const std::vector<std::string>&) override {
         return std::int64_t{0};
     }

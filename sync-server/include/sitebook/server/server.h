@@ -13,6 +13,7 @@
 #include "sitebook/common/clock.h"
 #include "sitebook/common/random.h"
 #include "sitebook/common/result.h"
+#include "sitebook/server/reconcile_queue.h"
 #include "sitebook/server/reconciler.h"
 #include "sitebook/server/store.h"
 #include "sitebook/server/token_service.h"
@@ -53,6 +54,8 @@ struct ServerConfig {
     std::string tlsCertificateChainPem;
     std::string tlsPrivateKeyPem;
     ServerLimits limits;
+    // When uploaded records' people are recomputed (progress, RO items).
+    ReconcileQueueOptions reconcile;
 };
 
 // Everything the server uses; owned by the caller and outliving the server.
@@ -79,10 +82,13 @@ public:
     ~SyncServer();
 
     int port() const { return port_; }
-    // Stops accepting calls; in-flight calls get `grace` to finish, then are cancelled.
+    // Stops accepting calls; in-flight calls get `grace` to finish, then are cancelled. The
+    // reconciliation worker stops too (people it had not reached stay queued).
     void shutdown(std::chrono::milliseconds grace = std::chrono::seconds(5));
     // Blocks until shutdown() (from another thread or a signal handler thread).
     void wait();
+    // The people uploads queued for recomputation (tests and benchmarks wait on it).
+    ReconcileQueue& reconcileQueue();
 
 private:
     struct Impl;

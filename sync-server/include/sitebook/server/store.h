@@ -210,6 +210,17 @@ public:
     virtual Result<std::int64_t> appendAudit(const AuditEntry& entry) = 0;
     virtual Result<std::vector<AuditEntry>> auditForEntity(std::string_view type,
                                                            std::string_view id) = 0;
+
+    // Reconciliation queue: people whose derived records are owed a recomputation. An upload
+    // queues the people it touched in its own transaction, so a crash between the commit and
+    // the recomputation loses nothing; queueing someone already queued keeps one entry with
+    // the earlier time. ReconcileQueue takes people off in the transaction that recomputes them.
+    virtual Status queueReconcile(std::string_view personId, UnixMillis at) = 0;
+    // Queued people, oldest first, at most `limit`.
+    virtual Result<std::vector<std::string>> queuedReconciles(std::size_t limit) = 0;
+    virtual Result<bool> isReconcileQueued(std::string_view personId) = 0;
+    virtual Status dequeueReconcile(std::string_view personId) = 0;
+    virtual Result<std::int64_t> reconcileQueueDepth() = 0;
 };
 
 enum class AccessMode { ReadOnly, ReadWrite };

@@ -8,7 +8,7 @@
 //   nothing; the same op_id with another body is rejected with "op_id_reused";
 // - a rejected operation writes nothing and does not affect the others;
 // - an accepted operation, its partition entries, its audit entry, its operation record and
-//   whatever the Reconciler writes commit together.
+//   the queue entries of the people it affects (Reconciler::affectedPeople) commit together.
 
 #include <cstdint>
 #include <string>
@@ -51,8 +51,14 @@ struct OperationResultValue {
 // Thread-safe (each call uses its own unit of work).
 class UploadProcessor {
 public:
-    UploadProcessor(Store& store, Reconciler& reconciler, const Clock& clock)
-        : store_(store), reconciler_(reconciler), clock_(clock) {}
+    // `onPeopleQueued` (optional) is called after a commit that queued people for
+    // reconciliation (ReconcileQueue::notify).
+    UploadProcessor(Store& store, Reconciler& reconciler, const Clock& clock,
+                    std::function<void()> onPeopleQueued = {})
+        : store_(store),
+          reconciler_(reconciler),
+          clock_(clock),
+          onPeopleQueued_(std::move(onPeopleQueued)) {}
 
     // Applies a batch in one transaction, each operation inside its own savepoint: a rejected
     // operation is rolled back alone and the others go on, and the batch costs one durable
@@ -78,6 +84,7 @@ private:
     Store& store_;
     Reconciler& reconciler_;
     const Clock& clock_;
+    std::function<void()> onPeopleQueued_;
 };
 
 }  // namespace sitebook::server

@@ -22,6 +22,10 @@ struct GrpcTransportConfig {
     std::chrono::milliseconds unaryDeadline = std::chrono::seconds(30);
     std::chrono::milliseconds downloadDeadline = std::chrono::minutes(5);
     int maxMessageBytes = 4 * 1024 * 1024;
+    // Longest wait between background reconnection attempts after a connection is lost. A
+    // call never waits for it: when the last connection attempt failed, a call starts a new
+    // one at once (the engine's backoff decides when calls are made).
+    std::chrono::milliseconds maxReconnectBackoff = std::chrono::seconds(5);
     // gRPC shares connections between channels with the same target and settings in one
     // process. A device has one transport, so this changes nothing in the app; a process that
     // stands in for many devices (the load benchmark) sets it to give each its own connection.
