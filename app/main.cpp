@@ -7,7 +7,6 @@
 
 #include <QtQml/qqmlextensionplugin.h>
 #include <QCommandLineParser>
-#include <QDateTime>
 #include <QDir>
 #include <QGuiApplication>
 #include <QLocale>
@@ -20,19 +19,12 @@
 #include <QTranslator>
 #include <memory>
 
-#include "app_controller.h"
+#include "app_models.h"
 #include "app_tools.h"
 #include "demo_seed.h"
-#include "fast_path_model.h"
-#include "officer_models.h"
-#include "record_controller.h"
-#include "roster_model.h"
-#include "session_list_model.h"
 #include "sitebook/common/clock.h"
 #include "sitebook/common/random.h"
 #include "sitebook/platform/qt_keychain_store.h"
-#include "storage_client.h"
-#include "sync_controller.h"
 
 Q_IMPORT_QML_PLUGIN(SitebookPlugin)
 Q_IMPORT_QML_PLUGIN(Sitebook_ScreensPlugin)
@@ -126,29 +118,15 @@ int main(int argc, char* argv[]) {
         };
     }
 
-    ui::StorageClient storage(config, clock, random, keychain.get());
-    ui::SessionListModel sessions(&storage);
-    ui::RosterModel roster(&storage);
-    ui::RecordController record(&storage);
-    ui::FastPathModel fastPath(&storage, &roster);
-    const auto today = [&clock] {
-        return QDateTime::fromMSecsSinceEpoch(clock.nowMillis()).date();
-    };
-    ui::SyncController sync(&storage, clock);
-    ui::CaseloadModel caseload(&storage);
-    ui::InboxModel inbox(&storage, today);
-    ui::AttentionModel attention(&storage);
-    ui::PersonController person(&storage, today);
-    ui::AppController controller({&storage, &sessions, &roster, &record, &fastPath, &sync,
-                                  &caseload, &inbox, &attention, &person},
-                                 clock);
+    ui::AppModels models(config, clock, random, keychain.get());
+    ui::AppController& controller = models.app;
     // Without --demo, a first run signs in to the server (prefilled from --server and --ca).
     const bool offlineDemo = cli.isSet(demoOption) || screenshots || selfTest;
     controller.setUseServer(!offlineDemo);
     controller.setServerAddress(cli.value(serverOption));
     controller.setCaFile(cli.value(caOption));
     if (!offlineDemo)
-        sync.watchConnectivity();
+        models.sync.watchConnectivity();
     controller.setLockAfterSeconds(cli.value(lockAfterOption).toInt());
     // A display preference, not case data: kept in the platform's settings, in the clear.
     QSettings preferences;

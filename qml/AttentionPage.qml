@@ -3,9 +3,11 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Sitebook
 
-// Changes the server refused, each with its reason. An outcome or feedback can be corrected in
-// the record form (prefilled with what was refused) and resubmitted; any change can be
-// discarded (after confirmation): it is dropped and the record returns to the server's version.
+// Changes the server refused, each with its reason. An outcome, feedback, work undertaken, a
+// skill or a case note is corrected in the record form (prefilled with what was refused; work,
+// a skill or a note shows that section alone), an enforcement decision in the decision form of
+// the person's page; either resubmits it. Any change can be discarded (after confirmation): it
+// is dropped and the record returns to the server's version.
 Page {
     id: page
     required property AppController app
@@ -13,6 +15,22 @@ Page {
     signal correctionChosen(string opId, string appointmentId, string reason)
     title: qsTr("Needs attention")
     Component.onCompleted: page.app.attention.reload()
+
+    // A refused enforcement decision: the person's page, its decision form prefilled.
+    function correctDecision(opId, personId, appointmentId, refused, reason) {
+        page.app.person.loadDecisionCorrection(opId, personId, appointmentId,
+                                               refused.action || "", refused.note || "", reason)
+        page.StackView.view.push(personPage)
+    }
+
+    Component {
+        id: personPage
+        PersonPage {
+            app: page.app
+            onBack: StackView.view.pop()
+            StackView.onRemoved: page.app.person.clear()
+        }
+    }
 
     header: ToolBar {
         RowLayout {
@@ -54,6 +72,9 @@ Page {
             required property string when
             required property string appointmentId
             required property bool correctable
+            required property string kind
+            required property string personId
+            required property var refused
             width: ListView.view.width
             contentItem: ColumnLayout {
                 spacing: 4
@@ -80,8 +101,13 @@ Page {
                     highlighted: true
                     implicitHeight: Theme.touch
                     Accessible.name: qsTr("Correct and resubmit")
-                    onClicked: page.correctionChosen(opId, appointmentId,
-                                                     message !== "" ? message : code)
+                    onClicked: {
+                        const reason = message !== "" ? message : code
+                        if (kind === "enforcement_decision")
+                            page.correctDecision(opId, personId, appointmentId, refused, reason)
+                        else
+                            page.correctionChosen(opId, appointmentId, reason)
+                    }
                 }
                 Button {
                     objectName: "discardButton"

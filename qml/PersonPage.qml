@@ -13,6 +13,30 @@ Page {
     signal back()
     title: person.name
 
+    // The decision form for an appointment, with a decision already chosen.
+    function openDecision(appointmentId, action, note) {
+        decision.appointmentId = appointmentId
+        warn.checked = action === "" || action === "warning_issued"
+        refer.checked = action === "refer_for_breach"
+        nfa.checked = action === "no_further_action"
+        noteField.text = note
+        decision.open()
+    }
+
+    // Correcting a refused decision: the form opens prefilled once the person is shown (once;
+    // "Cancel" leaves the page as it is).
+    property bool correctionShown: false
+    Connections {
+        target: page.person
+        function onLoaded() {
+            if (page.person.correctingDecision && !page.correctionShown) {
+                page.correctionShown = true
+                page.openDecision(page.person.correctionAppointmentId,
+                                  page.person.correctionAction, page.person.correctionNote)
+            }
+        }
+    }
+
     header: ToolBar {
         RowLayout {
             anchors.fill: parent
@@ -146,10 +170,7 @@ Page {
                         text: qsTr("Record a decision")
                         implicitHeight: Theme.touch
                         Accessible.name: qsTr("Record a decision")
-                        onClicked: {
-                            decision.appointmentId = modelData.appointmentId
-                            decision.open()
-                        }
+                        onClicked: page.openDecision(modelData.appointmentId, "", "")
                     }
                 }
             }
@@ -237,11 +258,20 @@ Page {
         title: qsTr("Enforcement decision")
         ColumnLayout {
             width: parent.width
+            Label {
+                objectName: "decisionCorrectionBanner"
+                visible: page.person.correctingDecision
+                         && decision.appointmentId === page.person.correctionAppointmentId
+                text: "⚠ " + qsTr("Correcting a refused decision. Server's reason: %1").arg(page.person.correctionReason)
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
             RadioButton { id: warn; objectName: "warningChoice"; text: qsTr("Warning issued"); checked: true }
             RadioButton { id: refer; objectName: "referChoice"; text: qsTr("Refer for breach") }
             RadioButton { id: nfa; objectName: "nfaChoice"; text: qsTr("No further action") }
             TextField {
-                id: note
+                id: noteField
+                objectName: "decisionNoteField"
                 placeholderText: qsTr("Reason (optional)")
                 Layout.fillWidth: true
                 Accessible.name: qsTr("Reason")
@@ -255,12 +285,14 @@ Page {
         footer: DialogButtonBox {
             Button {
                 objectName: "saveDecisionButton"
-                text: qsTr("Save decision")
+                text: page.person.correctingDecision
+                      && decision.appointmentId === page.person.correctionAppointmentId
+                      ? qsTr("Resubmit decision") : qsTr("Save decision")
                 implicitHeight: Theme.touch
                 enabled: !page.person.busy
                 onClicked: page.person.recordDecision(decision.appointmentId,
                                                       warn.checked ? "warning_issued" : refer.checked ? "refer_for_breach" : "no_further_action",
-                                                      note.text)
+                                                      noteField.text)
             }
             Button {
                 text: qsTr("Cancel")

@@ -13,9 +13,11 @@ Page {
     signal done()
 
     readonly property RecordController record: page.app.record
+    // Correcting refused work, a skill or a note shows that section alone ("" : everything).
+    readonly property string part: page.record.correctionPart
 
     function requestSave() {
-        if (page.record.enforceable)
+        if (page.part === "" && page.record.enforceable)
             enforceableDialog.open()
         else
             page.record.save()
@@ -132,7 +134,8 @@ Page {
                     width: parent.width - 16
                     wrapMode: Text.Wrap
                     text: "⚠ " + qsTr("Correcting a refused change. Server's reason: %1").arg(page.record.correctionReason)
-                          + "\n" + qsTr("The form shows what was refused. Correct it, then send it again.")
+                          + "\n" + (page.part === "" ? qsTr("The form shows what was refused. Correct it, then send it again.")
+                                                      : qsTr("Only the refused part is shown. Correct it, then send it again."))
                 }
             }
             Label {
@@ -145,9 +148,9 @@ Page {
             }
 
             // --- Outcome
-            SectionHeading { text: qsTr("What happened?") }
+            SectionHeading { text: qsTr("What happened?"); visible: page.part === "" }
             Repeater {
-                model: outcomeCodes
+                model: page.part === "" ? outcomeCodes : null
                 delegate: RadioDelegate {
                     id: choice
                     required property string code
@@ -195,7 +198,7 @@ Page {
 
             // --- Times and ratings (attended outcomes only)
             ColumnLayout {
-                visible: page.record.attended
+                visible: page.part === "" && page.record.attended
                 spacing: 8
                 Layout.fillWidth: true
 
@@ -269,8 +272,15 @@ Page {
                     onPicked: (v) => page.record.behaviour = v
                 }
                 FieldError { text: page.errorFor("outcome.behaviour"); Layout.fillWidth: true }
+            }
 
-                // --- Work undertaken
+            // --- Work undertaken (attended outcomes, or correcting refused work)
+            ColumnLayout {
+                objectName: "workSection"
+                visible: page.part === "" ? page.record.attended : page.part === "work"
+                spacing: 8
+                Layout.fillWidth: true
+
                 SectionHeading { text: qsTr("Work undertaken") }
                 ChoiceBox {
                     objectName: "workCategoryBox"
@@ -315,8 +325,16 @@ Page {
                     }
                 }
                 FieldError { text: page.errorFor("work.quantity") || page.errorFor("work.unit"); Layout.fillWidth: true }
+                FieldError { text: page.errorFor("work.category"); Layout.fillWidth: true }
+            }
 
-                // --- Skills
+            // --- Skills (attended outcomes, or correcting a refused skill)
+            ColumnLayout {
+                objectName: "skillSection"
+                visible: page.part === "" ? page.record.attended : page.part === "skill"
+                spacing: 8
+                Layout.fillWidth: true
+
                 SectionHeading { text: qsTr("Skills observed") }
                 Flow {
                     spacing: 8
@@ -367,81 +385,95 @@ Page {
             }
 
             // --- Feedback
-            SectionHeading { text: qsTr("Feedback for the officer") }
-            Repeater {
-                model: [
-                    { key: "feedbackProgress", error: "feedback.progress", label: qsTr("Progress"), hint: qsTr("How are they getting on?") },
-                    { key: "feedbackStrengths", error: "feedback.strengths", label: qsTr("Strengths"), hint: qsTr("What went well?") },
-                    { key: "feedbackConcerns", error: "feedback.concerns", label: qsTr("Concerns"), hint: qsTr("Anything worrying?") },
-                    { key: "feedbackSupportNeeds", error: "feedback.support_needs", label: qsTr("Support needs"), hint: qsTr("Help they may need, e.g. reading, transport") },
-                    { key: "feedbackIncidents", error: "feedback.incidents", label: qsTr("Incidents"), hint: qsTr("Anything that happened on site") }
-                ]
-                delegate: ColumnLayout {
-                    required property var modelData
-                    Layout.fillWidth: true
-                    spacing: 2
-                    Label { text: modelData.label; font.bold: true }
-                    TextArea {
-                        objectName: modelData.key + "Field"
-                        text: page.record[modelData.key]
-                        placeholderText: modelData.hint
-                        wrapMode: TextEdit.Wrap
-                        Layout.fillWidth: true
-                        Layout.minimumHeight: Theme.touch + 8
-                        Accessible.name: modelData.label
-                        onTextChanged: if (text !== page.record[modelData.key]) page.record[modelData.key] = text
-                    }
-                    FieldError { text: page.errorFor(modelData.error); Layout.fillWidth: true }
-                }
-            }
-            Switch {
-                objectName: "alertSwitch"
-                text: qsTr("Alert the officer")
-                checked: page.record.alertOfficer
-                implicitHeight: Theme.touch
-                Accessible.name: qsTr("Alert the officer")
-                onToggled: page.record.alertOfficer = checked
-            }
-            TextField {
-                objectName: "alertReasonField"
-                visible: page.record.alertOfficer
-                text: page.record.alertReason
-                placeholderText: qsTr("Why should the officer look at this soon?")
-                implicitHeight: Theme.touch + 4
+            ColumnLayout {
+                objectName: "feedbackSection"
+                visible: page.part === ""
+                spacing: 8
                 Layout.fillWidth: true
-                Accessible.name: qsTr("Reason for the alert")
-                onTextChanged: if (text !== page.record.alertReason) page.record.alertReason = text
+                SectionHeading { text: qsTr("Feedback for the officer") }
+                Repeater {
+                    model: [
+                        { key: "feedbackProgress", error: "feedback.progress", label: qsTr("Progress"), hint: qsTr("How are they getting on?") },
+                        { key: "feedbackStrengths", error: "feedback.strengths", label: qsTr("Strengths"), hint: qsTr("What went well?") },
+                        { key: "feedbackConcerns", error: "feedback.concerns", label: qsTr("Concerns"), hint: qsTr("Anything worrying?") },
+                        { key: "feedbackSupportNeeds", error: "feedback.support_needs", label: qsTr("Support needs"), hint: qsTr("Help they may need, e.g. reading, transport") },
+                        { key: "feedbackIncidents", error: "feedback.incidents", label: qsTr("Incidents"), hint: qsTr("Anything that happened on site") }
+                    ]
+                    delegate: ColumnLayout {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        spacing: 2
+                        Label { text: modelData.label; font.bold: true }
+                        TextArea {
+                            objectName: modelData.key + "Field"
+                            text: page.record[modelData.key]
+                            placeholderText: modelData.hint
+                            wrapMode: TextEdit.Wrap
+                            Layout.fillWidth: true
+                            Layout.minimumHeight: Theme.touch + 8
+                            Accessible.name: modelData.label
+                            onTextChanged: if (text !== page.record[modelData.key]) page.record[modelData.key] = text
+                        }
+                        FieldError { text: page.errorFor(modelData.error); Layout.fillWidth: true }
+                    }
+                }
+                Switch {
+                    objectName: "alertSwitch"
+                    text: qsTr("Alert the officer")
+                    checked: page.record.alertOfficer
+                    implicitHeight: Theme.touch
+                    Accessible.name: qsTr("Alert the officer")
+                    onToggled: page.record.alertOfficer = checked
+                }
+                TextField {
+                    objectName: "alertReasonField"
+                    visible: page.record.alertOfficer
+                    text: page.record.alertReason
+                    placeholderText: qsTr("Why should the officer look at this soon?")
+                    implicitHeight: Theme.touch + 4
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("Reason for the alert")
+                    onTextChanged: if (text !== page.record.alertReason) page.record.alertReason = text
+                }
+                FieldError { objectName: "alertReasonError"; text: page.errorFor("feedback.alert_reason"); Layout.fillWidth: true }
             }
-            FieldError { objectName: "alertReasonError"; text: page.errorFor("feedback.alert_reason"); Layout.fillWidth: true }
 
             // --- Case note
-            SectionHeading { text: qsTr("Case note") }
-            TextArea {
-                objectName: "noteField"
-                text: page.record.noteText
-                placeholderText: qsTr("Optional. Saved notes cannot be changed; a correction is a new note.")
-                wrapMode: TextEdit.Wrap
+            ColumnLayout {
+                objectName: "noteSection"
+                visible: page.part === "" || page.part === "note"
+                spacing: 8
                 Layout.fillWidth: true
-                Layout.minimumHeight: 96
-                Accessible.name: qsTr("Case note")
-                onTextChanged: if (text !== page.record.noteText) page.record.noteText = text
-            }
-            FieldError { text: page.errorFor("note.text"); Layout.fillWidth: true }
-            Switch {
-                objectName: "sensitiveSwitch"
-                text: qsTr("Sensitive note")
-                checked: page.record.noteSensitive
-                implicitHeight: Theme.touch
-                Accessible.name: qsTr("Sensitive note")
-                onToggled: page.record.noteSensitive = checked
-            }
-            Label {
-                visible: page.record.noteSensitive
-                text: qsTr("Only staff with access to sensitive notes will see it. It can never be made non-sensitive.")
-                color: Theme.muted
-                wrapMode: Text.Wrap
-                font.pixelSize: Theme.smallSize
-                Layout.fillWidth: true
+                SectionHeading { text: qsTr("Case note") }
+                TextArea {
+                    objectName: "noteField"
+                    text: page.record.noteText
+                    placeholderText: qsTr("Optional. Saved notes cannot be changed; a correction is a new note.")
+                    wrapMode: TextEdit.Wrap
+                    Layout.fillWidth: true
+                    Layout.minimumHeight: 96
+                    Accessible.name: qsTr("Case note")
+                    onTextChanged: if (text !== page.record.noteText) page.record.noteText = text
+                }
+                FieldError { text: page.errorFor("note.text"); Layout.fillWidth: true }
+                Switch {
+                    objectName: "sensitiveSwitch"
+                    text: qsTr("Sensitive note")
+                    checked: page.record.noteSensitive
+                    // A refused note marked sensitive stays sensitive when it is corrected.
+                    enabled: !(page.part === "note" && page.record.noteSensitive)
+                    implicitHeight: Theme.touch
+                    Accessible.name: qsTr("Sensitive note")
+                    onToggled: page.record.noteSensitive = checked
+                }
+                Label {
+                    visible: page.record.noteSensitive
+                    text: qsTr("Only staff with access to sensitive notes will see it. It can never be made non-sensitive.")
+                    color: Theme.muted
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.smallSize
+                    Layout.fillWidth: true
+                }
             }
             Item { Layout.preferredHeight: Theme.margin }
         }

@@ -561,6 +561,14 @@
         <source>Cancel</source>
         <translation>Canslo</translation>
     </message>
+    <message>
+        <source>Correcting a refused decision. Server&apos;s reason: %1</source>
+        <translation>Cywiro penderfyniad a wrthodwyd. Rheswm y gweinydd: %1</translation>
+    </message>
+    <message>
+        <source>Resubmit decision</source>
+        <translation>Cyflwyno&apos;r penderfyniad eto</translation>
+    </message>
 </context>
 <context>
     <name>PlacementFlags</name>
@@ -840,6 +848,10 @@
     <message>
         <source>The form shows what was refused. Correct it, then send it again.</source>
         <translation>Mae&apos;r ffurflen yn dangos yr hyn a wrthodwyd. Cywirwch ef, yna&apos;i anfon eto.</translation>
+    </message>
+    <message>
+        <source>Only the refused part is shown. Correct it, then send it again.</source>
+        <translation>Dim ond y rhan a wrthodwyd a ddangosir. Cywirwch hi, yna anfonwch hi eto.</translation>
     </message>
 </context>
 <context>
@@ -1358,6 +1370,42 @@
     <message>
         <source>The refused change is the feedback: fill in the feedback to send it again.</source>
         <translation>Yr adborth yw&apos;r newid a wrthodwyd: llenwch yr adborth i&apos;w anfon eto.</translation>
+    </message>
+    <message>
+        <source>This change no longer needs correcting.</source>
+        <translation>Nid oes angen cywiro&apos;r newid hwn mwyach.</translation>
+    </message>
+    <message>
+        <source>This change is not about that appointment.</source>
+        <translation>Nid yw&apos;r newid hwn yn ymwneud â&apos;r apwyntiad hwnnw.</translation>
+    </message>
+    <message>
+        <source>The refused change cannot be read on this device.</source>
+        <translation>Nid oes modd darllen y newid a wrthodwyd ar y ddyfais hon.</translation>
+    </message>
+    <message>
+        <source>The record form cannot correct this change; discard it or correct it where it was made.</source>
+        <translation>Ni all y ffurflen gofnodi gywiro&apos;r newid hwn; gwaredwch ef neu ei gywiro lle cafodd ei wneud.</translation>
+    </message>
+    <message>
+        <source>The refused change is the work undertaken: describe the work to send it again.</source>
+        <translation>Y gwaith a wnaed yw&apos;r newid a wrthodwyd: disgrifiwch y gwaith i&apos;w anfon eto.</translation>
+    </message>
+    <message>
+        <source>The refused change is a skill observed: choose the skill to send it again.</source>
+        <translation>Sgil a welwyd yw&apos;r newid a wrthodwyd: dewiswch y sgil i&apos;w hanfon eto.</translation>
+    </message>
+    <message>
+        <source>The refused change is a case note: write the note to send it again.</source>
+        <translation>Nodyn achos yw&apos;r newid a wrthodwyd: ysgrifennwch y nodyn i&apos;w anfon eto.</translation>
+    </message>
+    <message>
+        <source>This decision no longer needs correcting; nothing was saved.</source>
+        <translation>Nid oes angen cywiro&apos;r penderfyniad hwn mwyach; ni chadwyd dim.</translation>
+    </message>
+    <message>
+        <source>This change is not an enforcement decision; nothing was saved.</source>
+        <translation>Nid penderfyniad gorfodi yw&apos;r newid hwn; ni chadwyd dim.</translation>
     </message>
 </context>
 <context>

@@ -552,6 +552,14 @@
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Correcting a refused decision. Server&apos;s reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resubmit decision</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PlacementFlags</name>
@@ -830,6 +838,10 @@
     </message>
     <message>
         <source>The form shows what was refused. Correct it, then send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the refused part is shown. Correct it, then send it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1327,6 +1339,42 @@
     </message>
     <message>
         <source>The refused change is the feedback: fill in the feedback to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change no longer needs correcting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change is not about that appointment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refused change cannot be read on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record form cannot correct this change; discard it or correct it where it was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refused change is the work undertaken: describe the work to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refused change is a skill observed: choose the skill to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refused change is a case note: write the note to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This decision no longer needs correcting; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change is not an enforcement decision; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

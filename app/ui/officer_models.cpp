@@ -286,6 +286,12 @@ QVariant AttentionModel::data(const QModelIndex& index, int role) const {
             return i.appointmentId;
         case CorrectableRole:
             return i.correctable;
+        case KindRole:
+            return i.entityType;
+        case PersonIdRole:
+            return i.personId;
+        case RefusedRole:
+            return i.refused;
         default:
             return {};
     }
@@ -298,7 +304,10 @@ QHash<int, QByteArray> AttentionModel::roleNames() const {
             {MessageRole, "message"},
             {WhenRole, "when"},
             {AppointmentIdRole, "appointmentId"},
-            {CorrectableRole, "correctable"}};
+            {CorrectableRole, "correctable"},
+            {KindRole, "kind"},
+            {PersonIdRole, "personId"},
+            {RefusedRole, "refused"}};
 }
 
 void AttentionModel::reload() {
@@ -341,19 +350,18 @@ PersonController::PersonController(StorageClient* storage, std::function<QDate()
         if (request != decisionRequest_)
             return;
         decisionRequest_ = 0;
-        decisionError_.clear();
-        emit decisionErrorChanged();
+        setDecisionError({}, {});
+        setCorrection({});
         emit busyChanged();
         emit decisionSaved();
         reload();
     });
     connect(storage_, &StorageClient::decisionFailed, this,
-            [this](quint64 request, const QString&, const QString& message) {
+            [this](quint64 request, const QString& field, const QString& message) {
                 if (request != decisionRequest_)
                     return;
                 decisionRequest_ = 0;
-                decisionError_ = message;
-                emit decisionErrorChanged();
+                setDecisionError(field, message);
                 emit busyChanged();
             });
 }
@@ -379,11 +387,37 @@ QVariantList PersonController::items() const {
     return out;
 }
 
+void PersonController::setDecisionError(const QString& field, const QString& message) {
+    if (field == decisionErrorField_ && message == decisionError_)
+        return;
+    decisionErrorField_ = field;
+    decisionError_ = message;
+    emit decisionErrorChanged();
+}
+
+void PersonController::setCorrection(Correction correction) {
+    const bool changed = correction.opId != correction_.opId ||
+                         correction.appointmentId != correction_.appointmentId ||
+                         correction.action != correction_.action ||
+                         correction.note != correction_.note ||
+                         correction.reason != correction_.reason;
+    correction_ = std::move(correction);
+    if (changed)
+        emit correctionChanged();
+}
+
 void PersonController::load(const QString& personId) {
     wanted_ = personId;
-    decisionError_.clear();
-    emit decisionErrorChanged();
+    setDecisionError({}, {});
+    setCorrection({});
     reload();
+}
+
+void PersonController::loadDecisionCorrection(const QString& opId, const QString& personId,
+                                              const QString& appointmentId, const QString& action,
+                                              const QString& note, const QString& reason) {
+    load(personId);
+    setCorrection({opId, appointmentId, action, note, reason});
 }
 
 void PersonController::reload() {
@@ -395,7 +429,10 @@ void PersonController::reload() {
 
 void PersonController::recordDecision(const QString& appointmentId, const QString& action,
                                       const QString& note) {
-    decisionRequest_ = storage_->recordDecision(appointmentId, action, note);
+    setDecisionError({}, {});
+    decisionRequest_ = correctingDecision() && appointmentId == correction_.appointmentId
+                           ? storage_->resubmitDecision(correction_.opId, action, note)
+                           : storage_->recordDecision(appointmentId, action, note);
     emit busyChanged();
 }
 
@@ -403,6 +440,8 @@ void PersonController::clear() {
     wanted_.clear();
     request_ = decisionRequest_ = 0;
     d_ = {};
+    setDecisionError({}, {});
+    setCorrection({});
     emit loaded();
 }
 

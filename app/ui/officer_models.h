@@ -2,7 +2,9 @@
 // The responsible officer's screens and the needs-attention list:
 //   CaseloadModel   people with the progress of their order (server-derived PROGRESS)
 //   InboxModel      what needs a decision (server-derived RO items), soonest respond-by first
-//   AttentionModel  changes the server refused, with its reason; discard on request
+//   AttentionModel  changes the server refused, with its reason and the refused values;
+//                   discard on request (corrections go through RecordController or
+//                   PersonController)
 //   PersonController one person's page: progress, items, timeline, notes, chart points, and
 //                   recording an enforcement decision
 // Each loads through the StorageClient (the storage thread) and ignores stale answers.
@@ -117,7 +119,10 @@ public:
         MessageRole,
         WhenRole,
         AppointmentIdRole,
-        CorrectableRole,  // an outcome or feedback: "Correct and resubmit" opens the form
+        CorrectableRole,  // "Correct and resubmit": the record form or the decision form
+        KindRole,         // the record's protocol name, e.g. "work_undertaken"
+        PersonIdRole,
+        RefusedRole,  // the refused record's fields, e.g. {action, note} of a decision
     };
     Q_ENUM(Role)
     explicit AttentionModel(StorageClient* storage, QObject* parent = nullptr);
@@ -164,6 +169,16 @@ class PersonController : public QObject {
     Q_PROPERTY(QVariantList decisions READ decisions NOTIFY loaded)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString decisionError READ decisionError NOTIFY decisionErrorChanged)
+    // The field a refused decision is about ("action", "note", ...), or empty.
+    Q_PROPERTY(QString decisionErrorField READ decisionErrorField NOTIFY decisionErrorChanged)
+    // Correcting an enforcement decision the server refused (see loadDecisionCorrection): the
+    // refused values to prefill the decision form with, and the server's reason.
+    Q_PROPERTY(bool correctingDecision READ correctingDecision NOTIFY correctionChanged)
+    Q_PROPERTY(
+        QString correctionAppointmentId READ correctionAppointmentId NOTIFY correctionChanged)
+    Q_PROPERTY(QString correctionAction READ correctionAction NOTIFY correctionChanged)
+    Q_PROPERTY(QString correctionNote READ correctionNote NOTIFY correctionChanged)
+    Q_PROPERTY(QString correctionReason READ correctionReason NOTIFY correctionChanged)
 public:
     PersonController(StorageClient* storage, std::function<QDate()> today,
                      QObject* parent = nullptr);
@@ -184,8 +199,21 @@ public:
     QVariantList decisions() const { return d_.decisions; }
     bool busy() const { return request_ != 0 || decisionRequest_ != 0; }
     QString decisionError() const { return decisionError_; }
+    QString decisionErrorField() const { return decisionErrorField_; }
+    bool correctingDecision() const { return !correction_.opId.isEmpty(); }
+    QString correctionAppointmentId() const { return correction_.appointmentId; }
+    QString correctionAction() const { return correction_.action; }
+    QString correctionNote() const { return correction_.note; }
+    QString correctionReason() const { return correction_.reason; }
 
     Q_INVOKABLE void load(const QString& personId);
+    // Opens the person of a refused enforcement decision (`opId`) to correct it: the decision
+    // form is prefilled with the refused `action` and `note` and shows `reason`. While
+    // correcting, recordDecision() for that appointment resubmits: the corrected decision
+    // replaces the refused one in one transaction and leaves the needs-attention list.
+    Q_INVOKABLE void loadDecisionCorrection(const QString& opId, const QString& personId,
+                                            const QString& appointmentId, const QString& action,
+                                            const QString& note, const QString& reason);
     Q_INVOKABLE void reload();
     // action: "warning_issued" | "refer_for_breach" | "no_further_action"
     Q_INVOKABLE void recordDecision(const QString& appointmentId, const QString& action,
@@ -196,8 +224,19 @@ signals:
     void busyChanged();
     void decisionErrorChanged();
     void decisionSaved();
+    void correctionChanged();
 
 private:
+    struct Correction {
+        QString opId;
+        QString appointmentId;
+        QString action;
+        QString note;
+        QString reason;
+    };
+    void setDecisionError(const QString& field, const QString& message);
+    void setCorrection(Correction correction);
+
     StorageClient* storage_;
     std::function<QDate()> today_;
     PersonDetail d_;
@@ -205,6 +244,8 @@ private:
     quint64 request_ = 0;
     quint64 decisionRequest_ = 0;
     QString decisionError_;
+    QString decisionErrorField_;
+    Correction correction_;
 };
 
 // "12h 30m"

@@ -77,6 +77,7 @@ void RecordController::clear() {
     detail_ = {};
     correctingOpId_.clear();
     correctionReason_.clear();
+    correctionPart_.clear();
     resetFields();
     setErrors({}, {});
     emit loadedChanged();
@@ -94,10 +95,12 @@ void RecordController::load(const QString& appointmentId) {
 
 void RecordController::loadCorrection(const QString& opId, const QString& appointmentId,
                                       const QString& reason) {
-    load(appointmentId);
+    clear();
+    loading_ = storage_->loadCorrection(opId, appointmentId);
     correctingOpId_ = opId;
     correctionReason_ = reason;
     emit loadedChanged();
+    emit busyChanged();
 }
 
 void RecordController::onLoaded(quint64 request, const RecordDetail& detail) {
@@ -130,6 +133,29 @@ void RecordController::onLoaded(quint64 request, const RecordDetail& detail) {
         alertOfficer_ = f.alert_officer;
         alertReason_ = toQString(f.alert_reason);
     }
+    correctionPart_ = detail.correctionPart;
+    if (detail.work) {
+        const WorkUndertaken& w = *detail.work;
+        workCategory_ = toQString(wireText(w.category));
+        workDescription_ = toQString(w.description);
+        workQuantity_ = w.quantity
+                            ? QLocale().toString(*w.quantity, 'g', QLocale::FloatingPointShortest)
+                            : QString();
+        workUnit_ = toQString(w.unit);
+    }
+    if (detail.skill) {
+        const QString skill = toQString(wireText(detail.skill->skill));
+        for (int row = 0; row < skills_.rowCount(); ++row) {
+            if (skills_.index(row).data(SkillModel::SkillRole).toString() == skill) {
+                skills_.setSelected(row, true);
+                skills_.setLevel(row, toQString(wireText(detail.skill->level)));
+            }
+        }
+    }
+    if (detail.note) {
+        noteText_ = toQString(detail.note->text);
+        noteSensitive_ = detail.note->sensitive;
+    }
     emit loadedChanged();
     emit outcomeCodeChanged();
     emit formChanged();
@@ -147,11 +173,16 @@ void RecordController::onLoadFailed(quint64 request, const QString& message) {
 std::optional<RecordRequest> RecordController::buildRequest(QVariantMap& problems) const {
     RecordRequest r;
     r.appointmentId = detail_.line.appointmentId;
-    if (outcomeCode_.isEmpty()) {
+    // A correction of one part (work, a skill, a note) sends that part alone.
+    const bool wholeForm = correctionPart_.isEmpty();
+    const auto wanted = [&](const char* part) {
+        return wholeForm || correctionPart_ == QLatin1String(part);
+    };
+    if (wholeForm && outcomeCode_.isEmpty()) {
         problems.insert(QStringLiteral("outcome.code"), tr("Choose what happened."));
     }
     r.outcome.code = Outcome::fromText(toStdString(outcomeCode_));
-    if (r.outcome.code.isAttended()) {
+    if (wholeForm && r.outcome.code.isAttended()) {
         r.outcome.arrival = parseTimeOfDay(arrival_);
         if (!r.outcome.arrival) {
             problems.insert(QStringLiteral("outcome.arrival"),
@@ -167,8 +198,8 @@ std::optional<RecordRequest> RecordController::buildRequest(QVariantMap& problem
         r.outcome.behaviour = parseEnum<Rating>(toStdString(behaviour_));
     }
 
-    if (!workDescription_.trimmed().isEmpty() || !workQuantity_.trimmed().isEmpty() ||
-        !workCategory_.isEmpty()) {
+    if (wanted("work") && (!workDescription_.trimmed().isEmpty() ||
+                           !workQuantity_.trimmed().isEmpty() || !workCategory_.isEmpty())) {
         WorkUndertaken w;
         w.category =
             parseEnum<WorkCategory>(toStdString(workCategory_)).value_or(WorkCategory::Other);
@@ -188,12 +219,14 @@ std::optional<RecordRequest> RecordController::buildRequest(QVariantMap& problem
         r.work = w;
     }
 
-    r.skills = skills_.observations();
+    if (wanted("skill"))
+        r.skills = skills_.observations();
 
     const bool anyFeedback =
-        alertOfficer_ || !feedbackProgress_.trimmed().isEmpty() ||
-        !feedbackStrengths_.trimmed().isEmpty() || !feedbackConcerns_.trimmed().isEmpty() ||
-        !feedbackSupportNeeds_.trimmed().isEmpty() || !feedbackIncidents_.trimmed().isEmpty();
+        wholeForm &&
+        (alertOfficer_ || !feedbackProgress_.trimmed().isEmpty() ||
+         !feedbackStrengths_.trimmed().isEmpty() || !feedbackConcerns_.trimmed().isEmpty() ||
+         !feedbackSupportNeeds_.trimmed().isEmpty() || !feedbackIncidents_.trimmed().isEmpty());
     if (anyFeedback) {
         Feedback f;
         f.progress = toStdString(feedbackProgress_.trimmed());
@@ -206,7 +239,7 @@ std::optional<RecordRequest> RecordController::buildRequest(QVariantMap& problem
         r.feedback = f;
     }
 
-    if (!noteText_.trimmed().isEmpty()) {
+    if (wanted("note") && !noteText_.trimmed().isEmpty()) {
         CaseNote n;
         n.text = toStdString(noteText_.trimmed());
         n.sensitive = noteSensitive_;
@@ -239,6 +272,7 @@ void RecordController::onSaved(quint64 request, int /*records*/) {
     detail_.outcome = AppointmentOutcome{};
     correctingOpId_.clear();
     correctionReason_.clear();
+    correctionPart_.clear();
     emit busyChanged();
     emit loadedChanged();
     emit saved();

@@ -34,6 +34,9 @@ class RecordController : public QObject {
     // Correcting a change the server refused (see loadCorrection): its op id and the reason.
     Q_PROPERTY(bool correcting READ correcting NOTIFY loadedChanged)
     Q_PROPERTY(QString correctionReason READ correctionReason NOTIFY loadedChanged)
+    // Which part of the form a correction is about: "" (the outcome or the feedback: the whole
+    // form), "work", "skill" or "note" (that section alone).
+    Q_PROPERTY(QString correctionPart READ correctionPart NOTIFY loadedChanged)
 
     // The form.
     Q_PROPERTY(QString outcomeCode MEMBER outcomeCode_ NOTIFY outcomeCodeChanged)
@@ -80,6 +83,7 @@ public:
     bool alreadyRecorded() const { return detail_.outcome.has_value(); }
     bool correcting() const { return !correctingOpId_.isEmpty(); }
     QString correctionReason() const { return correctionReason_; }
+    QString correctionPart() const { return correctionPart_; }
     SkillModel* skills() { return &skills_; }
     bool attended() const;
     bool enforceable() const;
@@ -89,9 +93,11 @@ public:
 
     // Loads an appointment into the form (replacing whatever was there).
     Q_INVOKABLE void load(const QString& appointmentId);
-    // Loads the appointment of a refused change (`opId`, an outcome or feedback) with the
-    // values that were refused, to correct them; save() then resubmits: the corrected change
-    // replaces the refused one in one transaction and it leaves the needs-attention list.
+    // Loads the appointment of a refused change (`opId`: an outcome, feedback, work undertaken,
+    // a skill observed or a case note) with the values that were refused, to correct them;
+    // save() then resubmits: the corrected change replaces the refused one in one transaction
+    // and it leaves the needs-attention list. For work, a skill or a note only that section
+    // is shown and sent (correctionPart).
     Q_INVOKABLE void loadCorrection(const QString& opId, const QString& appointmentId,
                                     const QString& reason);
     // Validates and saves; emits saved() or fills `errors`.
@@ -129,6 +135,7 @@ private:
     QString errorSummary_;
     QString correctingOpId_;
     QString correctionReason_;
+    QString correctionPart_;
 
     QString outcomeCode_;
     QString arrival_;

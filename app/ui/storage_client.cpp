@@ -119,6 +119,12 @@ quint64 StorageClient::loadRecord(const QString& appointmentId) {
     return id;
 }
 
+quint64 StorageClient::loadCorrection(const QString& opId, const QString& appointmentId) {
+    const quint64 id = nextRequest();
+    post([w = worker_, id, opId, appointmentId] { w->loadCorrection(id, opId, appointmentId); });
+    return id;
+}
+
 quint64 StorageClient::save(const QList<RecordRequest>& records) {
     const quint64 id = nextRequest();
     post([w = worker_, id, records] { w->save(id, records); });
@@ -180,6 +186,13 @@ quint64 StorageClient::recordDecision(const QString& appointmentId, const QStrin
     post([w = worker_, id, appointmentId, action, note] {
         w->recordDecision(id, appointmentId, action, note);
     });
+    return id;
+}
+
+quint64 StorageClient::resubmitDecision(const QString& opId, const QString& action,
+                                        const QString& note) {
+    const quint64 id = nextRequest();
+    post([w = worker_, id, opId, action, note] { w->resubmitDecision(id, opId, action, note); });
     return id;
 }
 

@@ -44,6 +44,8 @@ public:
     quint64 loadSessions(QDate date);
     quint64 loadRoster(const QString& sessionId);
     quint64 loadRecord(const QString& appointmentId);
+    // Answered with recordLoaded() or loadFailed(), like loadRecord().
+    quint64 loadCorrection(const QString& opId, const QString& appointmentId);
     quint64 save(const QList<sitebook::ui::RecordRequest>& records);
     void signIn(const sitebook::ui::ServerSettings& server, const QString& username,
                 const QString& password);
@@ -58,6 +60,8 @@ public:
     quint64 loadPerson(const QString& personId);
     quint64 recordDecision(const QString& appointmentId, const QString& action,
                            const QString& note);
+    // Answered with decisionRecorded() or decisionFailed(), like recordDecision().
+    quint64 resubmitDecision(const QString& opId, const QString& action, const QString& note);
 
 signals:
     void vaultInspected(const sitebook::ui::VaultStatus& status);

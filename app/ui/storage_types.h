@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
+#include <QVariantMap>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -70,13 +71,20 @@ struct RosterLine {
     bool hasFeedback = false;
 };
 
-// Everything the record form shows for one appointment.
+// Everything the record form shows for one appointment. When it is opened to correct a
+// refused change (StorageWorker::loadCorrection), the refused values are in place of the local
+// ones and `correctionPart` says which part of the form the change is: "" for the outcome or
+// the feedback (the whole form), "work", "skill" or "note" (that section alone).
 struct RecordDetail {
     RosterLine line;
     QString sessionStart;
     QString sessionEnd;
     std::optional<domain::AppointmentOutcome> outcome;
     std::optional<domain::Feedback> feedback;
+    QString correctionPart;
+    std::optional<domain::WorkUndertaken> work;
+    std::optional<domain::SkillObservation> skill;
+    std::optional<domain::CaseNote> note;
 };
 
 // One appointment's record from the form: saved as a unit (all parts validated before any is
@@ -142,9 +150,14 @@ struct AttentionItem {
     QString code;
     QString message;
     qint64 createdAt = 0;
-    QString summary;           // what the change was about, e.g. "Outcome UAAB for Smith, Alex"
-    QString appointmentId;     // the appointment the change belongs to, if any
-    bool correctable = false;  // an outcome or feedback: the record form can correct it
+    QString summary;        // what the change was about, e.g. "Outcome UAAB for Smith, Alex"
+    QString appointmentId;  // the appointment the change belongs to, if any
+    QString personId;       // whose record it is, if known
+    // The refused record's fields (its payload), e.g. "action" and "note" of a decision.
+    QVariantMap refused;
+    // It can be corrected on screen: an outcome, work undertaken, a skill, feedback or a case
+    // note of an appointment in the record form; an enforcement decision on the person page.
+    bool correctable = false;
 };
 
 // One person of an officer's caseload with the progress of their order (server-derived).

@@ -293,18 +293,23 @@ void StorageWorker::loadRoster(quint64 request, const QString& sessionId) {
     emit rosterLoaded(request, out);
 }
 
-void StorageWorker::loadRecord(quint64 request, const QString& appointmentId) {
-    if (!store_)
-        return emit loadFailed(request, tr("The device is locked."));
+std::optional<RecordDetail> StorageWorker::recordDetail(const QString& appointmentId,
+                                                        QString& message) {
     auto appointment = store_->appointment(toStdString(appointmentId));
-    if (!appointment.ok())
-        return emit loadFailed(request, toQString(appointment.error().message));
-    if (!*appointment)
-        return emit loadFailed(request, tr("This appointment is not on the device."));
+    if (!appointment.ok()) {
+        message = toQString(appointment.error().message);
+        return std::nullopt;
+    }
+    if (!*appointment) {
+        message = tr("This appointment is not on the device.");
+        return std::nullopt;
+    }
     const Appointment& a = **appointment;
     auto person = store_->person(a.person_id);
-    if (!person.ok() || !*person)
-        return emit loadFailed(request, tr("The person is not on the device."));
+    if (!person.ok() || !*person) {
+        message = tr("The person is not on the device.");
+        return std::nullopt;
+    }
     RecordDetail detail;
     detail.line.appointmentId = appointmentId;
     detail.line.personId = toQString((*person)->id);
@@ -325,7 +330,17 @@ void StorageWorker::loadRecord(quint64 request, const QString& appointmentId) {
     if (feedback.ok())
         detail.feedback = *feedback;
     detail.line.hasFeedback = detail.feedback.has_value();
-    emit recordLoaded(request, detail);
+    return detail;
+}
+
+void StorageWorker::loadRecord(quint64 request, const QString& appointmentId) {
+    if (!store_)
+        return emit loadFailed(request, tr("The device is locked."));
+    QString message;
+    auto detail = recordDetail(appointmentId, message);
+    if (!detail)
+        return emit loadFailed(request, message);
+    emit recordLoaded(request, *detail);
 }
 
 Status StorageWorker::validate(RecordRequest& r, FieldError& error) {

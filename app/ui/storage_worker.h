@@ -42,6 +42,10 @@ public:
     void loadSessions(quint64 request, QDate date);
     void loadRoster(quint64 request, const QString& sessionId);
     void loadRecord(quint64 request, const QString& appointmentId);
+    // The record form of the refused change `opId` (of `appointmentId`), with the refused
+    // values in place of the local ones (see RecordDetail::correctionPart). Answers with
+    // recordLoaded() or loadFailed().
+    void loadCorrection(quint64 request, const QString& opId, const QString& appointmentId);
     // Validates every part of every request, then writes them. Nothing is written if any part
     // is invalid.
     void save(quint64 request, const QList<sitebook::ui::RecordRequest>& records);
@@ -60,11 +64,17 @@ public:
     void reauthenticate(const QString& password);
     void loadAttention(quint64 request);
     void discardChange(quint64 request, const QString& opId, const QString& reason);
-    // Corrects the rejected change `opId` with the record form's `record` (the change must be
-    // the appointment's outcome or its feedback). Validated like save(); the corrected change
-    // replaces the rejected one (LocalStore::resubmit) and the form's other parts are written
-    // with it, all in one transaction. Answers with saved() or saveFailed().
+    // Corrects the rejected change `opId` with the record form's `record`. For the
+    // appointment's outcome or its feedback the whole form is validated like save(), the
+    // corrected change replaces the rejected one (LocalStore::resubmit) and the form's other
+    // parts are written with it; for work undertaken, a skill or a case note only that part is
+    // validated and sent again (further skills chosen with a corrected skill are added). One
+    // transaction either way. Answers with saved() or saveFailed().
     void resubmit(quint64 request, const QString& opId, const sitebook::ui::RecordRequest& record);
+    // Corrects the rejected enforcement decision `opId` with `action` and `note`, decided
+    // today, in place of the refused one. Answers with decisionRecorded() or decisionFailed().
+    void resubmitDecision(quint64 request, const QString& opId, const QString& action,
+                          const QString& note);
 
     // --- The officer's reads and decisions (see storage_worker_officer.cpp).
     void loadCaseload(quint64 request);
@@ -112,6 +122,10 @@ private:
     Status openStore(const SecretBytes& key);
     Result<domain::Project> project(const std::string& id);
     Result<std::optional<domain::Feedback>> feedbackFor(const std::string& appointmentId);
+    // The record form's view of an appointment, or a message saying why there is none.
+    std::optional<RecordDetail> recordDetail(const QString& appointmentId, QString& message);
+    void resubmitPart(quint64 request, const store::OutboxEntry& rejected,
+                      const RecordRequest& record);
     Status validate(RecordRequest& record, FieldError& error);
     Status write(const RecordRequest& record);
     Status startSync(const QJsonObject& identity);

@@ -2,6 +2,7 @@
 // here runs on the storage thread, which owns the store the engine works on: a sync never runs
 // on the GUI thread, and local saves wait for it (each network call has a deadline).
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,6 +12,7 @@
 #include "qt_text.h"
 #include "sitebook/common/log.h"
 #include "sitebook/domain/json.h"
+#include "sitebook/domain/validation.h"
 #include "sitebook/sync/grpc_transport.h"
 #include "storage_worker.h"
 
@@ -56,6 +58,32 @@ QString describe(const store::OutboxEntry& e) {
     if (type == "enforcement_decision")
         return QObject::tr("Enforcement decision");
     return toQString(type);
+}
+
+// Whether a refused change can be corrected on screen: the record form corrects the parts of
+// an appointment's record, the person page an enforcement decision.
+bool correctable(const store::OutboxEntry& e) {
+    switch (e.entityType) {
+        case store::EntityType::Appointment:
+            return e.op == "record_outcome";
+        case store::EntityType::WorkUndertaken:
+        case store::EntityType::SkillObservation:
+        case store::EntityType::Feedback:
+        case store::EntityType::CaseNote:
+        case store::EntityType::EnforcementDecision:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// The appointment a change is about: the outcome's own id, or its payload's appointment_id.
+std::string appointmentOf(const store::OutboxEntry& e) {
+    if (e.entityType == store::EntityType::Appointment)
+        return e.entityId;
+    const QJsonObject payload =
+        QJsonDocument::fromJson(QByteArray::fromStdString(e.payload)).object();
+    return toStdString(payload.value(QStringLiteral("appointment_id")).toString());
 }
 
 }  // namespace
@@ -225,13 +253,14 @@ void StorageWorker::loadAttention(quint64 request) {
                 ? e.entityId
                 : toStdString(payload.value(QStringLiteral("appointment_id")).toString());
         item.appointmentId = toQString(appointmentId);
-        item.correctable = !appointmentId.empty() && (e.op == "record_outcome" ||
-                                                      e.entityType == store::EntityType::Feedback);
+        item.refused = payload.toVariantMap();
+        item.correctable = !appointmentId.empty() && correctable(e);
         if (personId.empty() && !appointmentId.empty()) {
             auto a = store_->appointment(appointmentId);
             if (a.ok() && *a)
                 personId = (*a)->person_id;
         }
+        item.personId = toQString(personId);
         if (!personId.empty()) {
             auto p = store_->person(personId);
             if (p.ok() && *p) {
@@ -256,6 +285,164 @@ void StorageWorker::discardChange(quint64 request, const QString& opId, const QS
     countPending();
 }
 
+void StorageWorker::loadCorrection(quint64 request, const QString& opId,
+                                   const QString& appointmentId) {
+    if (!store_)
+        return emit loadFailed(request, tr("The device is locked."));
+    auto entry = store_->outboxEntry(toStdString(opId));
+    if (!entry.ok())
+        return emit loadFailed(request, toQString(entry.error().message));
+    if (!*entry || (*entry)->state != "rejected")
+        return emit loadFailed(request, tr("This change no longer needs correcting."));
+    const store::OutboxEntry& e = **entry;
+    if (appointmentOf(e) != toStdString(appointmentId))
+        return emit loadFailed(request, tr("This change is not about that appointment."));
+    QString message;
+    auto detail = recordDetail(appointmentId, message);
+    if (!detail)
+        return emit loadFailed(request, message);
+    const auto unreadable = [&] {
+        emit loadFailed(request, tr("The refused change cannot be read on this device."));
+    };
+    switch (e.entityType) {
+        case store::EntityType::Appointment:
+            // The local record holds the refused outcome until it is corrected or discarded.
+            break;
+        case store::EntityType::Feedback: {
+            auto refused = fromJson<Feedback>(e.payload);
+            if (!refused.ok())
+                return unreadable();
+            detail->feedback = *refused;
+            break;
+        }
+        case store::EntityType::WorkUndertaken: {
+            auto refused = fromJson<WorkUndertaken>(e.payload);
+            if (!refused.ok())
+                return unreadable();
+            detail->work = *refused;
+            detail->correctionPart = QStringLiteral("work");
+            break;
+        }
+        case store::EntityType::SkillObservation: {
+            auto refused = fromJson<SkillObservation>(e.payload);
+            if (!refused.ok())
+                return unreadable();
+            detail->skill = *refused;
+            detail->correctionPart = QStringLiteral("skill");
+            break;
+        }
+        case store::EntityType::CaseNote: {
+            auto refused = fromJson<CaseNote>(e.payload);
+            if (!refused.ok())
+                return unreadable();
+            detail->note = *refused;
+            detail->correctionPart = QStringLiteral("note");
+            break;
+        }
+        default:
+            return emit loadFailed(request,
+                                   tr("The record form cannot correct this change; discard it "
+                                      "or correct it where it was made."));
+    }
+    emit recordLoaded(request, *detail);
+}
+
+void StorageWorker::resubmitPart(quint64 request, const store::OutboxEntry& rejected,
+                                 const RecordRequest& record) {
+    const auto missing = [&](const QString& field, const QString& message) {
+        emit saveFailed(request, {record.appointmentId, field, message});
+    };
+    const auto refused = [&](std::string_view part, const Error& e) {
+        QString field = toQString(part);
+        if (!e.field.empty())
+            field += QLatin1Char('.') + toQString(e.field);
+        emit saveFailed(request, {record.appointmentId, field, toQString(e.message)});
+    };
+    Status done = okStatus();
+    switch (rejected.entityType) {
+        case store::EntityType::WorkUndertaken: {
+            auto original = fromJson<WorkUndertaken>(rejected.payload);
+            if (!original.ok())
+                return refused("work", original.error());
+            if (!record.work) {
+                return missing(QStringLiteral("work.description"),
+                               tr("The refused change is the work undertaken: describe the work "
+                                  "to send it again."));
+            }
+            WorkUndertaken corrected = *record.work;
+            corrected.id = rejected.entityId;
+            corrected.appointment_id = original->appointment_id;
+            if (auto s = validateWorkUndertaken(corrected); !s.ok())
+                return refused("work", s.error());
+            done = store_->atomically([&]() -> Status {
+                SB_TRY(store_->resubmit(rejected.opId, toJson(corrected)));
+                return okStatus();
+            });
+            break;
+        }
+        case store::EntityType::SkillObservation: {
+            auto original = fromJson<SkillObservation>(rejected.payload);
+            if (!original.ok())
+                return refused("skill", original.error());
+            if (record.skills.empty()) {
+                return missing(QStringLiteral("skill.skill"),
+                               tr("The refused change is a skill observed: choose the skill to "
+                                  "send it again."));
+            }
+            // The first skill chosen replaces the refused one; any others are new observations.
+            std::vector<SkillObservation> skills = record.skills;
+            if (skills.front().note.empty())
+                skills.front().note = original->note;
+            for (std::size_t i = 0; i < skills.size(); ++i) {
+                skills[i].id = i == 0 ? rejected.entityId : ids_.next().toString();
+                skills[i].appointment_id = original->appointment_id;
+                if (auto s = validateSkillObservation(skills[i]); !s.ok())
+                    return refused("skill", s.error());
+            }
+            done = store_->atomically([&]() -> Status {
+                SB_TRY(store_->resubmit(rejected.opId, toJson(skills.front())));
+                for (std::size_t i = 1; i < skills.size(); ++i)
+                    SB_TRY(store_->addSkillObservation(skills[i]));
+                return okStatus();
+            });
+            break;
+        }
+        case store::EntityType::CaseNote: {
+            auto original = fromJson<CaseNote>(rejected.payload);
+            if (!original.ok())
+                return refused("note", original.error());
+            if (!record.note) {
+                return missing(QStringLiteral("note.text"),
+                               tr("The refused change is a case note: write the note to send it "
+                                  "again."));
+            }
+            // The same note, with the corrected text; a note marked sensitive stays sensitive.
+            CaseNote corrected = *original;
+            corrected.text = record.note->text;
+            corrected.sensitive = original->sensitive || record.note->sensitive;
+            corrected.created_at = clock_.nowMillis();
+            if (auto s = validateCaseNote(corrected, store_->policy()); !s.ok())
+                return refused("note", s.error());
+            done = store_->atomically([&]() -> Status {
+                SB_TRY(store_->resubmit(rejected.opId, toJson(corrected)));
+                return okStatus();
+            });
+            break;
+        }
+        default:
+            return missing({}, tr("This form cannot correct that change; nothing was saved."));
+    }
+    if (!done.ok()) {
+        log::error(kComponent, "resubmitting a change failed: " + done.error().toString());
+        return emit saveFailed(request,
+                               {record.appointmentId, {}, toQString(done.error().message)});
+    }
+    emit saved(request, 1);
+    emit dataChanged();
+    emit localChange();
+    countPending();
+}
+
 void StorageWorker::resubmit(quint64 request, const QString& opId, const RecordRequest& record) {
     const auto refuse = [&](const QString& message) {
         emit saveFailed(request, {record.appointmentId, {}, message});
@@ -271,13 +458,10 @@ void StorageWorker::resubmit(quint64 request, const QString& opId, const RecordR
     const std::string appointmentId = toStdString(record.appointmentId);
     const bool outcome = rejected.entityType == store::EntityType::Appointment;
     const bool feedback = rejected.entityType == store::EntityType::Feedback;
-    std::string belongsTo = rejected.entityId;
-    if (feedback) {
-        auto payload = fromJson<Feedback>(rejected.payload);
-        belongsTo = payload.ok() ? payload->appointment_id : std::string();
-    }
-    if ((!outcome && !feedback) || belongsTo != appointmentId)
+    if (appointmentOf(rejected) != appointmentId)
         return refuse(tr("This form cannot correct that change; nothing was saved."));
+    if (!outcome && !feedback)
+        return resubmitPart(request, rejected, record);
 
     RecordRequest r = record;
     FieldError error;
@@ -327,6 +511,49 @@ void StorageWorker::resubmit(quint64 request, const QString& opId, const RecordR
                                {record.appointmentId, {}, toQString(done.error().message)});
     }
     emit saved(request, 1);
+    emit dataChanged();
+    emit localChange();
+    countPending();
+}
+
+void StorageWorker::resubmitDecision(quint64 request, const QString& opId, const QString& action,
+                                     const QString& note) {
+    if (!store_)
+        return emit decisionFailed(request, {}, tr("The device is locked; nothing was saved."));
+    auto entry = store_->outboxEntry(toStdString(opId));
+    if (!entry.ok())
+        return emit decisionFailed(request, {}, toQString(entry.error().message));
+    if (!*entry || (*entry)->state != "rejected") {
+        return emit decisionFailed(
+            request, {}, tr("This decision no longer needs correcting; nothing was saved."));
+    }
+    if ((*entry)->entityType != store::EntityType::EnforcementDecision) {
+        return emit decisionFailed(request, {},
+                                   tr("This change is not an enforcement decision; nothing was "
+                                      "saved."));
+    }
+    auto refused = fromJson<EnforcementDecision>((*entry)->payload);
+    if (!refused.ok())
+        return emit decisionFailed(request, {}, toQString(refused.error().message));
+    const auto parsed = parseEnum<EnforcementAction>(toStdString(action));
+    if (!parsed)
+        return emit decisionFailed(request, QStringLiteral("action"), tr("Choose a decision."));
+    // The same decision (its id), as corrected and decided today.
+    EnforcementDecision corrected = *refused;
+    corrected.action = *parsed;
+    corrected.note = toStdString(note);
+    const QDate today = QDateTime::fromMSecsSinceEpoch(clock_.nowMillis()).date();
+    corrected.decided_on =
+        CivilDate::fromYmd(today.year(), today.month(), today.day()).value_or(CivilDate{});
+    Status done = store_->atomically([&]() -> Status {
+        SB_TRY(store_->resubmit((*entry)->opId, toJson(corrected)));
+        return okStatus();
+    });
+    if (!done.ok()) {
+        return emit decisionFailed(request, toQString(done.error().field),
+                                   toQString(done.error().message));
+    }
+    emit decisionRecorded(request);
     emit dataChanged();
     emit localChange();
     countPending();

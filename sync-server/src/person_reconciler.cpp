@@ -160,7 +160,9 @@ Result<std::int64_t> PersonReconciler::reconcilePerson(UnitOfWork& uow, std::str
     std::vector<domain::WorkUndertaken> work;
     std::vector<domain::SkillObservation> skills;
     std::vector<domain::Feedback> feedback;
-    std::set<std::string> existingDerived[2];  // [0] progress ids, [1] RO item ids
+    // Derived records as stored: [0] progress, [1] RO items, id -> body. A recomputed record
+    // whose body is unchanged is not written again (nor even looked up).
+    std::map<std::string, std::string> existingDerived[2];
     std::vector<std::string> outcomeIds;
     SB_TRY(forEachLive(uow, partition, [&](const ChangeRow& row) {
         const std::string& type = row.entry.entityType;
@@ -203,10 +205,10 @@ Result<std::int64_t> PersonReconciler::reconcilePerson(UnitOfWork& uow, std::str
                     input.decisions.push_back(std::move(*d));
                 break;
             case EntityType::Progress:
-                existingDerived[0].insert(id);
+                existingDerived[0].emplace(id, row.bodyJson);
                 break;
             case EntityType::RoItem:
-                existingDerived[1].insert(id);
+                existingDerived[1].emplace(id, row.bodyJson);
                 break;
             default:
                 break;
@@ -314,27 +316,30 @@ Result<std::int64_t> PersonReconciler::reconcilePerson(UnitOfWork& uow, std::str
         auto result = rc::reconcilePerson(input, policy_, today);
         if (!result)
             return result.error();
-        for (const auto& p : result->orders) {
-            auto written = EntityWriter::put(uow, EntityType::Progress, p.order_id,
-                                             progressBody(personId, p), context);
+        auto putDerived = [&](int kind, EntityType type, const std::string& id,
+                              const std::string& body) -> Status {
+            const auto& existing = existingDerived[kind];
+            if (auto it = existing.find(id); it != existing.end() && it->second == body)
+                return okStatus();
+            auto written = EntityWriter::put(uow, type, id, body, context);
             if (!written)
                 return written.error();
             changed += written->changed ? 1 : 0;
+            return okStatus();
+        };
+        for (const auto& p : result->orders) {
+            SB_TRY(putDerived(0, EntityType::Progress, p.order_id, progressBody(personId, p)));
             keepProgress.insert(p.order_id);
         }
         for (const auto& item : result->items) {
             const std::string id = itemEntityId(personId, item.id);
-            auto written =
-                EntityWriter::put(uow, EntityType::RoItem, id, roItemBody(item), context);
-            if (!written)
-                return written.error();
-            changed += written->changed ? 1 : 0;
+            SB_TRY(putDerived(1, EntityType::RoItem, id, roItemBody(item)));
             keepItems.insert(id);
         }
     }
 
     // Derived records whose cause went away.
-    for (const auto& id : existingDerived[0]) {
+    for (const auto& [id, body] : existingDerived[0]) {
         if (keepProgress.contains(id))
             continue;
         auto removed = EntityWriter::remove(uow, EntityType::Progress, id, context);
@@ -342,7 +347,7 @@ Result<std::int64_t> PersonReconciler::reconcilePerson(UnitOfWork& uow, std::str
             return removed.error();
         changed += removed->changed ? 1 : 0;
     }
-    for (const auto& id : existingDerived[1]) {
+    for (const auto& [id, body] : existingDerived[1]) {
         if (keepItems.contains(id))
             continue;
         auto removed = EntityWriter::remove(uow, EntityType::RoItem, id, context);

@@ -1,6 +1,10 @@
 #include "sitebook/server/sqlite_store.h"
 
+#include <optional>
+#include <string>
+#include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "sitebook/storage/database.h"
 
@@ -127,6 +131,28 @@ END;
 template <typename T>
 using Opt = std::optional<T>;
 
+// A row reader returns the row's value, or a Result of it when a row can be refused.
+template <typename T>
+struct RowValue {
+    using type = T;
+};
+template <typename T>
+struct RowValue<Result<T>> {
+    using type = T;
+};
+template <typename Read>
+using RowOf = typename RowValue<std::invoke_result_t<Read&, Statement&>>::type;
+
+// Binds `values` to parameters 1, 2, ... in order. The binder refers to the values, so it is
+// for use within the full expression that makes it.
+template <typename... Values>
+auto keys(const Values&... values) {
+    return [&values...](Statement& s) {
+        int index = 0;
+        (s.bind(++index, values), ...);
+    };
+}
+
 class SqliteUnitOfWork final : public UnitOfWork {
 public:
     SqliteUnitOfWork(SqliteStore& store, std::unique_ptr<Database> db)
@@ -181,28 +207,10 @@ public:
             [&](Statement& s) { bindDevice(s, d); });
     }
     Result<Opt<DeviceRecord>> findDevice(std::string_view id) override {
-        auto st = db_->prepare(
+        return queryOne(
             "SELECT id, user_id, name, platform, app_version, registered_at_ms, "
-            "last_seen_at_ms, revoked_at_ms, last_clock_skew_ms FROM devices WHERE id = ?");
-        if (!st)
-            return st.error();
-        st->bind(1, id);
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return Opt<DeviceRecord>{};
-        DeviceRecord d;
-        d.id = st->columnText(0);
-        d.userId = st->columnText(1);
-        d.name = st->columnText(2);
-        d.platform = st->columnText(3);
-        d.appVersion = st->columnText(4);
-        d.registeredAtMillis = st->columnInt(5);
-        d.lastSeenAtMillis = st->columnInt(6);
-        d.revokedAtMillis = st->columnOptionalInt(7);
-        d.lastClockSkewMillis = st->columnInt(8);
-        return Opt<DeviceRecord>(std::move(d));
+            "last_seen_at_ms, revoked_at_ms, last_clock_skew_ms FROM devices WHERE id = ?",
+            keys(id), readDevice);
     }
 
     // --- refresh tokens ---
@@ -224,46 +232,29 @@ public:
         return findToken("parent_hash = ? AND revoked_at_ms IS NULL AND rotated = 0", parentHash);
     }
     Result<Opt<RefreshTokenRecord>> findToken(const char* where, std::string_view value) {
-        auto st = db_->prepare(
+        return queryOne(
             std::string("SELECT token_hash, device_id, user_id, issued_at_ms, expires_at_ms, "
                         "revoked_at_ms, rotated, parent_hash FROM refresh_tokens WHERE ") +
-            where);
-        if (!st)
-            return st.error();
-        st->bind(1, value);
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return Opt<RefreshTokenRecord>{};
-        RefreshTokenRecord t;
-        t.tokenHash = st->columnText(0);
-        t.deviceId = st->columnText(1);
-        t.userId = st->columnText(2);
-        t.issuedAtMillis = st->columnInt(3);
-        t.expiresAtMillis = st->columnInt(4);
-        t.revokedAtMillis = st->columnOptionalInt(5);
-        t.rotated = st->columnInt(6) != 0;
-        t.parentHash = st->columnOptionalText(7);
-        return Opt<RefreshTokenRecord>(std::move(t));
+                where,
+            keys(value), readToken);
     }
     Status revokeRefreshToken(std::string_view hash, UnixMillis at) override {
         return run(
             "UPDATE refresh_tokens SET revoked_at_ms = ? "
             "WHERE token_hash = ? AND revoked_at_ms IS NULL",
-            [&](Statement& s) { s.bind(1, at).bind(2, hash); });
+            keys(at, hash));
     }
     Status markRefreshTokenRotated(std::string_view hash, UnixMillis at) override {
         return run(
             "UPDATE refresh_tokens SET revoked_at_ms = ?, rotated = 1 "
             "WHERE token_hash = ? AND revoked_at_ms IS NULL",
-            [&](Statement& s) { s.bind(1, at).bind(2, hash); });
+            keys(at, hash));
     }
     Status revokeDeviceTokens(std::string_view deviceId, UnixMillis at) override {
         return run(
             "UPDATE refresh_tokens SET revoked_at_ms = ? "
             "WHERE device_id = ? AND revoked_at_ms IS NULL",
-            [&](Statement& s) { s.bind(1, at).bind(2, deviceId); });
+            keys(at, deviceId));
     }
 
     // --- operations ---
@@ -271,56 +262,17 @@ public:
         "SELECT op_id, body_hash, user_id, device_id, entity_type, entity_id, kind, payload, "
         "hlc, outcome, result_version, device_time_ms, server_time_ms FROM operations ";
 
-    static OperationRecord readOperation(Statement& st) {
-        OperationRecord o;
-        o.opId = st.columnText(0);
-        o.bodyHash = st.columnText(1);
-        o.userId = st.columnText(2);
-        o.deviceId = st.columnText(3);
-        o.entityType = st.columnText(4);
-        o.entityId = st.columnText(5);
-        o.kind = st.columnText(6);
-        o.payload = st.columnText(7);
-        o.hlc = st.columnText(8);
-        o.outcome = st.columnText(9) == opOutcomeName(OpOutcome::AcceptedWithConflict)
-                        ? OpOutcome::AcceptedWithConflict
-                        : OpOutcome::Accepted;
-        o.resultVersion = st.columnInt(10);
-        o.deviceTimeMillis = st.columnInt(11);
-        o.serverTimeMillis = st.columnInt(12);
-        return o;
-    }
-
     Result<Opt<OperationRecord>> findOperation(std::string_view opId) override {
-        auto st = db_->prepare(std::string(kOperationColumns) + "WHERE op_id = ?");
-        if (!st)
-            return st.error();
-        st->bind(1, opId);
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return Opt<OperationRecord>{};
-        return Opt<OperationRecord>(readOperation(*st));
+        return queryOne(std::string(kOperationColumns) + "WHERE op_id = ?", keys(opId),
+                        readOperation);
     }
     Result<std::vector<OperationRecord>> operationsForEntity(std::string_view type,
                                                              std::string_view id) override {
-        auto st = db_->prepare(std::string(kOperationColumns) +
-                               "WHERE entity_type = ? AND entity_id = ? "
-                               "ORDER BY result_version, outcome = ?, server_time_ms, op_id");
-        if (!st)
-            return st.error();
-        st->bind(1, type).bind(2, id).bind(3, opOutcomeName(OpOutcome::AcceptedWithConflict));
-        std::vector<OperationRecord> out;
-        for (;;) {
-            auto row = st->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
-            out.push_back(readOperation(*st));
-        }
-        return out;
+        return queryAll(std::string(kOperationColumns) +
+                            "WHERE entity_type = ? AND entity_id = ? "
+                            "ORDER BY result_version, outcome = ?, server_time_ms, op_id",
+                        keys(type, id, opOutcomeName(OpOutcome::AcceptedWithConflict)),
+                        readOperation);
     }
     Status insertOperation(const OperationRecord& o) override {
         return run(
@@ -337,27 +289,10 @@ public:
 
     // --- entities ---
     Result<Opt<EntityRecord>> findEntity(std::string_view type, std::string_view id) override {
-        auto st = db_->prepare(
+        return queryOne(
             "SELECT entity_type, entity_id, body_json, version, deleted, hlc, last_op_id, "
-            "updated_at_ms FROM entities WHERE entity_type = ? AND entity_id = ?");
-        if (!st)
-            return st.error();
-        st->bind(1, type).bind(2, id);
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return Opt<EntityRecord>{};
-        EntityRecord e;
-        e.type = st->columnText(0);
-        e.id = st->columnText(1);
-        e.bodyJson = st->columnText(2);
-        e.version = st->columnInt(3);
-        e.deleted = st->columnInt(4) != 0;
-        e.hlc = st->columnText(5);
-        e.lastOpId = st->columnText(6);
-        e.updatedAtMillis = st->columnInt(7);
-        return Opt<EntityRecord>(std::move(e));
+            "updated_at_ms FROM entities WHERE entity_type = ? AND entity_id = ?",
+            keys(type, id), readEntity);
     }
     Status insertEntity(const EntityRecord& e) override {
         return run(
@@ -374,41 +309,23 @@ public:
 
     // --- partitions ---
     Result<std::int64_t> nextSequence(std::string_view name) override {
-        SB_TRY(run("UPDATE sequences SET value = value + 1 WHERE name = ?",
-                   [&](Statement& s) { s.bind(1, name); }));
+        SB_TRY(run("UPDATE sequences SET value = value + 1 WHERE name = ?", keys(name)));
         if (db_->changes() == 0) {
-            SB_TRY(run("INSERT INTO sequences (name, value) VALUES (?, 1)",
-                       [&](Statement& s) { s.bind(1, name); }));
+            SB_TRY(run("INSERT INTO sequences (name, value) VALUES (?, 1)", keys(name)));
         }
-        auto st = db_->prepare("SELECT value FROM sequences WHERE name = ?");
-        if (!st)
-            return st.error();
-        st->bind(1, name);
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
+        auto value = queryInt("SELECT value FROM sequences WHERE name = ?", keys(name));
+        if (!value)
+            return value.error();
+        if (!*value)
             return makeError(ErrorCode::Internal, "sequence vanished");
-        return st->columnInt(0);
+        return **value;
     }
     Result<std::vector<PartitionEntry>> entityPartitions(std::string_view type,
                                                          std::string_view id) override {
-        auto st = db_->prepare(
+        return queryAll(
             "SELECT partition_key, entity_type, entity_id, seq, version, removed, entry_checksum "
-            "FROM change_log WHERE entity_type = ? AND entity_id = ? ORDER BY partition_key");
-        if (!st)
-            return st.error();
-        st->bind(1, type).bind(2, id);
-        std::vector<PartitionEntry> out;
-        for (;;) {
-            auto row = st->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
-            out.push_back(readEntry(*st, 0));
-        }
-        return out;
+            "FROM change_log WHERE entity_type = ? AND entity_id = ? ORDER BY partition_key",
+            keys(type, id), [](const Statement& s) { return readEntry(s, 0); });
     }
     Status putPartitionEntry(const PartitionEntry& e) override {
         SB_TRY(
@@ -423,23 +340,10 @@ public:
             [&](Statement& s) { bindEntry(s, e); });
     }
     Result<Opt<PartitionSummary>> partitionSummary(std::string_view partition) override {
-        auto st = db_->prepare(
+        return queryOne(
             "SELECT partition_key, checksum, entry_count, last_seq FROM partitions "
-            "WHERE partition_key = ?");
-        if (!st)
-            return st.error();
-        st->bind(1, partition);
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return Opt<PartitionSummary>{};
-        PartitionSummary p;
-        p.partition = st->columnText(0);
-        p.checksum = static_cast<std::uint64_t>(st->columnInt(1));
-        p.count = st->columnInt(2);
-        p.lastSeq = st->columnInt(3);
-        return Opt<PartitionSummary>(std::move(p));
+            "WHERE partition_key = ?",
+            keys(partition), readSummary);
     }
     Status putPartitionSummary(const PartitionSummary& p) override {
         auto bindSummary = [&](Statement& s) {
@@ -459,66 +363,39 @@ public:
     }
     Result<std::vector<ChangeRow>> changesSince(std::string_view partition, std::int64_t afterSeq,
                                                 std::size_t limit) override {
-        auto st = db_->prepare(
+        return queryAll(
             "SELECT c.partition_key, c.entity_type, c.entity_id, c.seq, c.version, c.removed, "
             "c.entry_checksum, e.body_json FROM change_log c "
             "LEFT JOIN entities e ON e.entity_type = c.entity_type AND e.entity_id = c.entity_id "
             "WHERE c.partition_key = ? AND c.seq > ? ORDER BY c.seq, c.entity_type, c.entity_id "
-            "LIMIT ?");
-        if (!st)
-            return st.error();
-        st->bind(1, partition).bind(2, afterSeq).bind(3, static_cast<std::int64_t>(limit));
-        std::vector<ChangeRow> out;
-        for (;;) {
-            auto row = st->step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
-            ChangeRow r;
-            r.entry = readEntry(*st, 0);
-            if (!r.entry.removed)
-                r.bodyJson = st->columnText(7);
-            out.push_back(std::move(r));
-        }
-        return out;
+            "LIMIT ?",
+            keys(partition, afterSeq, static_cast<std::int64_t>(limit)), readChange);
     }
     Result<std::vector<std::string>> partitionsWithPrefix(std::string_view prefix) override {
-        auto st = db_->prepare(
+        return queryAll(
             "SELECT partition_key FROM partitions WHERE substr(partition_key, 1, ?) = ? "
-            "ORDER BY partition_key");
-        if (!st)
-            return st.error();
-        st->bind(1, static_cast<std::int64_t>(prefix.size())).bind(2, prefix);
-        return collectText(*st);
+            "ORDER BY partition_key",
+            keys(static_cast<std::int64_t>(prefix.size()), prefix), readText);
     }
 
     // --- grants ---
     Status setPartitionGrants(std::string_view partition,
                               const std::vector<std::string>& userIds) override {
-        SB_TRY(run("DELETE FROM partition_grants WHERE partition_key = ?",
-                   [&](Statement& s) { s.bind(1, partition); }));
+        SB_TRY(run("DELETE FROM partition_grants WHERE partition_key = ?", keys(partition)));
         for (const auto& user : userIds) {
             SB_TRY(run("INSERT INTO partition_grants (partition_key, user_id) VALUES (?, ?)",
-                       [&](Statement& s) { s.bind(1, partition).bind(2, user); }));
+                       keys(partition, user)));
         }
         return okStatus();
     }
     Result<std::vector<std::string>> grantedPartitions(std::string_view userId) override {
-        auto st = db_->prepare(
-            "SELECT partition_key FROM partition_grants WHERE user_id = ? ORDER BY partition_key");
-        if (!st)
-            return st.error();
-        st->bind(1, userId);
-        return collectText(*st);
+        return queryAll(
+            "SELECT partition_key FROM partition_grants WHERE user_id = ? ORDER BY partition_key",
+            keys(userId), readText);
     }
     Result<bool> hasGrant(std::string_view userId, std::string_view partition) override {
-        auto st =
-            db_->prepare("SELECT 1 FROM partition_grants WHERE user_id = ? AND partition_key = ?");
-        if (!st)
-            return st.error();
-        st->bind(1, userId).bind(2, partition);
-        return st->step();
+        return exists("SELECT 1 FROM partition_grants WHERE user_id = ? AND partition_key = ?",
+                      keys(userId, partition));
     }
 
     // --- audit ---
@@ -540,46 +417,78 @@ public:
     }
     Result<std::vector<AuditEntry>> auditForEntity(std::string_view type,
                                                    std::string_view id) override {
-        auto st = db_->prepare(
+        return queryAll(
             "SELECT seq, user_id, device_id, op_id, action, entity_type, entity_id, "
             "device_time_ms, server_time_ms, clock_skew_ms, before_json, after_json "
-            "FROM audit_log WHERE entity_type = ? AND entity_id = ? ORDER BY seq");
+            "FROM audit_log WHERE entity_type = ? AND entity_id = ? ORDER BY seq",
+            keys(type, id), readAudit);
+    }
+
+private:
+    // Prepares `sql` (from the connection's cache) and binds its parameters with `bind`.
+    template <typename Bind>
+    Result<Statement> prepared(std::string_view sql, Bind bind) {
+        auto st = db_->prepare(sql);
+        if (st)
+            bind(*st);
+        return st;
+    }
+    // Runs a statement that returns no rows.
+    template <typename Bind>
+    Status run(std::string_view sql, Bind bind) {
+        auto st = prepared(sql, bind);
         if (!st)
             return st.error();
-        st->bind(1, type).bind(2, id);
-        std::vector<AuditEntry> out;
+        return st->run();
+    }
+    // The first row mapped by `read`; nothing when the query returns no row.
+    template <typename Bind, typename Read>
+    Result<Opt<RowOf<Read>>> queryOne(std::string_view sql, Bind bind, Read read) {
+        auto st = prepared(sql, bind);
+        if (!st)
+            return st.error();
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return Opt<RowOf<Read>>{};
+        Result<RowOf<Read>> value = read(*st);
+        if (!value)
+            return value.error();
+        return Opt<RowOf<Read>>(std::move(*value));
+    }
+    // Every row, each mapped by `read`, in the query's order.
+    template <typename Bind, typename Read>
+    Result<std::vector<RowOf<Read>>> queryAll(std::string_view sql, Bind bind, Read read) {
+        auto st = prepared(sql, bind);
+        if (!st)
+            return st.error();
+        std::vector<RowOf<Read>> out;
         for (;;) {
             auto row = st->step();
             if (!row)
                 return row.error();
             if (!*row)
                 break;
-            AuditEntry a;
-            a.seq = st->columnInt(0);
-            a.userId = st->columnText(1);
-            a.deviceId = st->columnText(2);
-            a.opId = st->columnText(3);
-            a.action = st->columnText(4);
-            a.entityType = st->columnText(5);
-            a.entityId = st->columnText(6);
-            a.deviceTimeMillis = st->columnOptionalInt(7);
-            a.serverTimeMillis = st->columnInt(8);
-            a.clockSkewMillis = st->columnOptionalInt(9);
-            a.before = st->columnOptionalText(10);
-            a.after = st->columnOptionalText(11);
-            out.push_back(std::move(a));
+            Result<RowOf<Read>> value = read(*st);
+            if (!value)
+                return value.error();
+            out.push_back(std::move(*value));
         }
         return out;
     }
-
-private:
-    template <typename Binder>
-    Status run(std::string_view sql, Binder&& binder) {
-        auto st = db_->prepare(sql);
+    // The integer in the first column of the first row; nothing when there is no row.
+    template <typename Bind>
+    Result<Opt<std::int64_t>> queryInt(std::string_view sql, Bind bind) {
+        return queryOne(sql, bind, [](const Statement& s) { return s.columnInt(0); });
+    }
+    // Whether the query returns a row.
+    template <typename Bind>
+    Result<bool> exists(std::string_view sql, Bind bind) {
+        auto st = prepared(sql, bind);
         if (!st)
             return st.error();
-        binder(*st);
-        return st->run();
+        return st->step();
     }
 
     Result<Opt<UserRecord>> findUser(std::string_view where, std::string_view value) {
@@ -587,27 +496,7 @@ private:
             "SELECT id, username, display_name, password_hash, role, disabled, created_at_ms "
             "FROM users WHERE ";
         sql += where;
-        auto st = db_->prepare(sql);
-        if (!st)
-            return st.error();
-        st->bind(1, value);
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return Opt<UserRecord>{};
-        UserRecord u;
-        u.id = st->columnText(0);
-        u.username = st->columnText(1);
-        u.displayName = st->columnText(2);
-        u.passwordHash = st->columnText(3);
-        auto role = parseRole(st->columnText(4));
-        if (!role)
-            return makeError(ErrorCode::Corrupt, "user has an unknown role");
-        u.role = *role;
-        u.disabled = st->columnInt(5) != 0;
-        u.createdAtMillis = st->columnInt(6);
-        return Opt<UserRecord>(std::move(u));
+        return queryOne(sql, keys(value), readUser);
     }
 
     // --- reconciliation queue ---
@@ -615,38 +504,24 @@ private:
         return run(
             "INSERT INTO reconcile_queue (person_id, queued_at_ms) VALUES (?, ?) "
             "ON CONFLICT (person_id) DO NOTHING",
-            [&](Statement& s) { s.bind(1, personId).bind(2, at); });
+            keys(personId, at));
     }
     Result<std::vector<std::string>> queuedReconciles(std::size_t limit) override {
-        auto st = db_->prepare(
-            "SELECT person_id FROM reconcile_queue ORDER BY queued_at_ms, person_id LIMIT ?");
-        if (!st)
-            return st.error();
-        st->bind(1, static_cast<std::int64_t>(limit));
-        return collectText(*st);
+        return queryAll(
+            "SELECT person_id FROM reconcile_queue ORDER BY queued_at_ms, person_id LIMIT ?",
+            keys(static_cast<std::int64_t>(limit)), readText);
     }
     Result<bool> isReconcileQueued(std::string_view personId) override {
-        auto st = db_->prepare("SELECT 1 FROM reconcile_queue WHERE person_id = ?");
-        if (!st)
-            return st.error();
-        st->bind(1, personId);
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        return *row;
+        return exists("SELECT 1 FROM reconcile_queue WHERE person_id = ?", keys(personId));
     }
     Status dequeueReconcile(std::string_view personId) override {
-        return run("DELETE FROM reconcile_queue WHERE person_id = ?",
-                   [&](Statement& s) { s.bind(1, personId); });
+        return run("DELETE FROM reconcile_queue WHERE person_id = ?", keys(personId));
     }
     Result<std::int64_t> reconcileQueueDepth() override {
-        auto st = db_->prepare("SELECT count(*) FROM reconcile_queue");
-        if (!st)
-            return st.error();
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        return st->columnInt(0);
+        auto depth = queryInt("SELECT count(*) FROM reconcile_queue", [](Statement&) {});
+        if (!depth)
+            return depth.error();
+        return depth->value_or(0);
     }
 
     static void bindDevice(Statement& s, const DeviceRecord& d) {
@@ -663,6 +538,77 @@ private:
         s.bind(5, e.version).bind(6, e.removed ? 1 : 0);
         s.bind(7, static_cast<std::int64_t>(e.entryChecksum));
     }
+
+    static Result<UserRecord> readUser(const Statement& s) {
+        UserRecord u;
+        u.id = s.columnText(0);
+        u.username = s.columnText(1);
+        u.displayName = s.columnText(2);
+        u.passwordHash = s.columnText(3);
+        auto role = parseRole(s.columnText(4));
+        if (!role)
+            return makeError(ErrorCode::Corrupt, "user has an unknown role");
+        u.role = *role;
+        u.disabled = s.columnInt(5) != 0;
+        u.createdAtMillis = s.columnInt(6);
+        return u;
+    }
+    static DeviceRecord readDevice(const Statement& s) {
+        DeviceRecord d;
+        d.id = s.columnText(0);
+        d.userId = s.columnText(1);
+        d.name = s.columnText(2);
+        d.platform = s.columnText(3);
+        d.appVersion = s.columnText(4);
+        d.registeredAtMillis = s.columnInt(5);
+        d.lastSeenAtMillis = s.columnInt(6);
+        d.revokedAtMillis = s.columnOptionalInt(7);
+        d.lastClockSkewMillis = s.columnInt(8);
+        return d;
+    }
+    static RefreshTokenRecord readToken(const Statement& s) {
+        RefreshTokenRecord t;
+        t.tokenHash = s.columnText(0);
+        t.deviceId = s.columnText(1);
+        t.userId = s.columnText(2);
+        t.issuedAtMillis = s.columnInt(3);
+        t.expiresAtMillis = s.columnInt(4);
+        t.revokedAtMillis = s.columnOptionalInt(5);
+        t.rotated = s.columnInt(6) != 0;
+        t.parentHash = s.columnOptionalText(7);
+        return t;
+    }
+    static OperationRecord readOperation(const Statement& s) {
+        OperationRecord o;
+        o.opId = s.columnText(0);
+        o.bodyHash = s.columnText(1);
+        o.userId = s.columnText(2);
+        o.deviceId = s.columnText(3);
+        o.entityType = s.columnText(4);
+        o.entityId = s.columnText(5);
+        o.kind = s.columnText(6);
+        o.payload = s.columnText(7);
+        o.hlc = s.columnText(8);
+        o.outcome = s.columnText(9) == opOutcomeName(OpOutcome::AcceptedWithConflict)
+                        ? OpOutcome::AcceptedWithConflict
+                        : OpOutcome::Accepted;
+        o.resultVersion = s.columnInt(10);
+        o.deviceTimeMillis = s.columnInt(11);
+        o.serverTimeMillis = s.columnInt(12);
+        return o;
+    }
+    static EntityRecord readEntity(const Statement& s) {
+        EntityRecord e;
+        e.type = s.columnText(0);
+        e.id = s.columnText(1);
+        e.bodyJson = s.columnText(2);
+        e.version = s.columnInt(3);
+        e.deleted = s.columnInt(4) != 0;
+        e.hlc = s.columnText(5);
+        e.lastOpId = s.columnText(6);
+        e.updatedAtMillis = s.columnInt(7);
+        return e;
+    }
     static PartitionEntry readEntry(const Statement& s, int first) {
         PartitionEntry e;
         e.partition = s.columnText(first);
@@ -674,18 +620,38 @@ private:
         e.entryChecksum = static_cast<std::uint64_t>(s.columnInt(first + 6));
         return e;
     }
-    static Result<std::vector<std::string>> collectText(Statement& st) {
-        std::vector<std::string> out;
-        for (;;) {
-            auto row = st.step();
-            if (!row)
-                return row.error();
-            if (!*row)
-                break;
-            out.push_back(st.columnText(0));
-        }
-        return out;
+    static PartitionSummary readSummary(const Statement& s) {
+        PartitionSummary p;
+        p.partition = s.columnText(0);
+        p.checksum = static_cast<std::uint64_t>(s.columnInt(1));
+        p.count = s.columnInt(2);
+        p.lastSeq = s.columnInt(3);
+        return p;
     }
+    static ChangeRow readChange(const Statement& s) {
+        ChangeRow r;
+        r.entry = readEntry(s, 0);
+        if (!r.entry.removed)
+            r.bodyJson = s.columnText(7);
+        return r;
+    }
+    static AuditEntry readAudit(const Statement& s) {
+        AuditEntry a;
+        a.seq = s.columnInt(0);
+        a.userId = s.columnText(1);
+        a.deviceId = s.columnText(2);
+        a.opId = s.columnText(3);
+        a.action = s.columnText(4);
+        a.entityType = s.columnText(5);
+        a.entityId = s.columnText(6);
+        a.deviceTimeMillis = s.columnOptionalInt(7);
+        a.serverTimeMillis = s.columnInt(8);
+        a.clockSkewMillis = s.columnOptionalInt(9);
+        a.before = s.columnOptionalText(10);
+        a.after = s.columnOptionalText(11);
+        return a;
+    }
+    static std::string readText(const Statement& s) { return s.columnText(0); }
 
     SqliteStore& store_;
     std::unique_ptr<Database> db_;

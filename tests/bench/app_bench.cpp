@@ -18,7 +18,6 @@
 // uncounted warm-up round per size).
 
 #include <QtQml/qqmlextensionplugin.h>
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QProcess>
@@ -35,18 +34,11 @@
 #include <string>
 #include <vector>
 
-#include "app_controller.h"
-#include "fast_path_model.h"
-#include "officer_models.h"
-#include "record_controller.h"
-#include "roster_model.h"
-#include "session_list_model.h"
+#include "app_models.h"
 #include "sitebook/common/clock.h"
 #include "sitebook/common/random.h"
 #include "sitebook/common/uuid.h"
-#include "storage_client.h"
 #include "storage_worker.h"
-#include "sync_controller.h"
 
 Q_IMPORT_QML_PLUGIN(SitebookPlugin)
 Q_IMPORT_QML_PLUGIN(Sitebook_ScreensPlugin)
@@ -230,22 +222,9 @@ int measure(int argc, char** argv, const std::filesystem::path& dir,
     QQuickStyle::setStyle(QStringLiteral("Material"));
 
     const Clock& clock = SystemClock::instance();
-    ui::StorageClient storage(configFor(dir), clock, SecureRandom::instance(), nullptr);
-    ui::SessionListModel sessions(&storage);
-    ui::RosterModel roster(&storage);
-    ui::RecordController record(&storage);
-    ui::FastPathModel fastPath(&storage, &roster);
-    const auto today = [&clock] {
-        return QDateTime::fromMSecsSinceEpoch(clock.nowMillis()).date();
-    };
-    ui::SyncController sync(&storage, clock);
-    ui::CaseloadModel caseload(&storage);
-    ui::InboxModel inbox(&storage, today);
-    ui::AttentionModel attention(&storage);
-    ui::PersonController person(&storage, today);
-    ui::AppController controller({&storage, &sessions, &roster, &record, &fastPath, &sync,
-                                  &caseload, &inbox, &attention, &person},
-                                 clock);
+    ui::AppModels models(configFor(dir), clock, SecureRandom::instance(), nullptr);
+    ui::AppController& controller = models.app;
+    const ui::RosterModel& roster = models.roster;
     controller.setCoverEnabled(false);
 
     QQmlApplicationEngine engine;
@@ -288,11 +267,12 @@ int measure(int argc, char** argv, const std::filesystem::path& dir,
             controller.unlock(QString::fromLatin1(kPin));
     });
     auto opened = Stopwatch::time_point{};
-    QObject::connect(&storage, &ui::StorageClient::opened,
+    QObject::connect(&models.storage, &ui::StorageClient::opened,
                      [&opened] { opened = Stopwatch::now(); });
     controller.start();
-    const auto firstFrame = waitThenFrame([&] { return sessions.count() > 0; }, "today's sessions");
-    const int todaysSessions = sessions.count();
+    const auto firstFrame =
+        waitThenFrame([&] { return models.sessions.count() > 0; }, "today's sessions");
+    const int todaysSessions = models.sessions.count();
 
     std::vector<double> rosterOpens;
     int rosterPeople = 0;

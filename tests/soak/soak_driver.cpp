@@ -175,7 +175,7 @@ private:
                        {}, log_);
     }
     int cli(SoakDevice& d, std::vector<std::string> args, const std::string& input = {},
-            std::string* out = nullptr) {
+            std::string* out = nullptr, std::string* err = nullptr) {
         args.push_back("--data-dir");
         args.push_back(d.dir.string());
         std::istringstream in(input);
@@ -191,6 +191,8 @@ private:
         const int code = cli::run(args, env);
         if (out)
             *out = o.str();
+        if (err)
+            *err = e.str();
         return code;
     }
     bool seed();
@@ -391,14 +393,15 @@ int Soak::run() {
     for (int round = 0; round < 3; ++round) {
         for (auto& d : devices_) {
             bool done = false;
+            std::string lastError;
             for (int i = 0; i < 100 && !done; ++i) {
-                const int code = cli(d, {"sync"});
+                const int code = cli(d, {"sync"}, {}, nullptr, &lastError);
                 done = code == 0 || code == cli::kExitNeedsAttention;
                 if (!done)
                     ::poll(nullptr, 0, 50);  // the restarted server may still be starting
             }
             if (!done) {
-                std::cerr << "soak: " << d.username << " could not finish a sync\n";
+                std::cerr << "soak: " << d.username << " could not finish a sync: " << lastError;
                 keep_ = true;
                 return 1;
             }

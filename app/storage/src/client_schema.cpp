@@ -210,10 +210,17 @@ CREATE TABLE sync_audit (
 )sql");
 }
 
+// v4 — acknowledged changes that raced another device's are counted on every sync; without
+// an index of their own that meant reading every acknowledged change the device ever sent.
+Status addConflictIndex(Database& db) {
+    return db.exec("CREATE INDEX outbox_conflicts ON outbox (seq) WHERE reject_code = 'conflict';");
+}
+
 constexpr std::array<Migration, kClientSchemaVersion> kMigrations{{
     {1, "entity tables and outbox", &createInitialSchema},
     {2, "outbox state, clock offset and sync checkpoints", &addSyncState},
     {3, "server copies of synced records and the device audit trail", &addServerCopiesAndAudit},
+    {4, "an index of acknowledged changes that conflicted", &addConflictIndex},
 }};
 
 }  // namespace

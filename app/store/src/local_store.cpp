@@ -1317,13 +1317,24 @@ Result<std::vector<LocalAuditEntry>> LocalStore::localAudit() {
     return out;
 }
 
+// Both read the outbox_conflicts index; the unary + keeps SQLite from walking every
+// acknowledged change through the (state, seq) index instead.
 Result<std::vector<OutboxEntry>> LocalStore::conflicts(std::size_t limit) {
     auto stmt = db_->prepare(std::string(kOutboxColumns) +
-                             " WHERE o.state = 'sent' AND o.reject_code = 'conflict' "
+                             " WHERE +o.state = 'sent' AND o.reject_code = 'conflict' "
                              "ORDER BY o.seq LIMIT ?1");
     SB_TRY(stmt);
     stmt->bind(1, static_cast<std::int64_t>(limit));
     return readOutbox(*stmt);
+}
+
+Result<std::int64_t> LocalStore::conflictCount() {
+    auto stmt = db_->prepare(
+        "SELECT count(*) FROM outbox WHERE +state = 'sent' AND reject_code = 'conflict'");
+    SB_TRY(stmt);
+    auto row = stmt->step();
+    SB_TRY(row);
+    return stmt->columnInt(0);
 }
 
 Result<std::optional<UnixMillis>> LocalStore::oldestPendingAt() {

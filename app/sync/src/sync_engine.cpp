@@ -157,7 +157,7 @@ Status SyncEngine::refreshCounts() {
     SB_TRY(pending);
     auto rejected = store_.outboxCount("rejected");
     SB_TRY(rejected);
-    auto conflicts = store_.conflicts();
+    auto conflicts = store_.conflictCount();
     SB_TRY(conflicts);
     auto oldest = store_.oldestPendingAt();
     SB_TRY(oldest);
@@ -166,7 +166,7 @@ Status SyncEngine::refreshCounts() {
     update([&](SyncState& s) {
         s.pending = *pending;
         s.needsAttention = *rejected;
-        s.conflicts = static_cast<std::int64_t>(conflicts->size());
+        s.conflicts = *conflicts;
         s.oldestPendingAgeMs = *oldest ? std::optional<std::int64_t>(now - **oldest) : std::nullopt;
         s.clockOffsetMs = offset;
         s.clockSkewed =

@@ -2,8 +2,9 @@
 // PersonReconciler over TLS on 127.0.0.1 (CA and certificate made for the test). A supervisor
 // signs in, records outcomes offline and syncs when the connection returns; an officer signs in
 // on a second data dir and sees the derived RO item and progress; a change the server refuses
-// shows in the needs-attention list and can be discarded, or corrected and resubmitted; when
-// the server ends the sign-in the app asks for the password again and nothing local is lost.
+// shows in the needs-attention list and can be discarded, or corrected and resubmitted (an
+// outcome, work undertaken, a skill, a case note, an enforcement decision); when the server
+// ends the sign-in the app asks for the password again and nothing local is lost.
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -103,6 +104,17 @@ public:
 
     std::string newId() { return ids_.next().toString(); }
 
+    // The server's current body of a record, or null when it holds none.
+    json entity(server::EntityType type, const std::string& id) {
+        auto uow = store_->begin(server::AccessMode::ReadOnly);
+        if (!uow.ok())
+            return nullptr;
+        auto found = (*uow)->findEntity(server::entityTypeName(type), id);
+        if (!found.ok() || !*found || (*found)->deleted)
+            return nullptr;
+        return json::parse((*found)->bodyJson, nullptr, false);
+    }
+
     // Ends every sign-in of a device, as an administrator revoking its session would.
     bool endSessions(const std::string& deviceId) {
         auto uow = store_->begin(server::AccessMode::ReadWrite);
@@ -195,11 +207,14 @@ private:
     std::string officerId_;
 
     // A device core on its own data dir, signed in as `username` with kPin and unlocked, its
-    // first sync done.
-    std::unique_ptr<TestCore> signedInCore(const std::string& name, const QString& username) {
+    // first sync done. Test devices share a seeded random source, so a second device of the
+    // same user runs its clock `clockAheadMillis` ahead to get ids of its own.
+    std::unique_ptr<TestCore> signedInCore(const std::string& name, const QString& username,
+                                           std::int64_t clockAheadMillis = 0) {
         const auto dir = dir_->path() / name;
         std::filesystem::create_directories(dir);
         auto core = std::make_unique<TestCore>(dir, ui::testing::testConfig(dir));
+        core->clock.advance(clockAheadMillis);
         core->app.setUseServer(true);
         core->app.setServerAddress(server_->address());
         core->app.setCaFile(server_->caFile());
@@ -245,6 +260,133 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, kTimeout);
         QTRY_COMPARE_WITH_TIMEOUT(sam.sync.needsAttention(), 1, kTimeout);
         QTRY_COMPARE_WITH_TIMEOUT(sam.attention.count(), 1, kTimeout);
+    }
+
+    // With no signal, the project goes to another supervisor and sam records the first
+    // appointment in full: attended, work undertaken, a skill and a case note. The sync refuses
+    // all four and they show in the needs-attention list; then the project comes back and the
+    // next sync restores it on the phone, ready for the corrections.
+    void refuseAVisit(TestCore& sam) {
+        sam.sync.setReachable(false);
+        const std::string other = server_->addUser("kim", server::Role::Supervisor);
+        QVERIFY(server_->put(server::EntityType::Project, seed_.projectId,
+                             TestServer::project(seed_, other)));
+        RecordController& r = sam.record;
+        r.load(QString::fromStdString(seed_.appointmentIds[0]));
+        QTRY_VERIFY_WITH_TIMEOUT(r.loaded(), kTimeout);
+        r.setProperty("outcomeCode", QStringLiteral("ATTC"));
+        r.setProperty("arrival", QStringLiteral("09:00"));
+        r.setProperty("finish", QStringLiteral("16:00"));
+        r.setProperty("workQuality", QStringLiteral("GOOD"));
+        r.setProperty("behaviour", QStringLiteral("GOOD"));
+        r.setProperty("workCategory", QStringLiteral("litter_clean_up"));
+        r.setProperty("workDescription", QStringLiteral("Cleared brambles along the river path"));
+        r.setProperty("workQuantity", QStringLiteral("12"));
+        r.setProperty("workUnit", QStringLiteral("bags"));
+        const int teamwork = skillRow(r, QStringLiteral("teamwork"));
+        QVERIFY(teamwork >= 0);
+        r.skills()->setSelected(teamwork, true);
+        r.skills()->setLevel(teamwork, QStringLiteral("practising"));
+        r.setProperty("noteText", QStringLiteral("Asked about the forklift course"));
+        QSignalSpy saved(&r, &RecordController::saved);
+        r.save();
+        QVERIFY2(saved.wait(kTimeout), qPrintable(r.errorSummary()));
+        QTRY_COMPARE_WITH_TIMEOUT(sam.app.pendingCount(), 4, kTimeout);
+
+        QSignalSpy finished(&sam.sync, &SyncController::finished);
+        sam.sync.setReachable(true);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(sam.sync.needsAttention(), 4, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(sam.attention.count(), 4, kTimeout);
+        QCOMPARE(sam.sync.pending(), 0);
+
+        QVERIFY(server_->put(server::EntityType::Project, seed_.projectId,
+                             TestServer::project(seed_, supervisorId_)));
+        syncNow(sam);
+        QCOMPARE(sam.sync.needsAttention(), 4);
+    }
+
+    static int skillRow(RecordController& r, const QString& skill) {
+        for (int row = 0; row < r.skills()->rowCount(); ++row) {
+            if (r.skills()->index(row).data(SkillModel::SkillRole).toString() == skill)
+                return row;
+        }
+        return -1;
+    }
+
+    // The needs-attention row of a refused change of `kind`, or -1.
+    static int attentionRow(TestCore& core, const QString& kind) {
+        for (int row = 0; row < core.attention.count(); ++row) {
+            if (core.attention.index(row).data(AttentionModel::KindRole).toString() == kind)
+                return row;
+        }
+        return -1;
+    }
+
+    // Discards every refused change except the one of `kind`.
+    static void discardAllBut(TestCore& core, const QString& kind) {
+        while (core.attention.count() > 1) {
+            const int keep = attentionRow(core, kind);
+            QVERIFY(keep >= 0);
+            const int count = core.attention.count();
+            const QString opId =
+                core.attention.index(keep == 0 ? 1 : 0).data(AttentionModel::OpIdRole).toString();
+            QSignalSpy discarded(&core.attention, &AttentionModel::discarded);
+            core.attention.discard(opId, QStringLiteral("Corrected separately"));
+            QVERIFY2(discarded.wait(kTimeout), qPrintable(core.attention.error()));
+            QTRY_COMPARE_WITH_TIMEOUT(core.attention.count(), count - 1, kTimeout);
+        }
+        QCOMPARE(attentionRow(core, kind), 0);
+    }
+
+    // Opens the refused change of the only needs-attention row in the record form and checks
+    // that it shows the part `part` alone with the server's reason. Returns the change's id.
+    static QString openCorrection(TestCore& core, const QString& part) {
+        const QModelIndex i = core.attention.index(0);
+        [&] {
+            QVERIFY(i.data(AttentionModel::CorrectableRole).toBool());
+            QVERIFY(!i.data(AttentionModel::MessageRole).toString().isEmpty());
+        }();
+        const QString reason = i.data(AttentionModel::MessageRole).toString();
+        RecordController& r = core.record;
+        r.loadCorrection(i.data(AttentionModel::OpIdRole).toString(),
+                         i.data(AttentionModel::AppointmentIdRole).toString(), reason);
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(r.loaded() && !r.busy(), kTimeout);
+            QVERIFY(r.correcting());
+            QCOMPARE(r.correctionReason(), reason);
+            QCOMPARE(r.correctionPart(), part);
+        }();
+        return i.data(AttentionModel::OpIdRole).toString();
+    }
+
+    // A correction the domain refuses: the field's error, and the change stays in the list.
+    static void expectRefusedCorrection(TestCore& core, const QString& field) {
+        RecordController& r = core.record;
+        r.save();
+        QTRY_VERIFY_WITH_TIMEOUT(!r.busy() && !r.errors().isEmpty(), kTimeout);
+        QVERIFY2(r.errors().contains(field), qPrintable(r.errorSummary()));
+        QVERIFY(r.correcting());
+        core.attention.reload();
+        QTRY_COMPARE_WITH_TIMEOUT(core.attention.count(), 1, kTimeout);
+        QCOMPARE(core.app.pendingCount(), 0);
+    }
+
+    // Resubmits the corrected change: it leaves the list, waits to be sent, and the next sync
+    // delivers it (nothing pending, nothing refused).
+    static void resubmitAndSync(TestCore& core) {
+        RecordController& r = core.record;
+        QSignalSpy saved(&r, &RecordController::saved);
+        r.save();
+        QVERIFY2(saved.wait(kTimeout), qPrintable(r.errorSummary()));
+        QVERIFY(!r.correcting());
+        QTRY_COMPARE_WITH_TIMEOUT(core.attention.count(), 0, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(core.app.pendingCount(), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(core.sync.needsAttention(), 0, kTimeout);
+        syncNow(core);
+        QTRY_COMPARE_WITH_TIMEOUT(core.app.pendingCount(), 0, kTimeout);
+        QCOMPARE(core.sync.needsAttention(), 0);
+        QCOMPARE(core.attention.count(), 0);
     }
 
     // Runs "Sync now" and waits for it to finish.
@@ -465,6 +607,229 @@ private slots:
                  QStringLiteral("ATTC"));
     }
 
+    void refusedWorkIsCorrectedAndResubmitted() {
+        auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
+        QVERIFY(!QTest::currentTestFailed());
+        QAbstractItemModelTester tester(&sam->attention,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        refuseAVisit(*sam);
+        QVERIFY(!QTest::currentTestFailed());
+        discardAllBut(*sam, QStringLiteral("work_undertaken"));
+        QVERIFY(!QTest::currentTestFailed());
+        const QString workId = sam->attention.index(0)
+                                   .data(AttentionModel::RefusedRole)
+                                   .toMap()
+                                   .value(QStringLiteral("id"))
+                                   .toString();
+        QVERIFY(!workId.isEmpty());
+        QVERIFY(sam->attention.index(0)
+                    .data(AttentionModel::SummaryRole)
+                    .toString()
+                    .startsWith(QStringLiteral("Work undertaken")));
+
+        // The work section alone, with what was refused.
+        openCorrection(*sam, QStringLiteral("work"));
+        QVERIFY(!QTest::currentTestFailed());
+        RecordController& r = sam->record;
+        QCOMPARE(r.property("workCategory").toString(), QStringLiteral("litter_clean_up"));
+        QCOMPARE(r.property("workDescription").toString(),
+                 QStringLiteral("Cleared brambles along the river path"));
+        QCOMPARE(r.property("workQuantity").toString(), QStringLiteral("12"));
+        QCOMPARE(r.property("workUnit").toString(), QStringLiteral("bags"));
+
+        // An amount without its unit is refused under the unit.
+        r.setProperty("workUnit", QString());
+        expectRefusedCorrection(*sam, QStringLiteral("work.unit"));
+        QVERIFY(!QTest::currentTestFailed());
+
+        r.setProperty("workQuantity", QStringLiteral("14"));
+        r.setProperty("workUnit", QStringLiteral("sacks"));
+        resubmitAndSync(*sam);
+        QVERIFY(!QTest::currentTestFailed());
+        const json work = server_->entity(server::EntityType::WorkUndertaken, workId.toStdString());
+        QVERIFY(work.is_object());
+        QCOMPARE(work.value("quantity", 0.0), 14.0);
+        QCOMPARE(work.value("unit", std::string()), std::string("sacks"));
+        QCOMPARE(work.value("appointment_id", std::string()), seed_.appointmentIds[0]);
+    }
+
+    void refusedSkillIsCorrectedAndResubmitted() {
+        auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
+        QVERIFY(!QTest::currentTestFailed());
+        refuseAVisit(*sam);
+        QVERIFY(!QTest::currentTestFailed());
+        discardAllBut(*sam, QStringLiteral("skill_observation"));
+        QVERIFY(!QTest::currentTestFailed());
+        const QString skillId = sam->attention.index(0)
+                                    .data(AttentionModel::RefusedRole)
+                                    .toMap()
+                                    .value(QStringLiteral("id"))
+                                    .toString();
+        QVERIFY(!skillId.isEmpty());
+
+        // The skills section alone: teamwork chosen at the refused level.
+        openCorrection(*sam, QStringLiteral("skill"));
+        QVERIFY(!QTest::currentTestFailed());
+        RecordController& r = sam->record;
+        const int teamwork = skillRow(r, QStringLiteral("teamwork"));
+        QCOMPARE(r.skills()->selectedCount(), 1);
+        QVERIFY(r.skills()->index(teamwork).data(SkillModel::SelectedRole).toBool());
+        QCOMPARE(r.skills()->index(teamwork).data(SkillModel::LevelRole).toString(),
+                 QStringLiteral("practising"));
+
+        // No skill chosen: refused under the skill.
+        r.skills()->setSelected(teamwork, false);
+        expectRefusedCorrection(*sam, QStringLiteral("skill.skill"));
+        QVERIFY(!QTest::currentTestFailed());
+
+        r.skills()->setSelected(teamwork, true);
+        r.skills()->setLevel(teamwork, QStringLiteral("competent"));
+        resubmitAndSync(*sam);
+        QVERIFY(!QTest::currentTestFailed());
+        const json skill =
+            server_->entity(server::EntityType::SkillObservation, skillId.toStdString());
+        QVERIFY(skill.is_object());
+        QCOMPARE(skill.value("skill", std::string()), std::string("teamwork"));
+        QCOMPARE(skill.value("level", std::string()), std::string("competent"));
+    }
+
+    void refusedCaseNoteIsCorrectedAndResubmitted() {
+        auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
+        QVERIFY(!QTest::currentTestFailed());
+        refuseAVisit(*sam);
+        QVERIFY(!QTest::currentTestFailed());
+        discardAllBut(*sam, QStringLiteral("case_note"));
+        QVERIFY(!QTest::currentTestFailed());
+        const QString noteId = sam->attention.index(0)
+                                   .data(AttentionModel::RefusedRole)
+                                   .toMap()
+                                   .value(QStringLiteral("id"))
+                                   .toString();
+        QVERIFY(!noteId.isEmpty());
+
+        openCorrection(*sam, QStringLiteral("note"));
+        QVERIFY(!QTest::currentTestFailed());
+        RecordController& r = sam->record;
+        QCOMPARE(r.property("noteText").toString(),
+                 QStringLiteral("Asked about the forklift course"));
+        QVERIFY(!r.property("noteSensitive").toBool());
+
+        // Longer than a note may be: refused under the text.
+        r.setProperty("noteText", QString(4001, QLatin1Char('x')));
+        expectRefusedCorrection(*sam, QStringLiteral("note.text"));
+        QVERIFY(!QTest::currentTestFailed());
+
+        r.setProperty("noteText", QStringLiteral("Asked about the forklift course; gave the "
+                                                 "college's leaflet"));
+        resubmitAndSync(*sam);
+        QVERIFY(!QTest::currentTestFailed());
+        const json note = server_->entity(server::EntityType::CaseNote, noteId.toStdString());
+        QVERIFY(note.is_object());
+        QCOMPARE(note.value("text", std::string()),
+                 std::string("Asked about the forklift course; gave the college's leaflet"));
+        QCOMPARE(note.value("person_id", std::string()), seed_.personId);
+    }
+
+    void refusedDecisionIsCorrectedAndResubmitted() {
+        // Two unacceptable absences, both synced.
+        auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
+        QVERIFY(!QTest::currentTestFailed());
+        record(*sam, seed_.appointmentIds[0], QStringLiteral("UACP"));
+        record(*sam, seed_.appointmentIds[1], QStringLiteral("UACP"));
+        syncNow(*sam);
+        QTRY_COMPARE_WITH_TIMEOUT(sam->app.pendingCount(), 0, kTimeout);
+
+        // The officer's tablet, offline, warns for the second absence...
+        auto tablet = signedInCore("olu-tablet", QStringLiteral("olu"));
+        QVERIFY(!QTest::currentTestFailed());
+        tablet->sync.setReachable(false);
+        tablet->person.load(QString::fromStdString(seed_.personId));
+        QTRY_VERIFY_WITH_TIMEOUT(!tablet->person.busy() && !tablet->person.name().isEmpty(),
+                                 kTimeout);
+        QSignalSpy decided(&tablet->person, &PersonController::decisionSaved);
+        tablet->person.recordDecision(QString::fromStdString(seed_.appointmentIds[1]),
+                                      QStringLiteral("warning_issued"),
+                                      QStringLiteral("Second absence"));
+        QVERIFY2(decided.wait(kTimeout), qPrintable(tablet->person.decisionError()));
+
+        // ...while on the office computer a warning for the first absence reaches the server.
+        auto desk = signedInCore("olu-desk", QStringLiteral("olu"), 60 * 1000);
+        QVERIFY(!QTest::currentTestFailed());
+        QSignalSpy deskDecided(&desk->person, &PersonController::decisionSaved);
+        desk->person.load(QString::fromStdString(seed_.personId));
+        QTRY_VERIFY_WITH_TIMEOUT(!desk->person.busy() && !desk->person.name().isEmpty(), kTimeout);
+        desk->person.recordDecision(QString::fromStdString(seed_.appointmentIds[0]),
+                                    QStringLiteral("warning_issued"),
+                                    QStringLiteral("First absence"));
+        QVERIFY2(deskDecided.wait(kTimeout), qPrintable(desk->person.decisionError()));
+        syncNow(*desk);
+        QTRY_COMPARE_WITH_TIMEOUT(desk->app.pendingCount(), 0, kTimeout);
+
+        // Back online, the tablet's second warning within 12 months is refused: the law wants
+        // a breach referral.
+        QSignalSpy finished(&tablet->sync, &SyncController::finished);
+        tablet->sync.setReachable(true);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(tablet->sync.needsAttention(), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(tablet->attention.count(), 1, kTimeout);
+        const QModelIndex i = tablet->attention.index(0);
+        QCOMPARE(i.data(AttentionModel::KindRole).toString(),
+                 QStringLiteral("enforcement_decision"));
+        QVERIFY(i.data(AttentionModel::CorrectableRole).toBool());
+        QCOMPARE(i.data(AttentionModel::PersonIdRole).toString(),
+                 QString::fromStdString(seed_.personId));
+        const QVariantMap refused = i.data(AttentionModel::RefusedRole).toMap();
+        QCOMPARE(refused.value(QStringLiteral("action")).toString(),
+                 QStringLiteral("warning_issued"));
+        const QString decisionId = refused.value(QStringLiteral("id")).toString();
+        const QString reason = i.data(AttentionModel::MessageRole).toString();
+        QVERIFY(!reason.isEmpty());
+
+        // The person's page with the decision form prefilled and the server's reason.
+        PersonController& person = tablet->person;
+        person.loadDecisionCorrection(i.data(AttentionModel::OpIdRole).toString(),
+                                      i.data(AttentionModel::PersonIdRole).toString(),
+                                      i.data(AttentionModel::AppointmentIdRole).toString(),
+                                      refused.value(QStringLiteral("action")).toString(),
+                                      refused.value(QStringLiteral("note")).toString(), reason);
+        QTRY_VERIFY_WITH_TIMEOUT(!person.busy() && !person.name().isEmpty(), kTimeout);
+        QVERIFY(person.correctingDecision());
+        QCOMPARE(person.correctionAppointmentId(), QString::fromStdString(seed_.appointmentIds[1]));
+        QCOMPARE(person.correctionAction(), QStringLiteral("warning_issued"));
+        QCOMPARE(person.correctionNote(), QStringLiteral("Second absence"));
+        QCOMPARE(person.correctionReason(), reason);
+
+        // Warning again: the tablet now knows the first warning and refuses it under the
+        // decision; the change stays in the list.
+        QSignalSpy failed(&person, &PersonController::decisionErrorChanged);
+        person.recordDecision(person.correctionAppointmentId(), QStringLiteral("warning_issued"),
+                              QStringLiteral("Second absence"));
+        QTRY_VERIFY_WITH_TIMEOUT(!person.busy() && !person.decisionError().isEmpty(), kTimeout);
+        QCOMPARE(person.decisionErrorField(), QStringLiteral("action"));
+        QVERIFY(person.correctingDecision());
+        tablet->attention.reload();
+        QTRY_COMPARE_WITH_TIMEOUT(tablet->attention.count(), 1, kTimeout);
+        QCOMPARE(tablet->app.pendingCount(), 0);
+
+        // Referred for breach: resubmitted, out of the list, accepted by the server.
+        QSignalSpy resubmitted(&person, &PersonController::decisionSaved);
+        person.recordDecision(person.correctionAppointmentId(), QStringLiteral("refer_for_breach"),
+                              QStringLiteral("Second absence within 12 months of a warning"));
+        QVERIFY2(resubmitted.wait(kTimeout), qPrintable(person.decisionError()));
+        QVERIFY(!person.correctingDecision());
+        QTRY_COMPARE_WITH_TIMEOUT(tablet->attention.count(), 0, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(tablet->app.pendingCount(), 1, kTimeout);
+        syncNow(*tablet);
+        QTRY_COMPARE_WITH_TIMEOUT(tablet->app.pendingCount(), 0, kTimeout);
+        QCOMPARE(tablet->sync.needsAttention(), 0);
+        QCOMPARE(tablet->attention.count(), 0);
+        const json decision =
+            server_->entity(server::EntityType::EnforcementDecision, decisionId.toStdString());
+        QVERIFY(decision.is_object());
+        QCOMPARE(decision.value("action", std::string()), std::string("refer_for_breach"));
+        QTRY_COMPARE_WITH_TIMEOUT(person.decisions().size(), 2, kTimeout);
+    }
+
     void endedSignInAsksForThePasswordAndKeepsTheOutbox() {
         auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
         QVERIFY(!QTest::currentTestFailed());
@@ -512,8 +877,11 @@ private slots:
         QVERIFY(!sam->app.sessionEnded());
         QVERIFY(sam->app.message().isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, kTimeout);
-        QVERIFY2(sam->sync.errorText().isEmpty(), qPrintable(sam->sync.errorText()));
         QTRY_COMPARE_WITH_TIMEOUT(sam->app.pendingCount(), 0, kTimeout);
+        // The refused attempt's message may still be on its way across threads when the first
+        // `finished` arrives; once the change is sent, no error is left showing.
+        QTRY_VERIFY2_WITH_TIMEOUT(sam->sync.errorText().isEmpty(),
+                                  qPrintable(sam->sync.errorText()), kTimeout);
         QCOMPARE(sam->sync.needsAttention(), 0);
         QCOMPARE(sam->sync.stateText(), QStringLiteral("Online"));
     }

@@ -30,7 +30,7 @@ struct ReconcileQueueOptions {
     // Uploads must pause this long before the worker starts (coalescing a burst)...
     std::chrono::milliseconds quiet{250};
     // ...unless this long has passed since it was first woken.
-    std::chrono::milliseconds maxDelay{5000};
+    std::chrono::milliseconds maxDelay{30000};
     std::size_t peoplePerTransaction = 32;
     // After a store failure the worker waits this long before trying again.
     std::chrono::milliseconds retryAfter{1000};

@@ -241,6 +241,8 @@ public:
     Result<std::vector<LocalAuditEntry>> localAudit();
     // Changes that were accepted with a conflict.
     Result<std::vector<OutboxEntry>> conflicts(std::size_t limit = 1000);
+    // How many acknowledged changes conflicted (all of them, not limited like conflicts()).
+    Result<std::int64_t> conflictCount();
     // created_at of the oldest pending entry; nullopt if none.
     Result<std::optional<UnixMillis>> oldestPendingAt();
 
