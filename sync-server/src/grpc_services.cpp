@@ -695,6 +695,10 @@ grpc::Status SyncServiceImpl::Download(grpc::ServerContext* context,
     Checkpoint cursor = std::move(*checkpoint);
     v1::DownloadResponse pending;
     std::size_t pendingChanges = 0;
+    // Bodies may be up to maxPayloadBytes each: a message also ends once it holds half the
+    // message limit, so a page of large records never exceeds what the client accepts.
+    std::size_t pendingBytes = 0;
+    const std::size_t byteBudget = static_cast<std::size_t>(limits_.maxMessageBytes) / 2;
     auto flush = [&](bool complete) {
         pending.set_checkpoint(encodeCheckpoint(cursor));
         pending.set_complete(complete);
@@ -702,6 +706,7 @@ grpc::Status SyncServiceImpl::Download(grpc::ServerContext* context,
         const bool ok = writer->Write(pending);
         pending.Clear();
         pendingChanges = 0;
+        pendingBytes = 0;
         return ok;
     };
 
@@ -742,7 +747,9 @@ grpc::Status SyncServiceImpl::Download(grpc::ServerContext* context,
                 flush(false);
                 return grpc::Status::OK;
             }
-            std::size_t room = pageSize > pendingChanges ? pageSize - pendingChanges : 0;
+            std::size_t room = pageSize > pendingChanges && pendingBytes < byteBudget
+                                   ? pageSize - pendingChanges
+                                   : 0;
             if (room == 0) {
                 if (!flush(false))
                     return grpc::Status(grpc::StatusCode::CANCELLED, "gone");
@@ -755,8 +762,8 @@ grpc::Status SyncServiceImpl::Download(grpc::ServerContext* context,
             auto rows = (*uow)->changesSince(partition, since, room + 1);
             if (!rows)
                 return toGrpcStatus(context, rows.error());
-            const bool last = rows->size() <= room;
-            const std::size_t take = std::min(rows->size(), room);
+            bool last = rows->size() <= room;
+            std::size_t take = std::min(rows->size(), room);
             for (std::size_t i = 0; i < take; ++i) {
                 const ChangeRow& row = (*rows)[i];
                 v1::Change* change = pending.add_changes();
@@ -770,6 +777,12 @@ grpc::Status SyncServiceImpl::Download(grpc::ServerContext* context,
                 if (!row.entry.removed)
                     change->set_body_json(row.bodyJson);
                 since = row.entry.seq;
+                pendingBytes += row.bodyJson.size() + row.entry.entityId.size() + 64;
+                if (pendingBytes >= byteBudget && i + 1 < take) {
+                    take = i + 1;  // the rest go in the next message
+                    last = false;
+                    break;
+                }
             }
             pendingChanges += take;
             cursor.partitions[partition] = since;

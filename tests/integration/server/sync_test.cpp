@@ -316,6 +316,35 @@ TEST_F(SyncTest, AcceptedChangesAreAuditedAndTheAuditLogIsAppendOnly) {
 
 // ---------------------------------------------------------------- download
 
+TEST_F(SyncTest, LargeRecordsAreSpreadOverMessagesTheClientAccepts) {
+    // 150 appointments of ~60 KB each: 9 MB, over twice the 4 MiB message limit, in one page
+    // size the client may ask for.
+    const std::string padding(60 * 1024, 'x');
+    for (int i = 0; i < 150; ++i) {
+        std::string id = newId();
+        putEntity(EntityType::Appointment, id,
+                  {{"id", id},
+                   {"person_id", seed_.personId},
+                   {"order_id", seed_.orderId},
+                   {"session_id", seed_.sessionId},
+                   {"scheduled_start", "09:00"},
+                   {"scheduled_end", "16:00"},
+                   {"notes", padding}});
+    }
+    Downloaded all = download(sam_, "", 1000);
+    ASSERT_GE(all.pages.size(), 3u);
+    EXPECT_TRUE(all.pages.back().complete());
+    std::set<std::string> appointments;
+    for (const auto& page : all.pages) {
+        EXPECT_LE(page.ByteSizeLong(), 4u * 1024 * 1024);
+        for (const auto& c : page.changes()) {
+            if (c.entity_type() == v1::ENTITY_TYPE_APPOINTMENT)
+                appointments.insert(c.entity_id());
+        }
+    }
+    EXPECT_EQ(appointments.size(), 150u + seed_.appointmentIds.size());
+}
+
 TEST_F(SyncTest, DownloadPagesResumeFromACheckpointAndChecksumsMatch) {
     // 30 more appointments so the supervisor's scope spans several pages.
     for (int i = 0; i < 30; ++i) {

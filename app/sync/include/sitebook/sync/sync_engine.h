@@ -79,7 +79,9 @@ struct SyncReport {
 
 struct SyncOptions {
     std::size_t uploadBatchSize = 200;  // the server accepts up to 500
-    std::uint32_t downloadPageSize = 200;
+    // Changes per download message, each message one local transaction (one durable commit):
+    // the server's maximum, so a new device's first download costs few commits.
+    std::uint32_t downloadPageSize = 1000;
     int maxDownloadRounds = 20;  // streams ended early by the server's time bound
     BackoffPolicy backoff;
     // Refresh the access token this long before it expires (server clock).
