@@ -58,6 +58,7 @@ CORES=$(nproc)
   cat "$RESULTS/sync.md"
   cat "$RESULTS/app.md"
 } > docs/BENCHMARKS.md
+python3 tests/bench/bounds.py "$RESULTS"
 
 python3 - "$RESULTS" "$COMMAND" "$DATE" <<'EOF'
 import json, sys, pathlib
