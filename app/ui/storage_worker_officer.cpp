@@ -202,9 +202,14 @@ void StorageWorker::loadPerson(quint64 request, const QString& personId) {
     if (d.line.requiredMinutes > 0)
         d.pacePerDay = d.line.requiredMinutes / 365.0;
 
+    // An officer's device holds the person's appointments, but their sessions travel in the
+    // supervisors' project partitions: an appointment whose session is not here is still
+    // listed, with its feedback, under its scheduled time and without a date.
     auto stmt = db.prepare(
-        "SELECT a.body, s.session_date, s.start_time, COALESCE(p.name, '') "
-        "FROM appointments a JOIN sessions s ON s.id = a.session_id "
+        "SELECT a.body, s.session_date, "
+        "COALESCE(s.start_time, json_extract(a.body, '$.scheduled_start'), ''), "
+        "COALESCE(p.name, '') "
+        "FROM appointments a LEFT JOIN sessions s ON s.id = a.session_id "
         "LEFT JOIN projects p ON p.id = s.project_id WHERE a.person_id = ?1 "
         "ORDER BY s.session_date DESC, s.start_time DESC");
     if (!stmt.ok())

@@ -41,6 +41,7 @@ void SyncController::setReachable(bool reachable) {
     if (reachable == scheduler_.online())
         return;
     scheduler_.connectivityChanged(reachable);
+    emit statusChanged();  // the strip says "Offline" at once, not at the next sync
     schedule();
 }
 

@@ -1,0 +1,90 @@
+#pragma once
+// Hands the QML sync tests an in-process sync server (tests/unit/ui/ui_sync_server.h: TLS on
+// 127.0.0.1, the real PersonReconciler) and two app cores on their own data dirs, set up to use
+// it and not yet started: a supervisor's phone (`sam`) and an officer's tablet (`olu`).
+
+#include <QObject>
+#include <filesystem>
+#include <memory>
+
+#include "ui_sync_server.h"
+#include "ui_test_core.h"
+
+namespace sitebook::ui::testing {
+
+class QmlSyncCore : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(bool serverStarted READ serverStarted CONSTANT)
+    Q_PROPERTY(QString password READ password CONSTANT)
+    Q_PROPERTY(sitebook::ui::AppController* supervisor READ supervisor CONSTANT)
+    Q_PROPERTY(sitebook::ui::AppController* officer READ officer CONSTANT)
+public:
+    QmlSyncCore() : server_(dir_.path()) {
+        serverStarted_ = server_.start();
+        if (!serverStarted_)
+            return;
+        supervisorId_ = server_.addUser("sam", server::Role::Supervisor);
+        officerId_ = server_.addUser("olu", server::Role::Officer);
+        serverStarted_ = !supervisorId_.empty() && !officerId_.empty() &&
+                         server_.seed(supervisorId_, officerId_, seed_);
+        supervisor_ = deviceCore("sam-phone");
+        // Both cores draw on the same seeded random source: the tablet's clock runs a minute ahead
+        // so that its device id differs from the phone's.
+        officer_ = deviceCore("olu-tablet");
+        officer_->clock.advance(60'000);
+    }
+
+    bool serverStarted() const { return serverStarted_; }
+    QString password() const { return QString::fromLatin1(kSyncTestPassword); }
+    AppController* supervisor() { return supervisor_ ? &supervisor_->app : nullptr; }
+    AppController* officer() { return officer_ ? &officer_->app : nullptr; }
+
+    // Whether the supervisor's phone has a connection (the scheduler syncs when it returns).
+    Q_INVOKABLE void setSupervisorOnline(bool online) {
+        if (supervisor_)
+            supervisor_->sync.setReachable(online);
+    }
+
+    // The project of the session is given to another supervisor (`false`) or back to sam.
+    Q_INVOKABLE bool setProjectWithSupervisor(bool withSam) {
+        if (!withSam && otherSupervisorId_.empty())
+            otherSupervisorId_ = server_.addUser("kim", server::Role::Supervisor);
+        return server_.put(
+            server::EntityType::Project, seed_.projectId,
+            SyncTestServer::project(seed_, withSam ? supervisorId_ : otherSupervisorId_));
+    }
+
+    // One more appointment of the seeded person in today's session.
+    Q_INVOKABLE bool addAppointment() {
+        const std::string id = server_.newId();
+        seed_.appointmentIds.push_back(id);
+        return server_.put(server::EntityType::Appointment, id,
+                           {{"id", id},
+                            {"person_id", seed_.personId},
+                            {"order_id", seed_.orderId},
+                            {"session_id", seed_.sessionId},
+                            {"scheduled_start", "09:00"},
+                            {"scheduled_end", "16:00"}});
+    }
+
+private:
+    std::unique_ptr<TestCore> deviceCore(const std::string& name) {
+        const auto dir = dir_.path() / name;
+        std::filesystem::create_directories(dir);
+        auto core = std::make_unique<TestCore>(dir, testConfig(dir));
+        core->app.setUseServer(true);
+        core->app.setServerAddress(server_.address());
+        core->app.setCaFile(server_.caFile());
+        return core;
+    }
+
+    sitebook::testing::TempDir dir_;
+    SyncTestServer server_;
+    SyncTestServer::Seed seed_;
+    std::string supervisorId_, officerId_, otherSupervisorId_;
+    bool serverStarted_ = false;
+    std::unique_ptr<TestCore> supervisor_;
+    std::unique_ptr<TestCore> officer_;
+};
+
+}  // namespace sitebook::ui::testing
