@@ -212,6 +212,31 @@ Status refreshPlacement(UnitOfWork& uow, const std::string& personId, const Writ
     return written ? okStatus() : Status(written.error());
 }
 
+// Puts the session of an appointment into the person's partition too, so the responsible
+// officer's device knows when the appointment was (sessions otherwise travel only in the
+// supervisors' project partitions). A session stays with a person once it was theirs.
+Status shareSession(UnitOfWork& uow, const json& appointment, const std::string& personId,
+                    const WriteContext& context) {
+    auto sessionId = stringField(appointment, "session_id");
+    if (!sessionId)
+        return okStatus();
+    auto session = uow.findEntity(entityTypeName(EntityType::Session), *sessionId);
+    if (!session)
+        return session.error();
+    if (!*session || (*session)->deleted)
+        return okStatus();
+    auto live = livePartitions(uow, EntityType::Session, *sessionId);
+    if (!live)
+        return live.error();
+    const std::string mine = personPartition(personId);
+    if (std::find(live->begin(), live->end(), mine) != live->end())
+        return okStatus();
+    live->push_back(mine);
+    auto written =
+        write(uow, EntityType::Session, *sessionId, &(*session)->bodyJson, *live, context);
+    return written ? okStatus() : Status(written.error());
+}
+
 // Keeps grants and the placement view in step after a write. `before` is the record's body
 // before the write (nullptr if it did not exist).
 Status afterWrite(UnitOfWork& uow, EntityType type, std::string_view id, const json* body,
@@ -243,6 +268,8 @@ Status afterWrite(UnitOfWork& uow, EntityType type, std::string_view id, const j
             auto personId = stringField(*source, "person_id");
             if (!personId)
                 return personId.error();
+            if (body != nullptr)
+                SB_TRY(shareSession(uow, *body, *personId, context));
             return refreshPlacement(uow, *personId, context);
         }
         default:
@@ -311,7 +338,16 @@ Result<std::vector<std::string>> EntityWriter::partitionsFor(UnitOfWork& uow, En
             auto project = stringField(body, "project_id");
             if (!project)
                 return project.error();
-            return std::vector<std::string>{projectPartition(*project)};
+            // It stays in the partitions of the people with appointments in it (shareSession).
+            auto live = livePartitions(uow, type, id);
+            if (!live)
+                return live.error();
+            std::vector<std::string> parts{projectPartition(*project)};
+            for (auto& p : *live) {
+                if (p.starts_with(kPersonPartitionPrefix))
+                    parts.push_back(std::move(p));
+            }
+            return parts;
         }
         case EntityType::Appointment: {
             auto person = stringField(body, "person_id");

@@ -269,11 +269,12 @@ Item {
             compare(person.name, "Alex Smith")
             verify(person.items.length >= 1)
             // The timeline lists both appointments, the attended one with the supervisor's
-            // feedback and alert (the officer's device holds no sessions of the project).
+            // feedback and alert, dated by the session the server shares with the person.
             compare(person.timeline.length, 2)
             const withFeedback = person.timeline.filter(function(t) { return t.hasFeedback })
             compare(withFeedback.length, 1)
             compare(withFeedback[0].feedback, "Settled in quickly")
+            verify(withFeedback[0].date !== "", "the session's date reached the tablet")
             verify(withFeedback[0].alert)
             const page = find("stack", tablet).currentItem
             verify(showsText(page, absence.message))

@@ -108,6 +108,25 @@ TEST_F(ReconcileE2ETest, AnEnforceableOutcomeGivesTheOfficerAnItemWithARespondBy
     EXPECT_TRUE(after.removed(v1::ENTITY_TYPE_RO_ITEM, itemId));
 }
 
+TEST_F(ReconcileE2ETest, TheOfficerReceivesTheSessionsOfTheirPeoplesAppointments) {
+    // The session's date is what places an appointment in time on the officer's device.
+    Pulled officer = pull(olu_);
+    ASSERT_TRUE(officer.status.ok()) << officer.status.error_message();
+    auto sessions = officer.live(v1::ENTITY_TYPE_SESSION);
+    ASSERT_EQ(sessions.size(), 1u);
+    EXPECT_EQ(sessions[0].entity_id(), seed_.sessionId);
+    EXPECT_EQ(sessions[0].partition(), personPartition(seed_.personId));
+    // Still the supervisor's too, once.
+    Pulled supervisor = pull(sam_);
+    ASSERT_TRUE(supervisor.status.ok());
+    EXPECT_TRUE(supervisor.has(v1::ENTITY_TYPE_SESSION, seed_.sessionId));
+    // An officer with nobody in that session does not receive it.
+    const std::string otherId = addUser("ola", Role::Officer);
+    Session ola = login("ola");
+    EXPECT_TRUE(pull(ola).live(v1::ENTITY_TYPE_SESSION).empty());
+    (void)otherId;
+}
+
 TEST_F(ReconcileE2ETest, AFailureWithinTwelveMonthsOfAWarningRequiresABreachReferral) {
     // The first failure was warned on 2025-12-01.
     putEntity(EntityType::AppointmentOutcome, seed_.appointmentIds[1],
