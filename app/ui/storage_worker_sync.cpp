@@ -301,49 +301,40 @@ void StorageWorker::loadCorrection(quint64 request, const QString& opId,
     auto detail = recordDetail(appointmentId, message);
     if (!detail)
         return emit loadFailed(request, message);
-    const auto unreadable = [&] {
-        emit loadFailed(request, tr("The refused change cannot be read on this device."));
+    // The refused values go into the part of the form they came from; `part` opens only that
+    // section (empty: the whole form, as for an outcome or feedback).
+    const auto take = [&]<typename T>(std::optional<T>& slot, const QString& part) {
+        auto refused = fromJson<T>(e.payload);
+        if (!refused.ok())
+            return false;
+        slot = std::move(*refused);
+        detail->correctionPart = part;
+        return true;
     };
+    bool read = true;
     switch (e.entityType) {
         case store::EntityType::Appointment:
             // The local record holds the refused outcome until it is corrected or discarded.
             break;
-        case store::EntityType::Feedback: {
-            auto refused = fromJson<Feedback>(e.payload);
-            if (!refused.ok())
-                return unreadable();
-            detail->feedback = *refused;
+        case store::EntityType::Feedback:
+            read = take(detail->feedback, detail->correctionPart);
             break;
-        }
-        case store::EntityType::WorkUndertaken: {
-            auto refused = fromJson<WorkUndertaken>(e.payload);
-            if (!refused.ok())
-                return unreadable();
-            detail->work = *refused;
-            detail->correctionPart = QStringLiteral("work");
+        case store::EntityType::WorkUndertaken:
+            read = take(detail->work, QStringLiteral("work"));
             break;
-        }
-        case store::EntityType::SkillObservation: {
-            auto refused = fromJson<SkillObservation>(e.payload);
-            if (!refused.ok())
-                return unreadable();
-            detail->skill = *refused;
-            detail->correctionPart = QStringLiteral("skill");
+        case store::EntityType::SkillObservation:
+            read = take(detail->skill, QStringLiteral("skill"));
             break;
-        }
-        case store::EntityType::CaseNote: {
-            auto refused = fromJson<CaseNote>(e.payload);
-            if (!refused.ok())
-                return unreadable();
-            detail->note = *refused;
-            detail->correctionPart = QStringLiteral("note");
+        case store::EntityType::CaseNote:
+            read = take(detail->note, QStringLiteral("note"));
             break;
-        }
         default:
             return emit loadFailed(request,
                                    tr("The record form cannot correct this change; discard it "
                                       "or correct it where it was made."));
     }
+    if (!read)
+        return emit loadFailed(request, tr("The refused change cannot be read on this device."));
     emit recordLoaded(request, *detail);
 }
 
