@@ -7,7 +7,9 @@ import Sitebook
 // skill or a case note is corrected in the record form (prefilled with what was refused; work,
 // a skill or a note shows that section alone), an enforcement decision in the decision form of
 // the person's page; either resubmits it. Any change can be discarded (after confirmation): it
-// is dropped and the record returns to the server's version.
+// is dropped and the record returns to the server's version. Each item names the person, the
+// session and what was refused, from the device's own copy of the change; one that cannot be
+// corrected here says why and what to do instead.
 Page {
     id: page
     required property AppController app
@@ -65,6 +67,7 @@ Page {
                                    : qsTr("The server did not accept these changes. Correct and resubmit them, or discard them.")
         }
         delegate: ItemDelegate {
+            id: item
             required property string opId
             required property string summary
             required property string code
@@ -75,38 +78,74 @@ Page {
             required property string kind
             required property string personId
             required property var refused
+            required property string personName
+            required property string sessionText
+            required property string refusedText
+            required property string blockedReason
             width: ListView.view.width
+            Accessible.name: (personName !== "" ? personName + ". " : "")
+                             + (refusedText !== "" ? refusedText : summary)
             contentItem: ColumnLayout {
                 spacing: 4
                 Label {
-                    text: "⚠ " + summary
+                    objectName: "attentionPerson"
+                    text: "⚠ " + (item.personName !== "" ? item.personName
+                                                          : qsTr("Someone no longer on this phone"))
+                    textFormat: Text.PlainText
                     font.bold: true
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
                 Label {
-                    text: qsTr("Server's reason: %1").arg(message !== "" ? message : code)
+                    objectName: "attentionSession"
+                    visible: item.sessionText !== ""
+                    text: item.sessionText
+                    textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
                 Label {
-                    text: qsTr("Recorded %1").arg(when)
+                    objectName: "attentionRefused"
+                    text: item.refusedText !== "" ? item.refusedText : item.summary
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    text: qsTr("Server's reason: %1").arg(item.message !== "" ? item.message : item.code)
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    text: qsTr("Recorded %1").arg(item.when)
                     color: Theme.muted
                     font.pixelSize: Theme.smallSize
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "attentionBlocked"
+                    visible: !item.correctable && item.blockedReason !== ""
+                    text: "ⓘ " + item.blockedReason
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    font.bold: true
+                    Layout.fillWidth: true
                 }
                 Button {
                     objectName: "resubmitButton"
-                    visible: correctable
+                    visible: item.correctable
                     text: qsTr("Correct and resubmit")
                     highlighted: true
                     implicitHeight: Theme.touch
                     Accessible.name: qsTr("Correct and resubmit")
                     onClicked: {
-                        const reason = message !== "" ? message : code
-                        if (kind === "enforcement_decision")
-                            page.correctDecision(opId, personId, appointmentId, refused, reason)
+                        const reason = item.message !== "" ? item.message : item.code
+                        if (item.kind === "enforcement_decision")
+                            page.correctDecision(item.opId, item.personId, item.appointmentId, item.refused, reason)
                         else
-                            page.correctionChosen(opId, appointmentId, reason)
+                            page.correctionChosen(item.opId, item.appointmentId, reason)
                     }
                 }
                 Button {
@@ -115,7 +154,10 @@ Page {
                     implicitHeight: Theme.touch
                     Accessible.name: qsTr("Discard this change")
                     onClicked: {
-                        confirm.opId = opId
+                        confirm.opId = item.opId
+                        confirm.lost = [item.personName, item.sessionText,
+                                        item.refusedText !== "" ? item.refusedText : item.summary]
+                                       .filter(function(line) { return line !== "" }).join("\n")
                         confirm.open()
                     }
                 }
@@ -127,25 +169,45 @@ Page {
         id: confirm
         objectName: "discardDialog"
         property string opId
+        property string lost  // what the change recorded, one line each
         modal: true
         anchors.centerIn: parent
         width: Math.min(page.width - 32, 380)
         title: qsTr("Discard this change?")
-        Label {
+        ColumnLayout {
             width: parent.width
-            wrapMode: Text.Wrap
-            text: qsTr("It will not be sent again. The record goes back to what the server holds. This cannot be undone.")
+            spacing: 8
+            Label {
+                text: qsTr("This will be lost:")
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                objectName: "discardLost"
+                text: confirm.lost
+                textFormat: Text.PlainText
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                text: qsTr("It will not be sent. The record goes back to what the server holds. This cannot be undone.")
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
         }
         footer: DialogButtonBox {
             Button {
                 objectName: "confirmDiscardButton"
                 text: qsTr("Discard")
                 implicitHeight: Theme.touch
+                Accessible.name: qsTr("Discard")
                 DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
             }
             Button {
                 text: qsTr("Keep")
                 implicitHeight: Theme.touch
+                Accessible.name: qsTr("Keep")
                 DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
             }
         }

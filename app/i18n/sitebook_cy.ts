@@ -66,7 +66,7 @@
     </message>
     <message>
         <source>It will not be sent again. The record goes back to what the server holds. This cannot be undone.</source>
-        <translation>Ni fydd yn cael ei anfon eto. Bydd y cofnod yn mynd yn ôl i&apos;r hyn sydd gan y gweinydd. Does dim modd dadwneud hyn.</translation>
+        <translation type="vanished">Ni fydd yn cael ei anfon eto. Bydd y cofnod yn mynd yn ôl i&apos;r hyn sydd gan y gweinydd. Does dim modd dadwneud hyn.</translation>
     </message>
     <message>
         <source>Discard</source>
@@ -79,6 +79,18 @@
     <message>
         <source>Discarded on the needs-attention screen</source>
         <translation>Wedi&apos;i waredu ar y sgrin Angen sylw</translation>
+    </message>
+    <message>
+        <source>Someone no longer on this phone</source>
+        <translation>Rhywun nad yw ar y ffôn hwn mwyach</translation>
+    </message>
+    <message>
+        <source>This will be lost:</source>
+        <translation>Bydd hyn yn cael ei golli:</translation>
+    </message>
+    <message>
+        <source>It will not be sent. The record goes back to what the server holds. This cannot be undone.</source>
+        <translation>Ni fydd yn cael ei anfon. Mae&apos;r cofnod yn mynd yn ôl i&apos;r hyn sydd gan y gweinydd. Nid oes modd dadwneud hyn.</translation>
     </message>
 </context>
 <context>
@@ -634,6 +646,74 @@
         <source>Enforcement decision</source>
         <translation>Penderfyniad gorfodi</translation>
     </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Canlyniad: %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Work undertaken: %1</source>
+        <translation>Gwaith a wnaed: %1</translation>
+    </message>
+    <message>
+        <source>Skill observed: %1 (%2)</source>
+        <translation>Sgil a welwyd: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Feedback for the officer: “%1”</source>
+        <translation>Adborth i&apos;r swyddog: “%1”</translation>
+    </message>
+    <message>
+        <source>Case note: “%1”</source>
+        <translation>Nodyn achos: “%1”</translation>
+    </message>
+    <message>
+        <source>warning issued</source>
+        <translation>rhoddwyd rhybudd</translation>
+    </message>
+    <message>
+        <source>refer for breach</source>
+        <translation>cyfeirio am dorri&apos;r gorchymyn</translation>
+    </message>
+    <message>
+        <source>no further action</source>
+        <translation>dim camau pellach</translation>
+    </message>
+    <message>
+        <source>Enforcement decision: %1</source>
+        <translation>Penderfyniad gorfodi: %1</translation>
+    </message>
+    <message>
+        <source>This person is no longer on your caseload: the decision can&apos;t be sent from this device. Tell your office, then discard it.</source>
+        <translation>Nid yw&apos;r person hwn ar eich llwyth achosion mwyach: nid oes modd anfon y penderfyniad o&apos;r ddyfais hon. Rhowch wybod i&apos;ch swyddfa, yna gwaredwch ef.</translation>
+    </message>
+    <message>
+        <source>This project is now supervised by someone else: the change can&apos;t be sent from this phone. Tell your office, then discard it.</source>
+        <translation>Mae rhywun arall yn goruchwylio&apos;r prosiect hwn erbyn hyn: nid oes modd anfon y newid o&apos;r ffôn hwn. Rhowch wybod i&apos;ch swyddfa, yna gwaredwch ef.</translation>
+    </message>
+    <message>
+        <source>The server no longer holds this appointment, so the change can&apos;t be sent. Tell your office, then discard it.</source>
+        <translation>Nid yw&apos;r apwyntiad hwn gan y gweinydd mwyach, felly nid oes modd anfon y newid. Rhowch wybod i&apos;ch swyddfa, yna gwaredwch ef.</translation>
+    </message>
+    <message>
+        <source>A saved record can&apos;t be changed on the server. Discard this change and record what is missing as a new note.</source>
+        <translation>Nid oes modd newid cofnod sydd wedi&apos;i gadw ar y gweinydd. Gwaredwch y newid hwn a chofnodwch yr hyn sydd ar goll mewn nodyn newydd.</translation>
+    </message>
+    <message>
+        <source>This change clashes with one already sent from this phone. Discard it and record it again.</source>
+        <translation>Mae&apos;r newid hwn yn gwrthdaro ag un a anfonwyd eisoes o&apos;r ffôn hwn. Gwaredwch ef a&apos;i gofnodi eto.</translation>
+    </message>
+    <message>
+        <source>This change can&apos;t be corrected on this phone. Tell your office, then discard it.</source>
+        <translation>Nid oes modd cywiro&apos;r newid hwn ar y ffôn hwn. Rhowch wybod i&apos;ch swyddfa, yna gwaredwch ef.</translation>
+    </message>
+    <message>
+        <source>This appointment is no longer on this phone, so the change can&apos;t be corrected here. Tell your office, then discard it.</source>
+        <translation>Nid yw&apos;r apwyntiad hwn ar y ffôn hwn mwyach, felly nid oes modd cywiro&apos;r newid yma. Rhowch wybod i&apos;ch swyddfa, yna gwaredwch ef.</translation>
+    </message>
 </context>
 <context>
     <name>RecordPage</name>
@@ -1074,6 +1154,34 @@
         <source>Sync now</source>
         <translation>Cysoni nawr</translation>
     </message>
+    <message>
+        <source>Show what went wrong</source>
+        <translation>Dangos beth aeth o&apos;i le</translation>
+    </message>
+    <message>
+        <source>Tap for details.</source>
+        <translation>Tapiwch am fanylion.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Rhoi cynnig arall</translation>
+    </message>
+    <message>
+        <source>Changes not sent</source>
+        <translation>Newidiadau heb eu hanfon</translation>
+    </message>
+    <message>
+        <source>What the app was told:</source>
+        <translation>Beth ddywedwyd wrth yr ap:</translation>
+    </message>
+    <message>
+        <source>Full message</source>
+        <translation>Y neges lawn</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
 </context>
 <context>
     <name>UnlockPage</name>
@@ -1357,7 +1465,7 @@
     </message>
     <message>
         <source>%1 for %2, %3</source>
-        <translation>%1 ar gyfer %2, %3</translation>
+        <translation type="vanished">%1 ar gyfer %2, %3</translation>
     </message>
     <message>
         <source>This change no longer needs correcting; nothing was saved.</source>
@@ -1406,6 +1514,26 @@
     <message>
         <source>This change is not an enforcement decision; nothing was saved.</source>
         <translation>Nid penderfyniad gorfodi yw&apos;r newid hwn; ni chadwyd dim.</translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3)</source>
+        <translation>%1, %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 ar gyfer %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2–%3</source>
+        <translation>%1, %2–%3</translation>
     </message>
 </context>
 <context>
@@ -1465,6 +1593,74 @@
     <message>
         <source>Connecting…</source>
         <translation>Wrthi&apos;n cysylltu…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) kept on this phone</source>
+        <translation>
+            <numerusform>%n newid wedi&apos;i gadw ar y ffôn hwn</numerusform>
+            <numerusform>%n newid wedi&apos;i gadw ar y ffôn hwn</numerusform>
+            <numerusform>%n newid wedi&apos;i gadw ar y ffôn hwn</numerusform>
+            <numerusform>%n newid wedi&apos;i gadw ar y ffôn hwn</numerusform>
+            <numerusform>%n newid wedi&apos;i gadw ar y ffôn hwn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not sent since %1</source>
+        <translation>
+            <numerusform>%n newid heb ei anfon ers %1</numerusform>
+            <numerusform>%n newid heb ei anfon ers %1</numerusform>
+            <numerusform>%n newid heb ei anfon ers %1</numerusform>
+            <numerusform>%n newid heb ei anfon ers %1</numerusform>
+            <numerusform>%n newid heb ei anfon ers %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n newid yn aros i gael ei anfon</numerusform>
+            <numerusform>%n newid yn aros i gael ei anfon</numerusform>
+            <numerusform>%n newid yn aros i gael ei anfon</numerusform>
+            <numerusform>%n newid yn aros i gael ei anfon</numerusform>
+            <numerusform>%n newid yn aros i gael ei anfon</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not accepted by the server</source>
+        <translation>
+            <numerusform>%n newid heb ei dderbyn gan y gweinydd</numerusform>
+            <numerusform>%n newid heb ei dderbyn gan y gweinydd</numerusform>
+            <numerusform>%n newid heb ei dderbyn gan y gweinydd</numerusform>
+            <numerusform>%n newid heb ei dderbyn gan y gweinydd</numerusform>
+            <numerusform>%n newid heb ei dderbyn gan y gweinydd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All changes are saved on this phone</source>
+        <translation>Mae pob newid wedi&apos;i gadw ar y ffôn hwn</translation>
+    </message>
+    <message>
+        <source>All changes are sent</source>
+        <translation>Mae pob newid wedi&apos;i anfon</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Your changes are kept on this phone and are sent as soon as it answers.</source>
+        <translation>Nid oedd modd cyrraedd y gweinydd. Mae eich newidiadau&apos;n cael eu cadw ar y ffôn hwn a byddan nhw&apos;n cael eu hanfon cyn gynted ag y bydd yn ateb.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Your changes are kept on this phone and are sent when it has room.</source>
+        <translation>Mae&apos;r gweinydd yn brysur. Mae eich newidiadau&apos;n cael eu cadw ar y ffôn hwn a byddan nhw&apos;n cael eu hanfon pan fydd lle.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Sign in again to send your changes; they are kept on this phone.</source>
+        <translation>Mae eich mewngofnodi wedi dod i ben. Mewngofnodwch eto i anfon eich newidiadau; maen nhw&apos;n cael eu cadw ar y ffôn hwn.</translation>
+    </message>
+    <message>
+        <source>The server did not allow this phone to sync. Tell your office; your changes are kept on this phone.</source>
+        <translation>Ni wnaeth y gweinydd ganiatáu i&apos;r ffôn hwn gysoni. Rhowch wybod i&apos;ch swyddfa; mae eich newidiadau&apos;n cael eu cadw ar y ffôn hwn.</translation>
+    </message>
+    <message>
+        <source>Sync did not finish. Your changes are kept on this phone. Tell your office if this keeps happening.</source>
+        <translation>Ni orffennodd y cysoni. Mae eich newidiadau&apos;n cael eu cadw ar y ffôn hwn. Rhowch wybod i&apos;ch swyddfa os yw hyn yn dal i ddigwydd.</translation>
     </message>
 </context>
 </TS>

@@ -62,10 +62,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>It will not be sent again. The record goes back to what the server holds. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -75,6 +71,18 @@
     </message>
     <message>
         <source>Discarded on the needs-attention screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone no longer on this phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This will be lost:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It will not be sent. The record goes back to what the server holds. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -625,6 +633,74 @@
         <source>Enforcement decision</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work undertaken: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skill observed: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback for the officer: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case note: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refer for breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no further action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enforcement decision: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person is no longer on your caseload: the decision can&apos;t be sent from this device. Tell your office, then discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project is now supervised by someone else: the change can&apos;t be sent from this phone. Tell your office, then discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server no longer holds this appointment, so the change can&apos;t be sent. Tell your office, then discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A saved record can&apos;t be changed on the server. Discard this change and record what is missing as a new note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change clashes with one already sent from this phone. Discard it and record it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change can&apos;t be corrected on this phone. Tell your office, then discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This appointment is no longer on this phone, so the change can&apos;t be corrected here. Tell your office, then discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecordPage</name>
@@ -1056,6 +1132,34 @@
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show what went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tap for details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the app was told:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UnlockPage</name>
@@ -1326,10 +1430,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 for %2, %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This change no longer needs correcting; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1375,6 +1475,26 @@
     </message>
     <message>
         <source>This change is not an enforcement decision; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2–%3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1434,6 +1554,62 @@
     </message>
     <message>
         <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) kept on this phone</source>
+        <translation>
+            <numerusform>%n change kept on this phone</numerusform>
+            <numerusform>%n changes kept on this phone</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not sent since %1</source>
+        <translation>
+            <numerusform>%n change not sent since %1</numerusform>
+            <numerusform>%n changes not sent since %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not accepted by the server</source>
+        <translation>
+            <numerusform>%n change not accepted by the server</numerusform>
+            <numerusform>%n changes not accepted by the server</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All changes are saved on this phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All changes are sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Your changes are kept on this phone and are sent as soon as it answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is busy. Your changes are kept on this phone and are sent when it has room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended. Sign in again to send your changes; they are kept on this phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not allow this phone to sync. Tell your office; your changes are kept on this phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync did not finish. Your changes are kept on this phone. Tell your office if this keeps happening.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -25,11 +25,25 @@ AppController::AppController(Parts parts, const Clock& clock, QObject* parent)
     inactivity_.setSingleShot(true);
     inactivity_.setInterval(lockAfterSeconds_ * 1000);
     connect(&inactivity_, &QTimer::timeout, this, [this] {
-        if (state_ != Unlocked)
+        if (state_ != Unlocked || lockAfterFlush_)
             return;
+        if (parts_.sync != nullptr && parts_.sync->flushBeforeLock()) {
+            lockAfterFlush_ = true;
+            flushBound_.start();
+            return;
+        }
         lock();
         emit lockedForInactivity();
     });
+    flushBound_.setSingleShot(true);
+    flushBound_.setInterval(kFlushBeforeLockMs);
+    connect(&flushBound_, &QTimer::timeout, this, &AppController::lockForInactivity);
+    if (parts_.sync != nullptr) {
+        connect(parts_.sync, &SyncController::finished, this, [this] {
+            if (lockAfterFlush_)
+                lockForInactivity();
+        });
+    }
     lockoutTick_.setInterval(1000);
     connect(&lockoutTick_, &QTimer::timeout, this, &AppController::tickLockout);
 
@@ -216,6 +230,9 @@ void AppController::setApplicationActive(bool active) {
     active_ = active;
     if (covered() != wasCovered)
         emit coveredChanged();
+    // Back in the foreground: what waited while the app was in the background goes now.
+    if (active_ && state_ == Unlocked && parts_.sync != nullptr)
+        parts_.sync->resume();
 }
 
 QDate AppController::today() const {
@@ -395,7 +412,22 @@ void AppController::lock() {
     setState(Locked);
 }
 
+void AppController::lockForInactivity() {
+    if (!lockAfterFlush_)
+        return;
+    lockAfterFlush_ = false;
+    flushBound_.stop();
+    if (state_ != Unlocked)
+        return;
+    lock();
+    emit lockedForInactivity();
+}
+
 void AppController::noteActivity() {
+    if (lockAfterFlush_) {  // the person is back before the lock: no lock
+        lockAfterFlush_ = false;
+        flushBound_.stop();
+    }
     if (state_ == Unlocked)
         inactivity_.start();
 }

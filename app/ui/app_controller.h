@@ -221,6 +221,12 @@ private:
     double fontScale_ = 1.0;
     QTimer inactivity_;
     QTimer lockoutTick_;
+    // The idle lock first sends the outbox (the store cannot sync while locked), for at most
+    // kFlushBeforeLockMs; then it locks whether or not the server answered.
+    void lockForInactivity();
+    static constexpr int kFlushBeforeLockMs = 5'000;
+    QTimer flushBound_;
+    bool lockAfterFlush_ = false;
 };
 
 }  // namespace sitebook::ui

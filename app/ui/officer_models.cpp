@@ -292,6 +292,14 @@ QVariant AttentionModel::data(const QModelIndex& index, int role) const {
             return i.personId;
         case RefusedRole:
             return i.refused;
+        case PersonNameRole:
+            return i.personName;
+        case SessionTextRole:
+            return i.sessionText;
+        case RefusedTextRole:
+            return i.refusedText;
+        case BlockedReasonRole:
+            return i.blockedReason;
         default:
             return {};
     }
@@ -307,7 +315,11 @@ QHash<int, QByteArray> AttentionModel::roleNames() const {
             {CorrectableRole, "correctable"},
             {KindRole, "kind"},
             {PersonIdRole, "personId"},
-            {RefusedRole, "refused"}};
+            {RefusedRole, "refused"},
+            {PersonNameRole, "personName"},
+            {SessionTextRole, "sessionText"},
+            {RefusedTextRole, "refusedText"},
+            {BlockedReasonRole, "blockedReason"}};
 }
 
 void AttentionModel::reload() {

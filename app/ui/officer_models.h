@@ -122,7 +122,11 @@ public:
         CorrectableRole,  // "Correct and resubmit": the record form or the decision form
         KindRole,         // the record's protocol name, e.g. "work_undertaken"
         PersonIdRole,
-        RefusedRole,  // the refused record's fields, e.g. {action, note} of a decision
+        RefusedRole,        // the refused record's fields, e.g. {action, note} of a decision
+        PersonNameRole,     // "Smith, Alex (X123456)", from the device's copy of the change
+        SessionTextRole,    // project, date and times of the session
+        RefusedTextRole,    // what was refused, in words
+        BlockedReasonRole,  // why it cannot be corrected here and what to do instead
     };
     Q_ENUM(Role)
     explicit AttentionModel(StorageClient* storage, QObject* parent = nullptr);

@@ -60,6 +60,7 @@ StorageClient::StorageClient(StorageConfig config, const Clock& clock, RandomSou
     connect(worker_, &StorageWorker::reauthenticated, this, &StorageClient::reauthenticated);
     connect(worker_, &StorageWorker::deviceLoaded, this, &StorageClient::deviceLoaded);
     connect(worker_, &StorageWorker::syncStatusChanged, this, &StorageClient::syncStatusChanged);
+    connect(worker_, &StorageWorker::syncFinished, this, &StorageClient::syncFinished);
     connect(worker_, &StorageWorker::attentionLoaded, this, &StorageClient::attentionLoaded);
     connect(worker_, &StorageWorker::discarded, this, &StorageClient::discarded);
     connect(worker_, &StorageWorker::caseloadLoaded, this, &StorageClient::caseloadLoaded);
@@ -138,6 +139,14 @@ void StorageClient::signIn(const ServerSettings& server, const QString& username
 
 void StorageClient::syncNow() {
     post([w = worker_] { w->syncNow(); });
+}
+
+void StorageClient::flushOutbox() {
+    post([w = worker_] { w->flushOutbox(); });
+}
+
+void StorageClient::cancelSync() {
+    worker_->cancelSync();  // thread-safe: it must not wait behind the sync it ends
 }
 
 void StorageClient::reauthenticate(const QString& password) {

@@ -50,6 +50,11 @@ public:
     void signIn(const sitebook::ui::ServerSettings& server, const QString& username,
                 const QString& password);
     void syncNow();
+    // Sends the outbox only (before the idle lock); ends with syncFinished() like syncNow().
+    void flushOutbox();
+    // Ends a running sync's network calls at once (on lock); any thread. See
+    // StorageWorker::cancelSync().
+    void cancelSync();
     void reauthenticate(const QString& password);
     quint64 loadAttention();
     quint64 discardChange(const QString& opId, const QString& reason);
@@ -82,6 +87,8 @@ signals:
     void reauthenticated();
     void deviceLoaded(const sitebook::ui::DeviceInfo& info);
     void syncStatusChanged(const sitebook::ui::SyncStatus& status);
+    // A syncNow() or flushOutbox() ended; its last status arrived just before.
+    void syncFinished();
     void attentionLoaded(quint64 request, const QList<sitebook::ui::AttentionItem>& items);
     void discarded(quint64 request);
     void caseloadLoaded(quint64 request, const QList<sitebook::ui::CaseloadLine>& lines);

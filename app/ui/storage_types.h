@@ -139,6 +139,8 @@ struct SyncStatus {
     qint64 nextRetryAt = 0;             // 0: none
     QString lastError;                  // empty after a success
     bool authenticationNeeded = false;  // the server ended the sign-in: a password is needed
+    int errorCode = 0;                  // sitebook::ErrorCode of lastError
+    qint64 oldestPendingAt = 0;         // device clock millis of the oldest unsent change; 0: none
 };
 
 // A change the server refused, with its reason.
@@ -158,6 +160,13 @@ struct AttentionItem {
     // It can be corrected on screen: an outcome, work undertaken, a skill, feedback or a case
     // note of an appointment in the record form; an enforcement decision on the person page.
     bool correctable = false;
+    // Who, which session and what, from the device's own copy of the change (kept when it was
+    // refused, so they are named even after a download purged the person from the device).
+    QString personName;   // "Smith, Alex (X123456)"; empty if the device never knew
+    QString sessionText;  // "Riverside clean-up, Mon 5 Jan 2026, 09:00–16:00"
+    QString refusedText;  // what was refused, e.g. "Outcome: Unacceptable absence"
+    // When it cannot be corrected: why not, and what to do instead.
+    QString blockedReason;
 };
 
 // One person of an officer's caseload with the progress of their order (server-derived).

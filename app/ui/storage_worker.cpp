@@ -195,7 +195,10 @@ void StorageWorker::unlock(const QString& pin) {
 
 void StorageWorker::close() {
     engine_.reset();
-    transport_.reset();
+    {
+        std::lock_guard lock(transportMutex_);
+        transport_.reset();
+    }
     store_.reset();
     emit closed();
     emit vaultInspected(status());

@@ -11,7 +11,9 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <atomic>
 #include <memory>
+#include <mutex>
 
 #include "sitebook/common/clock.h"
 #include "sitebook/common/random.h"
@@ -76,6 +78,14 @@ public:
     void resubmitDecision(quint64 request, const QString& opId, const QString& action,
                           const QString& note);
 
+    // --- Sync control (see storage_worker_sync.cpp).
+    // Sends the outbox without downloading (before the idle lock); reports like syncNow().
+    void flushOutbox();
+    // Thread-safe (called on the GUI thread when the app locks): ends the network calls of a
+    // running sync and refuses further ones until the store is opened again, so the close()
+    // queued behind the sync runs within moments, not after a call's deadline.
+    void cancelSync();
+
     // --- The officer's reads and decisions (see storage_worker_officer.cpp).
     void loadCaseload(quint64 request);
     void loadInbox(quint64 request);
@@ -109,6 +119,8 @@ signals:
     // Who uses the device; emitted before opened().
     void deviceLoaded(const sitebook::ui::DeviceInfo& info);
     void syncStatusChanged(const sitebook::ui::SyncStatus& status);
+    // A syncNow() or flushOutbox() ended (its last status was emitted just before).
+    void syncFinished();
     void attentionLoaded(quint64 request, const QList<sitebook::ui::AttentionItem>& items);
     void discarded(quint64 request);
     void caseloadLoaded(quint64 request, const QList<sitebook::ui::CaseloadLine>& lines);
@@ -130,6 +142,10 @@ private:
     Status write(const RecordRequest& record);
     Status startSync(const QJsonObject& identity);
     void publishSync(const sync::SyncState& state, bool running);
+    void runSync(bool download);
+    // A refused change's session in words, from the device's copy or the kept snapshot.
+    QString sessionText(const QJsonObject& about,
+                        const std::optional<domain::Appointment>& appointment);
     Result<std::vector<CaseloadLine>> caseload();
     Result<std::vector<InboxItem>> inbox(const QString& personId);
 
@@ -146,6 +162,12 @@ private:
     std::optional<sync::Credentials> pendingCredentials_;  // signIn() until create()
     QJsonObject pendingIdentity_;
     QString username_;  // the device's user, for signing in again
+    // A sync is running on this thread: every status it publishes says so, even between its
+    // phases (the engine reports Idle before its first phase and after a failure).
+    bool syncing_ = false;
+    // Guards transport_ against cancelSync() from the GUI thread.
+    std::mutex transportMutex_;
+    std::atomic<bool> syncCancelled_{false};
 };
 
 }  // namespace sitebook::ui

@@ -6,9 +6,11 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <fstream>
 #include <sstream>
 
+#include "labels.h"
 #include "qt_text.h"
 #include "sitebook/common/log.h"
 #include "sitebook/domain/json.h"
@@ -75,6 +77,99 @@ bool correctable(const store::OutboxEntry& e) {
         default:
             return false;
     }
+}
+
+QString firstWords(const QString& text) {
+    const QString line = text.simplified();
+    return line.size() <= 80 ? line : line.left(79) + QStringLiteral("…");
+}
+
+// What the refused change said, in words: "Outcome: Unacceptable absence", "Case note: “…”".
+QString refusedText(const store::OutboxEntry& e, const QJsonObject& payload) {
+    const auto text = [&](const char* key) { return payload.value(QLatin1String(key)).toString(); };
+    switch (e.entityType) {
+        case store::EntityType::Appointment: {
+            const QJsonObject outcome = payload.value(QStringLiteral("outcome")).toObject();
+            const QString code = outcome.value(QStringLiteral("code")).toString();
+            return code.isEmpty() ? QString()
+                                  : QObject::tr("Outcome: %1").arg(labels::outcome(code));
+        }
+        case store::EntityType::WorkUndertaken: {
+            QString what = labels::workCategory(text("category"));
+            if (!text("description").isEmpty())
+                what = QObject::tr("%1 – %2").arg(what, firstWords(text("description")));
+            return QObject::tr("Work undertaken: %1").arg(what);
+        }
+        case store::EntityType::SkillObservation:
+            return QObject::tr("Skill observed: %1 (%2)")
+                .arg(labels::skill(text("skill")), labels::skillLevel(text("level")));
+        case store::EntityType::Feedback:
+            return text("progress").isEmpty() ? QObject::tr("Feedback for the officer")
+                                              : QObject::tr("Feedback for the officer: “%1”")
+                                                    .arg(firstWords(text("progress")));
+        case store::EntityType::CaseNote:
+            return QObject::tr("Case note: “%1”").arg(firstWords(text("text")));
+        case store::EntityType::EnforcementDecision: {
+            const QString action = text("action");
+            QString words = action;
+            if (action == QLatin1String("warning_issued"))
+                words = QObject::tr("warning issued");
+            else if (action == QLatin1String("refer_for_breach"))
+                words = QObject::tr("refer for breach");
+            else if (action == QLatin1String("no_further_action"))
+                words = QObject::tr("no further action");
+            return QObject::tr("Enforcement decision: %1").arg(words);
+        }
+        default:
+            return {};
+    }
+}
+
+std::string appointmentOf(const store::OutboxEntry& e);
+
+// Why a refused change cannot be corrected on this device, and what to do instead; empty when
+// it can be (the same conditions loadCorrection() and loadDecisionCorrection() need, and a
+// refusal that a correction can answer).
+QString blockedReason(const store::OutboxEntry& e, bool recordHeld, bool personHeld) {
+    const std::string& code = e.rejectCode;
+    const bool decision = e.entityType == store::EntityType::EnforcementDecision;
+    const bool held = decision ? personHeld : recordHeld;
+    if (code == "permission_denied" && !held) {
+        return decision ? QObject::tr(
+                              "This person is no longer on your caseload: the decision "
+                              "can't be sent from this device. Tell your office, then "
+                              "discard it.")
+                        : QObject::tr(
+                              "This project is now supervised by someone else: the "
+                              "change can't be sent from this phone. Tell your office, "
+                              "then discard it.");
+    }
+    if (code == "not_found") {
+        return QObject::tr(
+            "The server no longer holds this appointment, so the change can't be "
+            "sent. Tell your office, then discard it.");
+    }
+    if (code == "immutable") {
+        return QObject::tr(
+            "A saved record can't be changed on the server. Discard this change "
+            "and record what is missing as a new note.");
+    }
+    if (code == "op_id_reused") {
+        return QObject::tr(
+            "This change clashes with one already sent from this phone. Discard "
+            "it and record it again.");
+    }
+    if (!correctable(e) || appointmentOf(e).empty()) {
+        return QObject::tr(
+            "This change can't be corrected on this phone. Tell your office, then "
+            "discard it.");
+    }
+    if (!held) {
+        return QObject::tr(
+            "This appointment is no longer on this phone, so the change can't be "
+            "corrected here. Tell your office, then discard it.");
+    }
+    return {};
 }
 
 // The appointment a change is about: the outcome's own id, or its payload's appointment_id.
@@ -144,12 +239,20 @@ Status StorageWorker::startSync(const QJsonObject& identity) {
     auto transport = transportFor(identity.value(QStringLiteral("server")).toString(), *pem,
                                   identity.value(QStringLiteral("tls_name")).toString());
     SB_TRY(transport);
-    transport_ = std::move(*transport);
+    {
+        std::lock_guard lock(transportMutex_);
+        transport_ = std::move(*transport);
+        syncCancelled_ = false;
+    }
+    // The app's retry policy: at most a minute between attempts (the CLI keeps the default).
+    sync::SyncOptions options;
+    options.backoff = sync::BackoffPolicy::interactive();
     engine_ = std::make_unique<sync::SyncEngine>(
         *store_, *transport_, clock_, random_,
-        [](const std::string& reason) { log::warning(kComponent, "wipe instruction: " + reason); });
+        [](const std::string& reason) { log::warning(kComponent, "wipe instruction: " + reason); },
+        options);
     engine_->setStateListener([this](const sync::SyncState& state) {
-        publishSync(state, state.phase != sync::SyncPhase::Idle);
+        publishSync(state, syncing_ || state.phase != sync::SyncPhase::Idle);
     });
     return engine_->refreshCounts();
 }
@@ -168,8 +271,15 @@ void StorageWorker::publishSync(const sync::SyncState& state, bool running) {
     s.conflicts = state.conflicts;
     s.lastSuccessAt = state.lastSuccessAt.value_or(0);
     s.nextRetryAt = state.nextRetryAt.value_or(0);
-    if (state.lastError)
+    if (state.lastError) {
         s.lastError = toQString(state.lastError->message);
+        s.errorCode = static_cast<int>(state.lastError->code);
+    }
+    if (state.pending > 0 && store_) {
+        auto oldest = store_->oldestPendingAt();
+        if (oldest.ok() && *oldest)
+            s.oldestPendingAt = **oldest;
+    }
     // The engine forgets the tokens when the server refuses the refresh token; only a new
     // password sign-in brings them back. A device without a server never needs one.
     s.authenticationNeeded = engine_ != nullptr && !state.signedIn;
@@ -177,24 +287,49 @@ void StorageWorker::publishSync(const sync::SyncState& state, bool running) {
 }
 
 void StorageWorker::syncNow() {
-    if (!store_ || !engine_) {
+    runSync(true);
+}
+
+void StorageWorker::flushOutbox() {
+    runSync(false);
+}
+
+void StorageWorker::cancelSync() {
+    syncCancelled_ = true;
+    std::lock_guard lock(transportMutex_);
+    if (transport_)
+        transport_->cancelCalls();
+}
+
+void StorageWorker::runSync(bool download) {
+    if (!store_ || !engine_ || syncCancelled_) {
         SyncStatus s;
-        emit syncStatusChanged(s);
+        if (engine_)
+            publishSync(engine_->state(), false);
+        else
+            emit syncStatusChanged(s);
+        emit syncFinished();
         return;
     }
+    syncing_ = true;
     publishSync(engine_->state(), true);
-    auto report = engine_->sync();
+    auto report = download ? engine_->sync() : engine_->upload();
+    syncing_ = false;
     if (!report.ok())
         log::info(kComponent, "sync failed: " + report.error().toString());
     if (report.ok() && report->wiped) {
         // The server told this device to forget everything: the store is already empty; the
         // keys and files go now, and the app starts again from the first run.
         engine_.reset();
-        transport_.reset();
+        {
+            std::lock_guard lock(transportMutex_);
+            transport_.reset();
+        }
         store_.reset();
         (void)sync::wipeDeviceFiles(databasePath(), [this] { return vault_->wipe(); });
         std::error_code ec;
         std::filesystem::remove(config_.dataDir / "device.json", ec);
+        emit syncFinished();
         emit closed();
         emit vaultInspected(status());
         return;
@@ -207,6 +342,7 @@ void StorageWorker::syncNow() {
     auto count = store_->outboxCount("pending");
     if (count.ok())
         emit pendingCountChanged(*count);
+    emit syncFinished();
 }
 
 void StorageWorker::reauthenticate(const QString& password) {
@@ -244,34 +380,95 @@ void StorageWorker::loadAttention(quint64 request) {
         item.message = toQString(e.rejectMessage);
         item.createdAt = e.createdAt;
         item.summary = describe(e);
-        // Whose record it is, from the payload's appointment or person.
         const QJsonObject payload =
             QJsonDocument::fromJson(QByteArray::fromStdString(e.payload)).object();
-        std::string personId = toStdString(payload.value(QStringLiteral("person_id")).toString());
-        std::string appointmentId =
-            e.entityType == store::EntityType::Appointment
-                ? e.entityId
-                : toStdString(payload.value(QStringLiteral("appointment_id")).toString());
-        item.appointmentId = toQString(appointmentId);
         item.refused = payload.toVariantMap();
-        item.correctable = !appointmentId.empty() && correctable(e);
-        if (personId.empty() && !appointmentId.empty()) {
-            auto a = store_->appointment(appointmentId);
-            if (a.ok() && *a)
-                personId = (*a)->person_id;
+        item.refusedText = refusedText(e, payload);
+        // Who and which session: the snapshot kept when the change was refused, else the
+        // device's current copies.
+        QJsonObject about;
+        if (auto kept = store_->displaySnapshot(e.opId); kept.ok() && *kept)
+            about = QJsonDocument::fromJson(QByteArray::fromStdString(**kept)).object();
+        std::string appointmentId = appointmentOf(e);
+        std::string personId = toStdString(payload.value(QStringLiteral("person_id")).toString());
+        if (personId.empty())
+            personId = toStdString(about.value(QStringLiteral("person_id")).toString());
+        std::optional<Appointment> appointment;
+        if (!appointmentId.empty()) {
+            if (auto a = store_->appointment(appointmentId); a.ok())
+                appointment = *a;
         }
-        item.personId = toQString(personId);
+        if (personId.empty() && appointment)
+            personId = appointment->person_id;
+        std::optional<Person> person;
         if (!personId.empty()) {
-            auto p = store_->person(personId);
-            if (p.ok() && *p) {
-                item.summary =
-                    tr("%1 for %2, %3")
-                        .arg(item.summary, toQString((*p)->surname), toQString((*p)->forenames));
+            if (auto p = store_->person(personId); p.ok())
+                person = *p;
+        }
+        item.appointmentId = toQString(appointmentId);
+        item.personId = toQString(personId);
+        if (person) {
+            item.personName = tr("%1, %2 (%3)")
+                                  .arg(toQString(person->surname), toQString(person->forenames),
+                                       toQString(person->crn));
+        } else if (about.contains(QStringLiteral("person"))) {
+            item.personName = tr("%1 (%2)").arg(about.value(QStringLiteral("person")).toString(),
+                                                about.value(QStringLiteral("crn")).toString());
+        }
+        item.sessionText = sessionText(about, appointment);
+        if (!item.personName.isEmpty())
+            item.summary = tr("%1 for %2").arg(item.summary, item.personName);
+        // The record form needs the appointment and the person; the server takes a correction
+        // only for a session in this user's scope, i.e. one the device still holds.
+        bool sessionHeld = false;
+        if (appointment) {
+            auto stmt = store_->database().prepare("SELECT 1 FROM sessions WHERE id = ?1");
+            if (stmt.ok()) {
+                stmt->bind(1, appointment->session_id);
+                auto row = stmt->step();
+                sessionHeld = row.ok() && *row;
             }
         }
+        item.blockedReason =
+            blockedReason(e, appointment && person && sessionHeld, person.has_value());
+        item.correctable = item.blockedReason.isEmpty();
         items.append(item);
     }
     emit attentionLoaded(request, items);
+}
+
+QString StorageWorker::sessionText(const QJsonObject& about,
+                                   const std::optional<Appointment>& appointment) {
+    QString projectName = about.value(QStringLiteral("project")).toString();
+    QString date = about.value(QStringLiteral("date")).toString();
+    QString start = about.value(QStringLiteral("start")).toString();
+    QString end = about.value(QStringLiteral("end")).toString();
+    if (appointment) {
+        auto stmt = store_->database().prepare("SELECT body FROM sessions WHERE id = ?1");
+        if (stmt.ok()) {
+            stmt->bind(1, appointment->session_id);
+            auto row = stmt->step();
+            if (row.ok() && *row) {
+                auto session = fromJson<Session>(stmt->columnText(0));
+                if (session.ok()) {
+                    date = toQString(session->date.toString());
+                    start = toQString(session->start.toString());
+                    end = toQString(session->end.toString());
+                    if (auto p = project(session->project_id); p.ok())
+                        projectName = toQString(p->name);
+                }
+            }
+        }
+    }
+    if (date.isEmpty())
+        return {};
+    const QDate day = QDate::fromString(date, Qt::ISODate);
+    const QString dayText =
+        day.isValid() ? QLocale().toString(day, QStringLiteral("ddd d MMM yyyy")) : date;
+    QString text = projectName.isEmpty() ? dayText : tr("%1, %2").arg(projectName, dayText);
+    if (!start.isEmpty() && !end.isEmpty())
+        text = tr("%1, %2–%3").arg(text, start, end);
+    return text;
 }
 
 void StorageWorker::discardChange(quint64 request, const QString& opId, const QString& reason) {

@@ -67,6 +67,16 @@ public:
                             {"scheduled_end", "16:00"}});
     }
 
+    // The server stops (connections refused) and starts again on the same port.
+    Q_INVOKABLE void stopServer() { server_.stop(); }
+    Q_INVOKABLE bool restartServer() { return server_.restart(); }
+    // The id of the seeded appointment `i` (in the order they were added).
+    Q_INVOKABLE QString appointmentId(int i) const {
+        return i >= 0 && i < static_cast<int>(seed_.appointmentIds.size())
+                   ? QString::fromStdString(seed_.appointmentIds[static_cast<std::size_t>(i)])
+                   : QString();
+    }
+
 private:
     std::unique_ptr<TestCore> deviceCore(const std::string& name) {
         const auto dir = dir_.path() / name;

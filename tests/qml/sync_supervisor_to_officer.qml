@@ -316,6 +316,24 @@ Item {
             verify(refused.summary.indexOf("Attendance outcome") === 0, refused.summary)
             verify(refused.message !== "", "no reason from the server")
             verify(showsText(refused, "Server's reason: " + refused.message))
+            // The download purged the person from the phone; the item still names them and the
+            // session, says what was refused and why it cannot be corrected, and offers no form.
+            compare(refused.personName, "Smith, Alex (X123456)")
+            verify(showsText(refused, "⚠ Smith, Alex (X123456)"))
+            verify(refused.sessionText.indexOf("Riverside clean-up") === 0, refused.sessionText)
+            verify(showsText(refused, refused.sessionText))
+            verify(showsText(refused, "Outcome: Unacceptable Absence"))
+            verify(!refused.correctable)
+            verify(refused.blockedReason.indexOf("supervised by someone else") >= 0,
+                   refused.blockedReason)
+            verify(!find("resubmitButton", refused).visible)
+            verify(find("attentionBlocked", refused).visible)
+            // The strip: no ✓ and no "All changes" beside a refused change.
+            verify(find("syncIcon", phone).text !== "✓")
+            verify(find("pendingText", phone).text.indexOf("All changes") < 0,
+                   find("pendingText", phone).text)
+            verify(/^1 change.* not accepted by the server$/.test(find("pendingText", phone).text),
+                   find("pendingText", phone).text)
 
             // Discard it, after confirmation.
             const discard = find("discardButton", refused)
@@ -324,6 +342,10 @@ Item {
             mouseClick(discard)
             const confirm = find("discardDialog", phone)
             tryCompare(confirm, "opened", true, timeout)
+            // The confirmation says what will be lost.
+            const lost = find("discardLost", phone).text
+            verify(lost.indexOf("Smith, Alex (X123456)") >= 0, lost)
+            verify(lost.indexOf("Outcome: Unacceptable Absence") >= 0, lost)
             click(phone, "confirmDiscardButton")
             tryCompare(list, "count", 0, timeout)
             tryCompare(core.supervisor.sync, "needsAttention", 0, timeout)
@@ -331,6 +353,58 @@ Item {
             compare(core.supervisor.pendingCount, 0)
             phone.goBack()
             settle(phone)
+        }
+
+        function test_4_unsentChangesAreShownWithTheWholeMessage() {
+            // The project comes back to sam; the next sync restores the appointment.
+            verify(core.setProjectWithSupervisor(true))
+            syncFromStrip(phone, core.supervisor, phoneSynced)
+            tryVerify(function() { return find("syncIcon", phone).text === "✓" }, timeout)
+            verify(find("pendingText", phone).text === "All changes are sent")
+
+            // The server stops; a change saved now cannot be sent.
+            core.stopServer()
+            const record = core.supervisor.record
+            record.load(core.appointmentId(2))
+            tryCompare(record, "loaded", true, timeout)
+            record.outcomeCode = "UACP"
+            record.save()
+            tryCompare(core.supervisor, "pendingCount", 1, timeout)
+            verify(find("syncIcon", phone).text !== "✓")
+            tryCompare(core.supervisor.sync, "running", false, timeout)
+            phoneSynced.clear()
+            click(phone, "syncNowButton")
+            tryVerify(function() { return phoneSynced.count >= 1 }, timeout)
+            tryCompare(core.supervisor.sync, "running", false, timeout)
+            verify(core.supervisor.sync.errorText !== "")
+
+            // The strip: what is not sent and since when, in words, and "Retry"; no ✓.
+            const pending = find("pendingText", phone).text
+            verify(/^1 change.* not sent since 12:00$/.test(pending), pending)
+            compare(find("syncIcon", phone).text, "⚠")
+            compare(find("syncNowButton", phone).text, "Retry")
+            verify(showsText(find("syncDetail", phone), "could not be reached"))
+
+            // A tap on the text shows the whole message, selectable.
+            waitForRendering(phone)
+            mouseClick(find("syncTexts", phone))
+            const dialog = find("syncErrorDialog", phone)
+            tryCompare(dialog, "opened", true, timeout)
+            const detail = find("syncErrorDetail", phone)
+            compare(detail.text, core.supervisor.sync.errorDetail)
+            verify(detail.text.length > 0)
+            verify(detail.selectByMouse)
+            verify(detail.readOnly)
+
+            // The server is back; "Retry" in the dialog sends the change.
+            verify(core.restartServer())
+            phoneSynced.clear()
+            click(phone, "syncErrorRetryButton")
+            tryVerify(function() { return phoneSynced.count >= 1 }, timeout)
+            tryCompare(core.supervisor, "pendingCount", 0, timeout)
+            tryVerify(function() { return find("syncIcon", phone).text === "✓" }, timeout)
+            compare(find("pendingText", phone).text, "All changes are sent")
+            compare(find("syncNowButton", phone).text, "Sync now")
         }
     }
 }

@@ -216,11 +216,25 @@ Status addConflictIndex(Database& db) {
     return db.exec("CREATE INDEX outbox_conflicts ON outbox (seq) WHERE reject_code = 'conflict';");
 }
 
+// v5 — who and what a refused change was about, as the device knew it when the server refused
+// it: a refusal after a reallocation is followed, in the same sync, by a download that purges
+// the person and the session from the device, yet the needs-attention list must still name
+// them (property 2). One JSON object per outbox entry; display text only, never sent.
+Status addOutboxSnapshots(Database& db) {
+    return db.exec(R"sql(
+CREATE TABLE outbox_snapshot (
+    op_id TEXT PRIMARY KEY,
+    body  TEXT NOT NULL
+);
+)sql");
+}
+
 constexpr std::array<Migration, kClientSchemaVersion> kMigrations{{
     {1, "entity tables and outbox", &createInitialSchema},
     {2, "outbox state, clock offset and sync checkpoints", &addSyncState},
     {3, "server copies of synced records and the device audit trail", &addServerCopiesAndAudit},
     {4, "an index of acknowledged changes that conflicted", &addConflictIndex},
+    {5, "what refused changes were about, kept for display", &addOutboxSnapshots},
 }};
 
 }  // namespace

@@ -1109,13 +1109,97 @@ Status LocalStore::markSent(std::string_view opId, bool conflict, std::string_vi
     return stmt->run();
 }
 
+namespace {
+
+// The stored JSON body of one record, or null when the device does not hold it.
+nlohmann::json rawBody(Database& db, std::string_view table, const std::string& id) {
+    if (id.empty())
+        return nullptr;
+    auto stmt = db.prepare("SELECT body FROM " + std::string(table) + " WHERE id = ?1");
+    if (!stmt.ok())
+        return nullptr;
+    stmt->bind(1, id);
+    auto row = stmt->step();
+    if (!row.ok() || !*row)
+        return nullptr;
+    return nlohmann::json::parse(stmt->columnText(0), nullptr, false);
+}
+
+std::string textOf(const nlohmann::json& j, const char* key) {
+    if (!j.is_object() || !j.contains(key) || !j[key].is_string())
+        return {};
+    return j[key].get<std::string>();
+}
+
+// Who and which session an outbox entry is about, from the device's own copies.
+nlohmann::json snapshotOf(Database& db, const OutboxEntry& e) {
+    const auto payload = nlohmann::json::parse(e.payload, nullptr, false);
+    std::string appointmentId =
+        e.entityType == EntityType::Appointment ? e.entityId : textOf(payload, "appointment_id");
+    std::string personId = textOf(payload, "person_id");
+    std::string sessionId = textOf(payload, "session_id");
+    nlohmann::json out = nlohmann::json::object();
+    const auto appointment = rawBody(db, "appointments", appointmentId);
+    if (personId.empty())
+        personId = textOf(appointment, "person_id");
+    if (sessionId.empty())
+        sessionId = textOf(appointment, "session_id");
+    if (!appointmentId.empty())
+        out["appointment_id"] = appointmentId;
+    if (!personId.empty()) {
+        out["person_id"] = personId;
+        const auto person = rawBody(db, "people", personId);
+        if (person.is_object()) {
+            out["person"] = textOf(person, "surname") + ", " + textOf(person, "forenames");
+            out["crn"] = textOf(person, "crn");
+        }
+    }
+    if (!sessionId.empty()) {
+        out["session_id"] = sessionId;
+        const auto session = rawBody(db, "sessions", sessionId);
+        if (session.is_object()) {
+            out["date"] = textOf(session, "date");
+            out["start"] = textOf(session, "start");
+            out["end"] = textOf(session, "end");
+            const auto project = rawBody(db, "projects", textOf(session, "project_id"));
+            if (project.is_object())
+                out["project"] = textOf(project, "name");
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 Status LocalStore::markRejected(std::string_view opId, std::string_view code,
                                 std::string_view message) {
     auto stmt = db_->prepare(
         "UPDATE outbox SET state = 'rejected', reject_code = ?2, reject_message = ?3 "
         "WHERE op_id = ?1 AND state = 'pending'");
     SB_TRY(stmt);
-    return stmt->bind(1, opId).bind(2, code).bind(3, message).run();
+    SB_TRY(stmt->bind(1, opId).bind(2, code).bind(3, message).run());
+    auto entry = outboxEntry(opId);
+    SB_TRY(entry);
+    if (!*entry)
+        return okStatus();
+    const nlohmann::json snapshot = snapshotOf(*db_, **entry);
+    if (snapshot.empty())
+        return okStatus();
+    auto keep =
+        db_->prepare("INSERT OR REPLACE INTO outbox_snapshot (op_id, body) VALUES (?1, ?2)");
+    SB_TRY(keep);
+    return keep->bind(1, opId).bind(2, snapshot.dump()).run();
+}
+
+Result<std::optional<std::string>> LocalStore::displaySnapshot(std::string_view opId) {
+    auto stmt = db_->prepare("SELECT body FROM outbox_snapshot WHERE op_id = ?1");
+    SB_TRY(stmt);
+    stmt->bind(1, opId);
+    auto row = stmt->step();
+    SB_TRY(row);
+    if (!*row)
+        return std::optional<std::string>{};
+    return std::optional<std::string>(stmt->columnText(0));
 }
 
 Status LocalStore::fillClockOffset(std::int64_t offsetMs) {
@@ -1191,6 +1275,10 @@ Status LocalStore::discard(std::string_view opId, std::string_view reason) {
     auto stmt = db_->prepare("UPDATE outbox SET state = 'discarded' WHERE op_id = ?1");
     SB_TRY(stmt);
     SB_TRY(stmt->bind(1, opId).run());
+    // Who it was about is no longer shown anywhere.
+    auto forget = db_->prepare("DELETE FROM outbox_snapshot WHERE op_id = ?1");
+    SB_TRY(forget);
+    SB_TRY(forget->bind(1, opId).run());
     SB_TRY(appendLocalAudit("discarded", opId,
                             std::string(entityTypeName(e.entityType)) + " " + e.entityId +
                                 " (rejected: " + e.rejectCode + ")" +
@@ -1378,6 +1466,7 @@ Status LocalStore::eraseAllData() {
           "sync_checkpoints", "sync_records", "sync_outbox_base", "sync_audit"}) {
         SB_TRY(db_->exec("DELETE FROM " + std::string(table)));
     }
+    SB_TRY(db_->exec("DELETE FROM outbox_snapshot"));
     SB_TRY(db_->exec("DELETE FROM meta WHERE key <> 'device_id'"));
     SB_TRY(tx.commit());
     clockOffset_.reset();

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <functional>
 #include <mutex>
+#include <set>
 
 #include "grpc_status.h"
 #include "sitebook/v1/auth.grpc.pb.h"
@@ -236,13 +237,36 @@ public:
         return okStatus();
     }
 
+    void cancelCalls() override {
+        std::lock_guard lock(callsMutex_);
+        cancelled_ = true;
+        for (grpc::ClientContext* call : calls_)
+            call->TryCancel();
+    }
+
 private:
-    std::unique_ptr<grpc::ClientContext> context(const std::string& accessToken,
-                                                 std::chrono::milliseconds deadline) const {
-        auto ctx = std::make_unique<grpc::ClientContext>();
+    // A call's context, registered while it lives so that cancelCalls() can end the call.
+    struct Unregister {
+        GrpcTransport* transport;
+        void operator()(grpc::ClientContext* ctx) const {
+            {
+                std::lock_guard lock(transport->callsMutex_);
+                transport->calls_.erase(ctx);
+            }
+            delete ctx;
+        }
+    };
+    using CallContext = std::unique_ptr<grpc::ClientContext, Unregister>;
+
+    CallContext context(const std::string& accessToken, std::chrono::milliseconds deadline) {
+        CallContext ctx(new grpc::ClientContext(), Unregister{this});
         ctx->set_deadline(std::chrono::system_clock::now() + deadline);
         if (!accessToken.empty())
             ctx->AddMetadata("authorization", "Bearer " + accessToken);
+        std::lock_guard lock(callsMutex_);
+        calls_.insert(ctx.get());
+        if (cancelled_)
+            ctx->TryCancel();  // the call fails as soon as it starts
         return ctx;
     }
 
@@ -263,6 +287,9 @@ private:
     ChannelFactory makeChannel_;
     std::mutex mutex_;
     std::shared_ptr<const Connection> current_;
+    std::mutex callsMutex_;
+    std::set<grpc::ClientContext*> calls_;
+    bool cancelled_ = false;
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "sitebook/domain/json.h"
 #include "store_fixture.h"
 
@@ -165,6 +167,33 @@ TEST_F(LocalStoreSyncTest, EraseAllDataLeavesNothingBehind) {
     EXPECT_EQ(count("sync_records"), 0);
     EXPECT_FALSE(store->syncValue("refresh_token")->has_value());
     EXPECT_EQ(*store->syncCheckpoint(), "");
+}
+
+// A refusal after a reallocation is followed by a download that purges the person and the
+// session; the refused change keeps who and which session it was about until it is discarded.
+TEST_F(LocalStoreSyncTest, ARefusedChangeKeepsWhoItWasAboutThroughAPurge) {
+    ASSERT_TRUE(store->applyRemoteBatch(projectBatch("cp-1")).ok());
+    auto receipt = store->recordOutcome(appt.id, attendedOutcome());
+    ASSERT_TRUE(receipt.ok());
+    EXPECT_FALSE(store->displaySnapshot(receipt->opId)->has_value());  // pending: none kept
+    ASSERT_TRUE(store->markRejected(receipt->opId, "permission_denied", "not your project").ok());
+    RemoteBatch purge;
+    purge.checkpoint = "cp-2";
+    purge.purgedPartitions.push_back(kPartition);
+    ASSERT_TRUE(store->applyRemoteBatch(purge).ok());
+    EXPECT_EQ(count("people"), 0);
+    auto kept = store->displaySnapshot(receipt->opId);
+    ASSERT_TRUE(kept.ok() && kept->has_value());
+    const auto about = nlohmann::json::parse(**kept);
+    EXPECT_EQ(about.value("person", ""), "Smith, Alex");
+    EXPECT_EQ(about.value("crn", ""), "X123456");
+    EXPECT_EQ(about.value("person_id", ""), appt.person_id);
+    EXPECT_EQ(about.value("date", ""), "2026-01-05");
+    EXPECT_EQ(about.value("start", ""), "09:00");
+    EXPECT_EQ(about.value("end", ""), "16:00");
+    ASSERT_TRUE(store->discard(receipt->opId, "recorded on the wrong phone").ok());
+    EXPECT_FALSE(store->displaySnapshot(receipt->opId)->has_value());
+    EXPECT_EQ(count("outbox_snapshot"), 0);
 }
 
 }  // namespace

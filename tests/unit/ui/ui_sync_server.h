@@ -62,25 +62,34 @@ public:
         file.write(QByteArray::fromStdString(ca->certificatePem));
         file.close();
 
-        server::ServerConfig config;
-        config.listenAddress = "127.0.0.1:0";
-        config.tlsCertificateChainPem = cert->certificatePem;
-        config.tlsPrivateKeyPem = cert->privateKeyPem;
-        config.limits.maxThreads = 8;
-        server::ServerDependencies deps{*store_, *reconciler_, clock_, random_, *tokens_};
-        auto started = server::SyncServer::start(config, deps);
-        if (!started.ok())
-            return fail(started.error());
-        server_ = std::move(*started);
-        return true;
+        config_.listenAddress = "127.0.0.1:0";
+        config_.tlsCertificateChainPem = cert->certificatePem;
+        config_.tlsPrivateKeyPem = cert->privateKeyPem;
+        config_.limits.maxThreads = 8;
+        return listen();
     }
+
+    // Stops serving: connections are refused until restart(), which listens again on the same
+    // port with the same store, users and signing key (a server restarted by its operator).
+    void stop() {
+        if (!server_)
+            return;
+        port_ = server_->port();
+        server_->shutdown(std::chrono::milliseconds(100));
+        server_.reset();
+    }
+    bool restart() {
+        config_.listenAddress = "127.0.0.1:" + std::to_string(port_);
+        return listen();
+    }
+    int port() const { return server_ ? server_->port() : port_; }
 
     ~SyncTestServer() {
         if (server_)
             server_->shutdown(std::chrono::milliseconds(100));
     }
 
-    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(server_->port()); }
+    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(port()); }
     QString caFile() const { return caFile_; }
 
     std::string addUser(const std::string& username, server::Role role) {
@@ -174,6 +183,16 @@ public:
     }
 
 private:
+    bool listen() {
+        server::ServerDependencies deps{*store_, *reconciler_, clock_, random_, *tokens_};
+        auto started = server::SyncServer::start(config_, deps);
+        if (!started.ok())
+            return fail(started.error());
+        server_ = std::move(*started);
+        port_ = server_->port();
+        return true;
+    }
+
     bool fail(const Error& e) {
         qWarning("test server: %s", e.toString().c_str());
         return false;
@@ -187,6 +206,8 @@ private:
     std::unique_ptr<server::TokenService> tokens_;
     std::unique_ptr<server::Reconciler> reconciler_;
     std::unique_ptr<server::SyncServer> server_;
+    server::ServerConfig config_;
+    int port_ = 0;
     QString caFile_;
 };
 

@@ -377,6 +377,48 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(sam->sync.needsAttention(), 0, kTimeout);
     }
 
+    // After a reallocation the download purges the person and the session from the phone; the
+    // refused change still names them (from the device's own copy of the change), says what
+    // was refused, explains why it cannot be corrected and offers no correction form.
+    void refusedChangeAfterAReallocationIsNamedAndExplained() {
+        auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
+        QVERIFY(!QTest::currentTestFailed());
+        QAbstractItemModelTester tester(&sam->attention,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        refuseAnOutcome(*sam);
+        QVERIFY(!QTest::currentTestFailed());
+        QTRY_COMPARE_WITH_TIMEOUT(sam->sessions.count(), 0, kTimeout);  // purged
+        const QModelIndex i = sam->attention.index(0);
+        QCOMPARE(i.data(AttentionModel::PersonNameRole).toString(),
+                 QStringLiteral("Smith, Alex (X123456)"));
+        const QString session = i.data(AttentionModel::SessionTextRole).toString();
+        QVERIFY2(session.startsWith(QStringLiteral("Riverside clean-up, Mon 5 Jan 2026")),
+                 qPrintable(session));
+        QVERIFY2(session.endsWith(QStringLiteral("09:00–16:00")), qPrintable(session));
+        QCOMPARE(i.data(AttentionModel::RefusedTextRole).toString(),
+                 QStringLiteral("Outcome: Unacceptable Absence"));
+        QVERIFY(
+            i.data(AttentionModel::SummaryRole).toString().contains(QStringLiteral("Smith, Alex")));
+        QVERIFY(!i.data(AttentionModel::CorrectableRole).toBool());
+        QVERIFY(i.data(AttentionModel::BlockedReasonRole)
+                    .toString()
+                    .contains(QStringLiteral("supervised by someone else")));
+        // The strip never says all is well beside a refused change.
+        QVERIFY(!sam->sync.allSent());
+        QVERIFY2(sam->sync.queueText().startsWith(QStringLiteral("1 change")) &&
+                     sam->sync.queueText().endsWith(QStringLiteral(" not accepted by the server")),
+                 qPrintable(sam->sync.queueText()));
+
+        // Still named after the app was locked and unlocked (read back from the store).
+        sam->app.lock();
+        QTRY_COMPARE(sam->app.state(), AppController::Locked);
+        sam->app.unlock(QString::fromLatin1(kPin));
+        QTRY_COMPARE_WITH_TIMEOUT(sam->app.state(), AppController::Unlocked, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(sam->attention.count(), 1, kTimeout);
+        QCOMPARE(sam->attention.index(0).data(AttentionModel::PersonNameRole).toString(),
+                 QStringLiteral("Smith, Alex (X123456)"));
+    }
+
     void refusedOutcomeIsCorrectedAndResubmitted() {
         auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
         QVERIFY(!QTest::currentTestFailed());
@@ -385,17 +427,26 @@ private slots:
         refuseAnOutcome(*sam);
         QVERIFY(!QTest::currentTestFailed());
         const QModelIndex i = sam->attention.index(0);
-        QVERIFY(i.data(AttentionModel::CorrectableRole).toBool());
+        // While the project is someone else's, the server would refuse any correction: the
+        // item says so instead of offering one.
+        QVERIFY(!i.data(AttentionModel::CorrectableRole).toBool());
+        QVERIFY(!i.data(AttentionModel::BlockedReasonRole).toString().isEmpty());
         QCOMPARE(i.data(AttentionModel::AppointmentIdRole).toString(),
                  QString::fromStdString(seed_.appointmentIds[0]));
         const QString opId = i.data(AttentionModel::OpIdRole).toString();
         const QString reason = i.data(AttentionModel::MessageRole).toString();
 
-        // The project comes back to sam; the next sync restores it on the phone.
+        // The project comes back to sam; the next sync restores it on the phone, and the
+        // change can be corrected.
         QVERIFY(server_->put(server::EntityType::Project, seed_.projectId,
                              TestServer::project(seed_, supervisorId_)));
         syncNow(*sam);
         QCOMPARE(sam->sync.needsAttention(), 1);
+        sam->attention.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            sam->attention.index(0).data(AttentionModel::CorrectableRole).toBool(), kTimeout);
+        QVERIFY(
+            sam->attention.index(0).data(AttentionModel::BlockedReasonRole).toString().isEmpty());
 
         // The form opens with what was refused and the server's reason.
         RecordController& r = sam->record;

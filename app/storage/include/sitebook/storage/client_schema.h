@@ -15,7 +15,7 @@ namespace sitebook::storage {
 // Version 1: entity tables and the outbox.
 // Version 2: outbox state for rejected/discarded changes, clock offset, sync checkpoints.
 // Version 3: server copies of synced records, outbox base versions, the device audit trail.
-inline constexpr int kClientSchemaVersion = 4;
+inline constexpr int kClientSchemaVersion = 5;
 
 // The steps 1..kClientSchemaVersion, for migrate().
 std::span<const Migration> clientMigrations();

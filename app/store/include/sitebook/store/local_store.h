@@ -220,7 +220,14 @@ public:
     // `conflict` keeps a visible note that it raced another change.
     Status markSent(std::string_view opId, bool conflict = false, std::string_view message = {});
     // The server refused the change: kept with its reason until corrected or discarded.
+    // Also keeps a display snapshot of who and which session the change was about (see
+    // displaySnapshot()), read from the device's copy before a download can purge it.
     Status markRejected(std::string_view opId, std::string_view code, std::string_view message);
+    // What a refused change was about when it was refused, as a JSON object: `person_id`,
+    // `person` ("Surname, Forenames"), `crn`, `appointment_id`, `session_id`, `project`,
+    // `date` (YYYY-MM-DD), `start`, `end` — each present when the device held it. nullopt if
+    // none was kept (e.g. refused before snapshots existed).
+    Result<std::optional<std::string>> displaySnapshot(std::string_view opId);
     // Fills clock_offset_ms on pending entries that have none (made before any measurement).
     Status fillClockOffset(std::int64_t offsetMs);
     Result<std::optional<OutboxEntry>> outboxEntry(std::string_view opId);

@@ -14,6 +14,10 @@ namespace sitebook::sync {
 struct BackoffPolicy {
     std::int64_t initialDelayMs = 2'000;
     std::int64_t maxDelayMs = 5 * 60'000;
+
+    // The app's policy: someone holds the phone and is waiting for their changes to leave, so
+    // a retry is never more than a minute away (the headless client keeps the default).
+    static constexpr BackoffPolicy interactive() { return {2'000, 60'000}; }
 };
 
 // Not thread-safe.

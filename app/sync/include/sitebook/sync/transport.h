@@ -98,6 +98,10 @@ public:
     // error the stream is cancelled and that error returned.
     virtual Status download(const std::string& accessToken, const DownloadRequest& request,
                             const std::function<Status(const DownloadMessage&)>& onMessage) = 0;
+    // Thread-safe, from any thread: ends the calls in flight and makes every later call fail
+    // at once, for the rest of this transport's life (the app locks: the store must close
+    // within moments, not after a call's deadline). Default: nothing to cancel.
+    virtual void cancelCalls() {}
 };
 
 }  // namespace sitebook::sync
