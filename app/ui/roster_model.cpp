@@ -16,6 +16,10 @@ RosterModel::RosterModel(StorageClient* storage, QObject* parent)
         if (storage_->isOpen() && !sessionId_.isEmpty())
             reload();
     });
+    connect(storage_, &StorageClient::draftsChanged, this, [this] {
+        if (storage_->isOpen() && !sessionId_.isEmpty())
+            reload();
+    });
 }
 
 int RosterModel::rowCount(const QModelIndex& parent) const {
@@ -59,7 +63,11 @@ QVariant RosterModel::data(const QModelIndex& index, int role) const {
         case EnforceableRole:
             return OutcomeCodeModel::isEnforceable(l.outcomeCode);
         case HasFeedbackRole:
-            return l.hasFeedback;
+            return l.hasFeedback || !OutcomeCodeModel::isAttended(l.outcomeCode);
+        case HasDraftRole:
+            return l.hasDraft;
+        case FeedbackMissingRole:
+            return !l.hasFeedback && OutcomeCodeModel::isAttended(l.outcomeCode);
         default:
             return {};
     }
@@ -80,7 +88,9 @@ QHash<int, QByteArray> RosterModel::roleNames() const {
             {OutcomeLabelRole, "outcomeLabel"},
             {RecordedRole, "recorded"},
             {EnforceableRole, "enforceable"},
-            {HasFeedbackRole, "hasFeedback"}};
+            {HasFeedbackRole, "hasFeedback"},
+            {HasDraftRole, "hasDraft"},
+            {FeedbackMissingRole, "feedbackMissing"}};
 }
 
 void RosterModel::setSessionId(const QString& id) {

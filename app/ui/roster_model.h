@@ -37,7 +37,11 @@ public:
         OutcomeLabelRole,  // translated; "Not recorded yet" when empty
         RecordedRole,
         EnforceableRole,
+        // Feedback is recorded, or none is expected (nobody attended): false only where an
+        // attended record lacks it, so "No feedback" is never shown for an absence.
         HasFeedbackRole,
+        HasDraftRole,         // the record form holds unsaved input for this person
+        FeedbackMissingRole,  // attended and no feedback recorded
     };
     Q_ENUM(Role)
 

@@ -12,7 +12,7 @@ using namespace domain;
 
 SkillModel::SkillModel(QObject* parent) : QAbstractListModel(parent) {
     for (Skill s : allValues<Skill>())
-        items_.push_back({s});
+        items_.push_back(Item{s, false, SkillLevel::Practising, {}, SkillLevel::Practising});
 }
 
 int SkillModel::rowCount(const QModelIndex& parent) const {
@@ -36,6 +36,8 @@ QVariant SkillModel::data(const QModelIndex& index, int role) const {
             return toQString(wireText(item.level));
         case LevelLabelRole:
             return labels::skillLevel(toQString(wireText(item.level)));
+        case RecordedRole:
+            return !item.recordedId.empty();
         default:
             return {};
     }
@@ -47,6 +49,8 @@ bool SkillModel::setData(const QModelIndex& index, const QVariant& value, int ro
     }
     Item& item = items_[static_cast<std::size_t>(index.row())];
     if (role == SelectedRole) {
+        if (!item.recordedId.empty() && !value.toBool())
+            return false;  // a recorded observation is changed, never silently dropped
         if (item.selected == value.toBool())
             return true;
         item.selected = value.toBool();
@@ -71,11 +75,8 @@ Qt::ItemFlags SkillModel::flags(const QModelIndex& index) const {
 }
 
 QHash<int, QByteArray> SkillModel::roleNames() const {
-    return {{SkillRole, "skill"},
-            {LabelRole, "label"},
-            {SelectedRole, "selected"},
-            {LevelRole, "level"},
-            {LevelLabelRole, "levelLabel"}};
+    return {{SkillRole, "skill"}, {LabelRole, "label"},           {SelectedRole, "selected"},
+            {LevelRole, "level"}, {LevelLabelRole, "levelLabel"}, {RecordedRole, "recorded"}};
 }
 
 int SkillModel::selectedCount() const {
@@ -95,9 +96,26 @@ void SkillModel::clearSelection() {
     for (int row = 0; row < rowCount(); ++row) {
         Item& item = items_[static_cast<std::size_t>(row)];
         item.level = SkillLevel::Practising;
+        item.recordedId.clear();
         setData(index(row), false, SelectedRole);
     }
-    emit dataChanged(index(0), index(rowCount() - 1), {LevelRole, LevelLabelRole});
+    emit dataChanged(index(0), index(rowCount() - 1), {LevelRole, LevelLabelRole, RecordedRole});
+}
+
+void SkillModel::setRecorded(const SkillObservation& observation) {
+    for (int row = 0; row < rowCount(); ++row) {
+        Item& item = items_[static_cast<std::size_t>(row)];
+        if (item.skill != observation.skill)
+            continue;
+        item.recordedId = observation.id;
+        item.recordedLevel = observation.level;
+        item.level = observation.level;
+        item.selected = true;
+        emit dataChanged(index(row), index(row),
+                         {SelectedRole, LevelRole, LevelLabelRole, RecordedRole});
+        emit selectionChanged();
+        return;
+    }
 }
 
 std::vector<SkillObservation> SkillModel::observations() const {
@@ -106,6 +124,21 @@ std::vector<SkillObservation> SkillModel::observations() const {
         if (!item.selected)
             continue;
         SkillObservation o;
+        o.id = item.recordedId;
+        o.skill = item.skill;
+        o.level = item.level;
+        out.push_back(o);
+    }
+    return out;
+}
+
+std::vector<SkillObservation> SkillModel::changedObservations() const {
+    std::vector<SkillObservation> out;
+    for (const Item& item : items_) {
+        if (!item.selected || (!item.recordedId.empty() && item.level == item.recordedLevel))
+            continue;
+        SkillObservation o;
+        o.id = item.recordedId;
         o.skill = item.skill;
         o.level = item.level;
         out.push_back(o);

@@ -1,6 +1,8 @@
 #pragma once
 // The skills taxonomy as chips on the record form: each skill can be selected and given a
-// level. Editable through setData (SelectedRole, LevelRole) or the invokables.
+// level. Editable through setData (SelectedRole, LevelRole) or the invokables. A skill already
+// recorded for the appointment (setRecorded) stays selected; changing its level edits that
+// observation in place (same id).
 
 #include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
@@ -21,6 +23,7 @@ public:
         SelectedRole,
         LevelRole,  // wire text, e.g. "practising"
         LevelLabelRole,
+        RecordedRole,  // already recorded for the appointment
     };
     Q_ENUM(Role)
 
@@ -36,9 +39,14 @@ public:
     Q_INVOKABLE void setSelected(int row, bool selected);
     Q_INVOKABLE void setLevel(int row, const QString& level);
     Q_INVOKABLE void clearSelection();
+    // Marks `observation`'s skill as recorded (selected, its level, its id).
+    void setRecorded(const domain::SkillObservation& observation);
 
-    // The selected skills as observations (ids and appointment set by the store).
+    // The selected skills as observations (new ones without an id; the store gives one).
     std::vector<domain::SkillObservation> observations() const;
+    // What saving would change: new selections (no id) and recorded skills whose level was
+    // changed (with the recorded id).
+    std::vector<domain::SkillObservation> changedObservations() const;
 
 signals:
     void selectionChanged();
@@ -48,6 +56,8 @@ private:
         domain::Skill skill;
         bool selected = false;
         domain::SkillLevel level = domain::SkillLevel::Practising;
+        std::string recordedId;  // empty: not recorded
+        domain::SkillLevel recordedLevel = domain::SkillLevel::Practising;
     };
     std::vector<Item> items_;
 };

@@ -68,6 +68,9 @@ StorageClient::StorageClient(StorageConfig config, const Clock& clock, RandomSou
     connect(worker_, &StorageWorker::personLoaded, this, &StorageClient::personLoaded);
     connect(worker_, &StorageWorker::decisionRecorded, this, &StorageClient::decisionRecorded);
     connect(worker_, &StorageWorker::decisionFailed, this, &StorageClient::decisionFailed);
+    connect(worker_, &StorageWorker::draftSaved, this, &StorageClient::draftSaved);
+    connect(worker_, &StorageWorker::draftDiscarded, this, &StorageClient::draftDiscarded);
+    connect(worker_, &StorageWorker::draftsChanged, this, &StorageClient::draftsChanged);
     thread_.start();
 }
 
@@ -202,6 +205,18 @@ quint64 StorageClient::resubmitDecision(const QString& opId, const QString& acti
                                         const QString& note) {
     const quint64 id = nextRequest();
     post([w = worker_, id, opId, action, note] { w->resubmitDecision(id, opId, action, note); });
+    return id;
+}
+
+quint64 StorageClient::saveDraft(const QString& appointmentId, const QString& body) {
+    const quint64 id = nextRequest();
+    post([w = worker_, id, appointmentId, body] { w->saveDraft(id, appointmentId, body); });
+    return id;
+}
+
+quint64 StorageClient::discardDraft(const QString& appointmentId) {
+    const quint64 id = nextRequest();
+    post([w = worker_, id, appointmentId] { w->discardDraft(id, appointmentId); });
     return id;
 }
 

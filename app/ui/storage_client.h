@@ -67,6 +67,9 @@ public:
                            const QString& note);
     // Answered with decisionRecorded() or decisionFailed(), like recordDecision().
     quint64 resubmitDecision(const QString& opId, const QString& action, const QString& note);
+    // The record form's draft (see StorageWorker::saveDraft).
+    quint64 saveDraft(const QString& appointmentId, const QString& body);
+    quint64 discardDraft(const QString& appointmentId);
 
 signals:
     void vaultInspected(const sitebook::ui::VaultStatus& status);
@@ -96,6 +99,9 @@ signals:
     void personLoaded(quint64 request, const sitebook::ui::PersonDetail& detail);
     void decisionRecorded(quint64 request);
     void decisionFailed(quint64 request, const QString& field, const QString& message);
+    void draftSaved(quint64 request, const QString& appointmentId, qint64 savedAt);
+    void draftDiscarded(quint64 request, const QString& appointmentId);
+    void draftsChanged();
 
 private:
     template <typename F>

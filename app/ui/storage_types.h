@@ -69,6 +69,7 @@ struct RosterLine {
     QString scheduledEnd;
     QString outcomeCode;  // wire text, empty when nothing is recorded yet
     bool hasFeedback = false;
+    bool hasDraft = false;  // the record form holds unsaved input for this line
 };
 
 // Everything the record form shows for one appointment. When it is opened to correct a
@@ -85,6 +86,13 @@ struct RecordDetail {
     std::optional<domain::WorkUndertaken> work;
     std::optional<domain::SkillObservation> skill;
     std::optional<domain::CaseNote> note;
+    // Not a correction: what is recorded for the appointment (shown and edited in place; notes
+    // only shown) and the form's unsaved draft, if any.
+    std::vector<domain::WorkUndertaken> recordedWork;
+    std::vector<domain::SkillObservation> recordedSkills;
+    std::vector<domain::CaseNote> recordedNotes;
+    QString draft;  // the form as JSON (RecordController); empty: no draft
+    qint64 draftSavedAt = 0;
 };
 
 // One appointment's record from the form: saved as a unit (all parts validated before any is
@@ -96,6 +104,10 @@ struct RecordRequest {
     std::vector<domain::SkillObservation> skills;
     std::optional<domain::Feedback> feedback;
     std::optional<domain::CaseNote> note;
+    // false: the outcome is left as it is (a note saved alone, or an unchanged outcome).
+    bool withOutcome = true;
+    // Delete the appointment's form draft in the same transaction (the record form's save).
+    bool discardDraft = false;
 };
 
 // A failed save: which field (prefixed by the part: "outcome.", "work.", "skill.",

@@ -273,9 +273,14 @@ void StorageWorker::loadRoster(quint64 request, const QString& sessionId) {
     auto roster = store_->roster(toStdString(sessionId));
     if (!roster.ok())
         return emit loadFailed(request, toQString(roster.error().message));
+    auto drafts = store_->draftsInSession(toStdString(sessionId));
+    if (!drafts.ok())
+        return emit loadFailed(request, toQString(drafts.error().message));
     QList<RosterLine> out;
     for (const auto& entry : *roster) {
         RosterLine line;
+        line.hasDraft =
+            std::find(drafts->begin(), drafts->end(), entry.appointment.id) != drafts->end();
         line.appointmentId = toQString(entry.appointment.id);
         line.personId = toQString(entry.person.id);
         line.crn = toQString(entry.person.crn);
@@ -343,7 +348,56 @@ void StorageWorker::loadRecord(quint64 request, const QString& appointmentId) {
     auto detail = recordDetail(appointmentId, message);
     if (!detail)
         return emit loadFailed(request, message);
+    // What is already recorded, to show and edit in place, and the unsaved draft.
+    const std::string id = toStdString(appointmentId);
+    auto work = store_->workFor(id);
+    auto skills = store_->skillsFor(id);
+    auto notes = store_->caseNotesFor(toStdString(detail->line.personId));
+    auto draft = store_->draft(id);
+    const Error* failed = !work.ok()     ? &work.error()
+                          : !skills.ok() ? &skills.error()
+                          : !notes.ok()  ? &notes.error()
+                          : !draft.ok()  ? &draft.error()
+                                         : nullptr;
+    if (failed != nullptr)
+        return emit loadFailed(request, toQString(failed->message));
+    detail->recordedWork = std::move(*work);
+    detail->recordedSkills = std::move(*skills);
+    for (auto& note : *notes) {
+        if (note.appointment_id == id)
+            detail->recordedNotes.push_back(std::move(note));
+    }
+    if (*draft) {
+        detail->draft = toQString((*draft)->body);
+        detail->draftSavedAt = (*draft)->updatedAt;
+    }
     emit recordLoaded(request, *detail);
+}
+
+void StorageWorker::saveDraft(quint64 request, const QString& appointmentId, const QString& body) {
+    if (!store_)
+        return;
+    auto created = store_->saveDraft(toStdString(appointmentId), toStdString(body));
+    if (!created.ok()) {
+        log::error(kComponent, "saving a draft failed: " + created.error().toString());
+        return;
+    }
+    emit draftSaved(request, appointmentId, clock_.nowMillis());
+    if (*created)
+        emit draftsChanged();
+}
+
+void StorageWorker::discardDraft(quint64 request, const QString& appointmentId) {
+    if (!store_)
+        return;
+    auto discarded = store_->discardDraft(toStdString(appointmentId));
+    if (!discarded.ok()) {
+        log::error(kComponent, "discarding a draft failed: " + discarded.error().toString());
+        return;
+    }
+    emit draftDiscarded(request, appointmentId);
+    if (*discarded)
+        emit draftsChanged();
 }
 
 Status StorageWorker::validate(RecordRequest& r, FieldError& error) {
@@ -364,17 +418,50 @@ Status StorageWorker::validate(RecordRequest& r, FieldError& error) {
     const std::string& user = store_->context().userId;
     r.outcome.recorded_by = user;
     r.outcome.recorded_at = now;
-    if (auto s = validateOutcome(r.outcome, store_->context().role); !s.ok()) {
-        return fail("outcome", s.error());
+    if (r.withOutcome) {
+        if (auto s = validateOutcome(r.outcome, store_->context().role); !s.ok())
+            return fail("outcome", s.error());
     }
+    // A work entry or skill with an id edits that record in place; it must be this
+    // appointment's.
+    const auto recordedHere = [&](const auto& records, const std::string& id) {
+        return std::any_of(records.begin(), records.end(),
+                           [&](const auto& record) { return record.id == id; });
+    };
     if (r.work) {
-        r.work->id = ids_.next().toString();
+        if (r.work->id.empty()) {
+            r.work->id = ids_.next().toString();
+        } else {
+            auto recorded = store_->workFor(appointmentId);
+            if (!recorded.ok())
+                return fail("work", recorded.error());
+            if (!recordedHere(*recorded, r.work->id)) {
+                return fail("work",
+                            makeError(ErrorCode::NotFound,
+                                      "this work is not recorded for the appointment", "id"));
+            }
+        }
         r.work->appointment_id = appointmentId;
         if (auto s = validateWorkUndertaken(*r.work); !s.ok())
             return fail("work", s.error());
     }
+    std::optional<std::vector<SkillObservation>> recordedSkills;
     for (auto& skill : r.skills) {
-        skill.id = ids_.next().toString();
+        if (skill.id.empty()) {
+            skill.id = ids_.next().toString();
+        } else {
+            if (!recordedSkills) {
+                auto recorded = store_->skillsFor(appointmentId);
+                if (!recorded.ok())
+                    return fail("skill", recorded.error());
+                recordedSkills = std::move(*recorded);
+            }
+            if (!recordedHere(*recordedSkills, skill.id)) {
+                return fail("skill",
+                            makeError(ErrorCode::NotFound,
+                                      "this skill is not recorded for the appointment", "id"));
+            }
+        }
         skill.appointment_id = appointmentId;
         if (auto s = validateSkillObservation(skill); !s.ok())
             return fail("skill", s.error());
@@ -413,7 +500,12 @@ Status StorageWorker::write(const RecordRequest& r) {
             SB_TRY(store_->saveFeedback(*r.feedback));
         if (r.note)
             SB_TRY(store_->addCaseNote(*r.note));
-        SB_TRY(store_->recordOutcome(toStdString(r.appointmentId), r.outcome));
+        if (r.withOutcome)
+            SB_TRY(store_->recordOutcome(toStdString(r.appointmentId), r.outcome));
+        if (r.discardDraft) {
+            auto discarded = store_->discardDraft(toStdString(r.appointmentId));
+            SB_TRY(discarded);
+        }
         return okStatus();
     });
 }

@@ -52,6 +52,11 @@ public:
     // is invalid.
     void save(quint64 request, const QList<sitebook::ui::RecordRequest>& records);
     void countPending();
+    // Drafts of the record form (never synced): saveDraft answers with draftSaved(),
+    // discardDraft with draftDiscarded(); a first draft or a discarded one also emits
+    // draftsChanged() (the roster shows which lines have one).
+    void saveDraft(quint64 request, const QString& appointmentId, const QString& body);
+    void discardDraft(quint64 request, const QString& appointmentId);
 
     // --- Sign-in and sync (see storage_worker_sync.cpp).
     // First run with a server: signs in with the password (the server's Login) before any
@@ -128,6 +133,9 @@ signals:
     void personLoaded(quint64 request, const sitebook::ui::PersonDetail& detail);
     void decisionRecorded(quint64 request);
     void decisionFailed(quint64 request, const QString& field, const QString& message);
+    void draftSaved(quint64 request, const QString& appointmentId, qint64 savedAt);
+    void draftDiscarded(quint64 request, const QString& appointmentId);
+    void draftsChanged();
 
 private:
     VaultStatus status() const;

@@ -229,12 +229,30 @@ CREATE TABLE outbox_snapshot (
 )sql");
 }
 
+// v6 — drafts of the record form. What a supervisor has typed but not saved yet, one row per
+// appointment (a person in a session), so that it survives going back, the idle lock, the app
+// being killed or the phone restarting. `body` is the form as JSON; it is case data and lives
+// only here, in the encrypted database. Drafts are never synced: no outbox entry is written,
+// and a draft is deleted when the record is saved or the user discards it.
+Status addFormDrafts(Database& db) {
+    return db.exec(R"sql(
+CREATE TABLE form_drafts (
+    appointment_id TEXT PRIMARY KEY,
+    session_id     TEXT NOT NULL,
+    body           TEXT NOT NULL,
+    updated_at     INTEGER NOT NULL
+);
+CREATE INDEX form_drafts_by_session ON form_drafts (session_id);
+)sql");
+}
+
 constexpr std::array<Migration, kClientSchemaVersion> kMigrations{{
     {1, "entity tables and outbox", &createInitialSchema},
     {2, "outbox state, clock offset and sync checkpoints", &addSyncState},
     {3, "server copies of synced records and the device audit trail", &addServerCopiesAndAudit},
     {4, "an index of acknowledged changes that conflicted", &addConflictIndex},
     {5, "what refused changes were about, kept for display", &addOutboxSnapshots},
+    {6, "drafts of the record form", &addFormDrafts},
 }};
 
 }  // namespace

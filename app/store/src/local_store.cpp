@@ -584,6 +584,89 @@ Result<std::vector<domain::CaseNote>> LocalStore::caseNotesFor(std::string_view 
     return loadBodies<domain::CaseNote>(*stmt);
 }
 
+Result<std::vector<domain::WorkUndertaken>> LocalStore::workFor(std::string_view appointmentId) {
+    auto stmt = db_->prepare("SELECT body FROM work_items WHERE appointment_id = ?1 ORDER BY id");
+    SB_TRY(stmt);
+    stmt->bind(1, appointmentId);
+    return loadBodies<domain::WorkUndertaken>(*stmt);
+}
+
+Result<std::vector<domain::SkillObservation>> LocalStore::skillsFor(
+    std::string_view appointmentId) {
+    auto stmt =
+        db_->prepare("SELECT body FROM skill_observations WHERE appointment_id = ?1 ORDER BY id");
+    SB_TRY(stmt);
+    stmt->bind(1, appointmentId);
+    return loadBodies<domain::SkillObservation>(*stmt);
+}
+
+Result<bool> LocalStore::saveDraft(std::string_view appointmentId, std::string_view body) {
+    auto appt = appointment(appointmentId);
+    SB_TRY(appt);
+    if (!*appt) {
+        return makeError(ErrorCode::NotFound,
+                         "appointment " + std::string(appointmentId) + " is not on this device",
+                         "appointment_id");
+    }
+    Transaction tx(*db_);
+    SB_TRY(tx.beginStatus());
+    auto existing = db_->prepare("SELECT 1 FROM form_drafts WHERE appointment_id = ?1");
+    SB_TRY(existing);
+    existing->bind(1, appointmentId);
+    auto found = existing->step();
+    SB_TRY(found);
+    const bool created = !*found;
+    auto stmt = db_->prepare(
+        "INSERT INTO form_drafts (appointment_id, session_id, body, updated_at) "
+        "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(appointment_id) DO UPDATE SET "
+        "session_id = excluded.session_id, body = excluded.body, updated_at = excluded.updated_at");
+    SB_TRY(stmt);
+    stmt->bind(1, appointmentId)
+        .bind(2, (*appt)->session_id)
+        .bind(3, body)
+        .bind(4, clock_.nowMillis());
+    SB_TRY(stmt->run());
+    SB_TRY(tx.commit());
+    return created;
+}
+
+Result<std::optional<FormDraft>> LocalStore::draft(std::string_view appointmentId) {
+    auto stmt = db_->prepare(
+        "SELECT appointment_id, session_id, body, updated_at FROM form_drafts "
+        "WHERE appointment_id = ?1");
+    SB_TRY(stmt);
+    stmt->bind(1, appointmentId);
+    auto row = stmt->step();
+    SB_TRY(row);
+    if (!*row)
+        return std::optional<FormDraft>{};
+    return std::optional<FormDraft>{FormDraft{stmt->columnText(0), stmt->columnText(1),
+                                              stmt->columnText(2), stmt->columnInt(3)}};
+}
+
+Result<std::vector<std::string>> LocalStore::draftsInSession(std::string_view sessionId) {
+    auto stmt = db_->prepare(
+        "SELECT appointment_id FROM form_drafts WHERE session_id = ?1 ORDER BY appointment_id");
+    SB_TRY(stmt);
+    stmt->bind(1, sessionId);
+    std::vector<std::string> out;
+    for (;;) {
+        auto row = stmt->step();
+        SB_TRY(row);
+        if (!*row)
+            break;
+        out.push_back(stmt->columnText(0));
+    }
+    return out;
+}
+
+Result<bool> LocalStore::discardDraft(std::string_view appointmentId) {
+    auto stmt = db_->prepare("DELETE FROM form_drafts WHERE appointment_id = ?1");
+    SB_TRY(stmt);
+    SB_TRY(stmt->bind(1, appointmentId).run());
+    return db_->changes() > 0;
+}
+
 namespace {
 
 constexpr std::string_view kOutboxColumns =
@@ -1463,7 +1546,7 @@ Status LocalStore::eraseAllData() {
     for (const char* table :
          {"people", "orders", "projects", "sessions", "appointments", "work_items",
           "skill_observations", "feedback", "case_notes", "enforcement_decisions", "outbox",
-          "sync_checkpoints", "sync_records", "sync_outbox_base", "sync_audit"}) {
+          "sync_checkpoints", "sync_records", "sync_outbox_base", "sync_audit", "form_drafts"}) {
         SB_TRY(db_->exec("DELETE FROM " + std::string(table)));
     }
     SB_TRY(db_->exec("DELETE FROM outbox_snapshot"));

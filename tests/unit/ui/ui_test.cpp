@@ -3,6 +3,7 @@
 // and QAbstractItemModelTester on every model.
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -263,6 +264,243 @@ private slots:
         QTRY_VERIFY(r.errors().contains(QStringLiteral("outcome.penalty_minutes")));
         QCOMPARE(core_->app.pendingCount(), 0);
         QCOMPARE(core_->roster.recordedCount(), 0);
+    }
+
+private:
+    // Unlocks an existing store (after a lock or a restart) and opens the roster again.
+    void unlockAgain() {
+        core_->app.unlock(QString::fromLatin1(kPin));
+        QTRY_COMPARE_WITH_TIMEOUT(core_->app.state(), AppController::Unlocked, kUnlockTimeout);
+        QTRY_COMPARE(core_->sessions.count(), 1);
+        openRoster();
+    }
+
+    bool rosterHasDraft(const QString& surname) const {
+        return core_->roster.line(appointmentOf(surname))
+            .value(QStringLiteral("hasDraft"))
+            .toBool();
+    }
+
+private slots:
+
+    void draftSurvivesBackLockAndAKill() {
+        setUpUnlocked();
+        openRoster();
+        const QString ellis = appointmentOf(QStringLiteral("Ellis"));
+        loadRecord(ellis);
+        RecordController* r = &core_->record;
+        QVERIFY(!r->hasDraft());
+        r->setProperty("outcomeCode", QStringLiteral("ATTC"));
+        r->setProperty("arrival", QStringLiteral("09:20"));
+        r->setProperty("workDescription", QStringLiteral("Swept the yard"));
+        r->skills()->setSelected(1, true);
+        r->setProperty("noteText", QStringLiteral("Half written note"));
+        // Saved by itself a moment after typing, in the store, not in the outbox.
+        QTRY_VERIFY(r->hasDraft());
+        QVERIFY(!r->draftSavedAt().isEmpty());
+        QTRY_VERIFY(rosterHasDraft(QStringLiteral("Ellis")));
+        QVERIFY(!rosterHasDraft(QStringLiteral("Price")));
+        QCOMPARE(core_->app.pendingCount(), 0);
+
+        // Back: the form is emptied; opening it again brings the draft back.
+        r->clear();
+        loadRecord(ellis);
+        QVERIFY(r->draftRestored());
+        QCOMPARE(r->property("outcomeCode").toString(), QStringLiteral("ATTC"));
+        QCOMPARE(r->property("arrival").toString(), QStringLiteral("09:20"));
+        QCOMPARE(r->property("workDescription").toString(), QStringLiteral("Swept the yard"));
+        QCOMPARE(r->property("noteText").toString(), QStringLiteral("Half written note"));
+        QVERIFY(r->skills()->index(1).data(SkillModel::SelectedRole).toBool());
+
+        // The lock comes before the draft's own delay: what was typed last is kept anyway.
+        r->setProperty("finish", QStringLiteral("15:45"));
+        core_->app.lock();
+        QTRY_COMPARE(core_->app.state(), AppController::Locked);
+        unlockAgain();
+        loadRecord(ellis);
+        QCOMPARE(r->property("finish").toString(), QStringLiteral("15:45"));
+
+        // A kill: the core is torn down without closing anything and the same data opened.
+        r->setProperty("workUnit", QStringLiteral("bags"));
+        QSignalSpy draft(r, &RecordController::draftChanged);
+        QVERIFY(draft.wait(5000));
+        testers_.clear();
+        core_.reset();
+        core_ = std::make_unique<TestCore>(dir_->path());
+        core_->app.start();
+        QTRY_COMPARE(core_->app.state(), AppController::Locked);
+        unlockAgain();
+        QVERIFY(rosterHasDraft(QStringLiteral("Ellis")));
+        r = &core_->record;
+        loadRecord(ellis);
+        QVERIFY(r->draftRestored());
+        QCOMPARE(r->property("workUnit").toString(), QStringLiteral("bags"));
+        QCOMPARE(r->property("noteText").toString(), QStringLiteral("Half written note"));
+
+        // Case data: nothing of it in the clear in the database file.
+        QFile db(QString::fromStdString((dir_->path() / "sitebook.db").string()));
+        QVERIFY(db.open(QIODevice::ReadOnly));
+        QVERIFY(!db.readAll().contains("Half written note"));
+
+        // Discarded only on purpose.
+        r->discardDraft();
+        QTRY_VERIFY(r->loaded());
+        QVERIFY(!r->hasDraft());
+        QCOMPARE(r->property("noteText").toString(), QString());
+        QTRY_VERIFY(!rosterHasDraft(QStringLiteral("Ellis")));
+        QCOMPARE(core_->app.pendingCount(), 0);
+    }
+
+    void aSavedRecordLeavesNoDraft() {
+        setUpUnlocked();
+        openRoster();
+        const QString price = appointmentOf(QStringLiteral("Price"));
+        loadRecord(price);
+        RecordController& r = core_->record;
+        r.setProperty("outcomeCode", QStringLiteral("UACP"));
+        QTRY_VERIFY(rosterHasDraft(QStringLiteral("Price")));
+        QSignalSpy saved(&r, &RecordController::saved);
+        r.save();
+        QVERIFY(saved.wait(10000));
+        QTRY_COMPARE(core_->roster.recordedCount(), 1);
+        QVERIFY(!rosterHasDraft(QStringLiteral("Price")));
+        r.clear();
+        loadRecord(price);
+        QVERIFY(!r.draftRestored());
+        QVERIFY(!r.hasDraft());
+    }
+
+    void aNoteIsSavedWithoutAnOutcome() {
+        setUpUnlocked();
+        openRoster();
+        const QString ellis = appointmentOf(QStringLiteral("Ellis"));
+        loadRecord(ellis);
+        RecordController& r = core_->record;
+        r.setProperty("noteText", QStringLiteral("Rang to say he is running late"));
+        QSignalSpy saved(&r, &RecordController::saved);
+        r.save();
+        QVERIFY(saved.wait(10000));
+        QVERIFY(r.errors().isEmpty());
+        QTRY_COMPARE(core_->app.pendingCount(), 1);
+        QCOMPARE(core_->roster.recordedCount(), 0);  // no outcome was recorded
+
+        // In the middle of a half-filled record: the note alone, the rest kept as a draft.
+        loadRecord(ellis);
+        QCOMPARE(r.recordedNotes().size(), 1);
+        r.setProperty("outcomeCode", QStringLiteral("ATTC"));
+        r.setProperty("noteText", QStringLiteral("Left at lunch to see his probation officer"));
+        r.saveNote();
+        QTRY_VERIFY(r.noteSaved());
+        QTRY_COMPARE(core_->app.pendingCount(), 2);
+        QCOMPARE(r.property("noteText").toString(), QString());
+        QCOMPARE(r.property("outcomeCode").toString(), QStringLiteral("ATTC"));
+        QCOMPARE(r.recordedNotes().size(), 2);
+        QTRY_VERIFY(r.hasDraft());
+        QCOMPARE(core_->roster.recordedCount(), 0);
+    }
+
+    void aReopenedRecordEditsItsWorkInPlace() {
+        setUpUnlocked();
+        openRoster();
+        const QString morgan = appointmentOf(QStringLiteral("Morgan"));
+        loadRecord(morgan);
+        RecordController& r = core_->record;
+        r.setProperty("outcomeCode", QStringLiteral("ATTC"));
+        r.setProperty("workQuality", QStringLiteral("GOOD"));
+        r.setProperty("behaviour", QStringLiteral("GOOD"));
+        r.setProperty("workCategory", QStringLiteral("grounds_gardening"));
+        r.setProperty("workDescription", QStringLiteral("Cleared brambles"));
+        r.setProperty("workQuantity", QStringLiteral("12"));
+        r.setProperty("workUnit", QStringLiteral("bags"));
+        r.skills()->setSelected(2, true);
+        QSignalSpy saved(&r, &RecordController::saved);
+        r.save();
+        QVERIFY(saved.wait(10000));
+        QTRY_COMPARE(core_->app.pendingCount(), 3);  // outcome, work, skill
+
+        // Re-opened: the work and the skill are shown as recorded.
+        loadRecord(morgan);
+        QVERIFY(r.alreadyRecorded());
+        QVERIFY(r.editingWork());
+        QCOMPARE(r.property("workDescription").toString(), QStringLiteral("Cleared brambles"));
+        QCOMPARE(r.property("workUnit").toString(), QStringLiteral("bags"));
+        QVERIFY(r.skills()->index(2).data(SkillModel::SelectedRole).toBool());
+        QVERIFY(r.skills()->index(2).data(SkillModel::RecordedRole).toBool());
+        QVERIFY(!r.hasDraft());
+
+        // Saved unchanged: nothing new to send.
+        r.save();
+        QTRY_COMPARE(saved.count(), 2);
+        QCOMPARE(core_->app.pendingCount(), 3);
+
+        // The work corrected: one new change of the same record, no second work entry.
+        loadRecord(morgan);
+        r.setProperty("workDescription", QStringLiteral("Cleared brambles and nettles"));
+        r.save();
+        QTRY_COMPARE(saved.count(), 3);
+        QTRY_COMPARE(core_->app.pendingCount(), 4);
+        loadRecord(morgan);
+        QCOMPARE(r.property("workDescription").toString(),
+                 QStringLiteral("Cleared brambles and nettles"));
+        QVERIFY(r.otherWork().isEmpty());
+
+        // A recorded skill stays; its level is changed in place.
+        r.skills()->setSelected(2, false);
+        QVERIFY(r.skills()->index(2).data(SkillModel::SelectedRole).toBool());
+        r.skills()->setLevel(2, QStringLiteral("competent"));
+        r.save();
+        QTRY_COMPARE(saved.count(), 4);
+        QTRY_COMPARE(core_->app.pendingCount(), 5);
+        loadRecord(morgan);
+        QCOMPARE(r.skills()->index(2).data(SkillModel::LevelRole).toString(),
+                 QStringLiteral("competent"));
+        QCOMPARE(r.skills()->selectedCount(), 1);
+    }
+
+    void everyProblemIsShownInWordsAndClearsWhenFixed() {
+        setUpUnlocked();
+        openRoster();
+        loadRecord(appointmentOf(QStringLiteral("Ellis")));
+        RecordController& r = core_->record;
+        r.setProperty("outcomeCode", QStringLiteral("ATTC"));
+        r.setProperty("arrival", QString());
+        r.setProperty("workDescription", QStringLiteral("Painted the fence"));
+        r.setProperty("workQuantity", QStringLiteral("3"));
+        r.save();
+        const QVariantMap e = r.errors();
+        QCOMPARE(e.value(QStringLiteral("outcome.arrival")).toString(),
+                 QStringLiteral("Enter the time they arrived"));
+        QCOMPARE(e.value(QStringLiteral("outcome.work_quality")).toString(),
+                 QStringLiteral("Choose how well they worked"));
+        QCOMPARE(e.value(QStringLiteral("outcome.behaviour")).toString(),
+                 QStringLiteral("Choose how they behaved"));
+        QCOMPARE(e.value(QStringLiteral("work.category")).toString(),
+                 QStringLiteral("Choose the kind of work"));
+        QVERIFY(e.contains(QStringLiteral("work.unit")));
+        // All at once, in the order of the form, in words (no field names, no codes).
+        const QVariantList list = r.errorList();
+        QCOMPARE(list.size(), 5);
+        QCOMPARE(list.first().toMap().value(QStringLiteral("field")).toString(),
+                 QStringLiteral("outcome.arrival"));
+        for (const QVariant& item : list) {
+            const QString message = item.toMap().value(QStringLiteral("message")).toString();
+            QVERIFY2(
+                !message.contains(QLatin1Char('_')) && !message.contains(QStringLiteral("ATTC")),
+                qPrintable(message));
+        }
+        QCOMPARE(core_->app.pendingCount(), 0);
+
+        // Fixing a field clears its problem at once, without saving again.
+        r.setProperty("workQuality", QStringLiteral("GOOD"));
+        QVERIFY(!r.errors().contains(QStringLiteral("outcome.work_quality")));
+        QCOMPARE(r.errorList().size(), 4);
+        r.setProperty("arrival", QStringLiteral("09:05"));
+        QVERIFY(!r.errors().contains(QStringLiteral("outcome.arrival")));
+        r.setProperty("finish", QStringLiteral("08:00"));
+        r.save();
+        QCOMPARE(r.errors().value(QStringLiteral("outcome.finish")).toString(),
+                 QStringLiteral("Enter a finish time after the time they arrived"));
+        QCOMPARE(r.timeNow(), QStringLiteral("12:00"));  // the injected clock
     }
 
     void enforceableOutcomeIsFlagged() {

@@ -15,7 +15,10 @@ namespace sitebook::storage {
 // Version 1: entity tables and the outbox.
 // Version 2: outbox state for rejected/discarded changes, clock offset, sync checkpoints.
 // Version 3: server copies of synced records, outbox base versions, the device audit trail.
-inline constexpr int kClientSchemaVersion = 5;
+// Version 4: an index of conflicted changes.
+// Version 5: what refused changes were about, kept for display.
+// Version 6: drafts of the record form (never synced).
+inline constexpr int kClientSchemaVersion = 6;
 
 // The steps 1..kClientSchemaVersion, for migrate().
 std::span<const Migration> clientMigrations();

@@ -133,6 +133,14 @@ struct LocalAuditEntry {
     std::string detail;
 };
 
+// What was typed into an appointment's record form and not saved yet (see saveDraft).
+struct FormDraft {
+    std::string appointmentId;
+    std::string sessionId;
+    std::string body;  // the form as JSON; the store does not read it
+    UnixMillis updatedAt = 0;
+};
+
 // Checksum of one live record as the protocol defines it: the first 8 bytes (little-endian)
 // of SHA-256(type "\n" id "\n" version "\n" body).
 std::uint64_t recordChecksum(std::string_view entityType, std::string_view entityId,
@@ -199,6 +207,21 @@ public:
     Result<std::vector<OutboxEntry>> outbox(std::string_view state = "pending",
                                             std::size_t limit = 1000);
     Result<std::int64_t> outboxCount(std::string_view state = "pending");
+
+    // Records of one appointment, oldest first.
+    Result<std::vector<domain::WorkUndertaken>> workFor(std::string_view appointmentId);
+    Result<std::vector<domain::SkillObservation>> skillsFor(std::string_view appointmentId);
+
+    // --- Drafts of the record form, one per appointment (a person in a session): what was
+    // typed and not saved yet, so it survives going back, a lock, a kill or a restart. Case
+    // data: kept only in this encrypted database, with no outbox entry; never synced.
+    // saveDraft returns true if the appointment had no draft before.
+    Result<bool> saveDraft(std::string_view appointmentId, std::string_view body);
+    Result<std::optional<FormDraft>> draft(std::string_view appointmentId);
+    // Appointment ids of the session's drafts.
+    Result<std::vector<std::string>> draftsInSession(std::string_view sessionId);
+    // Returns true if there was a draft to discard.
+    Result<bool> discardDraft(std::string_view appointmentId);
 
     // --- Sync support (used by the sync engine; no outbox entries are written here).
     // Applies one download message in one transaction: resets, purges, then changes, then the
