@@ -39,7 +39,7 @@ Control {
     }
     function openFastPath() {
         const roster = shell.stack.currentItem
-        shell.app.fastPath.start(roster.sessionStart, roster.sessionEnd)
+        shell.app.fastPath.start(roster.sessionStart, roster.sessionEnd, shell.app.sessions.date)
         shell.stack.push(fastPathPage)
     }
     function openAttention() {
@@ -214,6 +214,7 @@ Control {
             app: shell.app
             onBack: shell.goBack()
             onDone: shell.goBack()
+            onPersonChosen: (appointmentId) => shell.openRecord(appointmentId)
             StackView.onRemoved: shell.app.fastPath.clear()
         }
     }

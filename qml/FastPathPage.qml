@@ -4,13 +4,16 @@ import QtQuick.Layouts
 import QtQuick.Controls.Material
 import Sitebook
 
-// Everyone still unrecorded on the roster attended and complied: one set of times and ratings,
-// and a line of feedback for each person's officer.
+// The group path: everyone still unrecorded who is here attended and complied. Times, ratings
+// and the work the group did are entered once for all of them; per person, a line for their
+// officer, and behind "Changes for …" their own times, a skill seen, or recording them
+// separately. Saved in one go, or not at all.
 Page {
     id: page
     required property AppController app
     signal back()
     signal done()
+    signal personChosen(string appointmentId)
 
     readonly property FastPathModel fast: page.app.fastPath
 
@@ -23,6 +26,9 @@ Page {
         target: page.fast
         function onSaved() { page.done() }
     }
+
+    // The skills taxonomy, for each person's "skill seen" choice.
+    SkillModel { id: skills }
 
     header: ToolBar {
         RowLayout {
@@ -57,10 +63,19 @@ Page {
                 text: page.fast.errorSummary
                 Layout.fillWidth: true
             }
+            Label {
+                objectName: "withoutFeedbackText"
+                visible: page.fast.withoutFeedbackCount > 0 && page.fast.errorSummary.length === 0
+                text: qsTr("%n person(s) without a line or a skill: their officer will see feedback as missing.", "", page.fast.withoutFeedbackCount)
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.smallSize
+                color: Theme.muted
+                Layout.fillWidth: true
+            }
             Button {
                 objectName: "fastPathSaveButton"
-                text: page.fast.busy ? qsTr("Saving…") : qsTr("Save %n record(s)", "", page.fast.count)
-                enabled: !page.fast.busy && page.fast.count > 0
+                text: page.fast.busy ? qsTr("Saving…") : qsTr("Save %n record(s)", "", page.fast.attendingCount)
+                enabled: !page.fast.busy && page.fast.attendingCount > 0 && page.fast.notStarted.length === 0
                 highlighted: true
                 implicitHeight: Theme.touch + 8
                 Layout.fillWidth: true
@@ -82,8 +97,15 @@ Page {
         header: ColumnLayout {
             width: list.width
             spacing: 8
+            FieldError {
+                objectName: "notStartedError"
+                text: page.fast.notStarted
+                Layout.fillWidth: true
+                Layout.margins: Theme.margin
+                Layout.bottomMargin: 0
+            }
             Label {
-                text: qsTr("Records “Attended – Complied” for the %n person(s) below. The feedback is still asked for each of them.", "", page.fast.count)
+                text: qsTr("Records “Attended – Complied” for the %n person(s) marked as here, with the same times and the same work. Change anything for one person below.", "", page.fast.attendingCount)
                 wrapMode: Text.Wrap
                 font.pixelSize: Theme.smallSize
                 color: Theme.muted
@@ -98,8 +120,9 @@ Page {
                 Layout.rightMargin: Theme.margin
                 ColumnLayout {
                     Layout.fillWidth: true
-                    Label { text: qsTr("Arrived"); font.bold: true }
+                    Label { text: qsTr("Arrived"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
                     TextField {
+                        objectName: "groupArrivalField"
                         text: page.fast.arrival
                         implicitHeight: Theme.touch + 4
                         Layout.fillWidth: true
@@ -111,8 +134,9 @@ Page {
                 }
                 ColumnLayout {
                     Layout.fillWidth: true
-                    Label { text: qsTr("Finished"); font.bold: true }
+                    Label { text: qsTr("Finished"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
                     TextField {
+                        objectName: "groupFinishField"
                         text: page.fast.finish
                         implicitHeight: Theme.touch + 4
                         Layout.fillWidth: true
@@ -133,7 +157,7 @@ Page {
                 ColumnLayout {
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
-                    Label { text: qsTr("Quality of work"); font.bold: true }
+                    Label { text: qsTr("Quality of work"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
                     ChoiceBox {
                         kind: ChoiceModel.Ratings
                         value: page.fast.workQuality
@@ -145,7 +169,7 @@ Page {
                 ColumnLayout {
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
-                    Label { text: qsTr("Behaviour"); font.bold: true }
+                    Label { text: qsTr("Behaviour"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
                     ChoiceBox {
                         kind: ChoiceModel.Ratings
                         value: page.fast.behaviour
@@ -155,58 +179,239 @@ Page {
                     }
                 }
             }
+
+            // --- The work the group did, recorded for everyone here.
+            ColumnLayout {
+                spacing: 4
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+                SectionHeading { text: qsTr("Work the group did") }
+                Label { text: qsTr("Kind of work (required)"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                ChoiceBox {
+                    objectName: "groupWorkCategoryBox"
+                    kind: ChoiceModel.WorkCategories
+                    value: page.fast.workCategory
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("Kind of work the group did")
+                    onPicked: (v) => page.fast.workCategory = v
+                }
+                FieldError { text: page.errorFor("work.category"); Layout.fillWidth: true }
+                Label { text: qsTr("What they did (required)"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                TextField {
+                    objectName: "groupWorkDescriptionField"
+                    text: page.fast.workDescription
+                    placeholderText: qsTr("For example: litter pick along the canal towpath")
+                    implicitHeight: Theme.touch + 4
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("Description of the work the group did")
+                    onTextChanged: if (text !== page.fast.workDescription) page.fast.workDescription = text
+                }
+                FieldError { text: page.errorFor("work.description"); Layout.fillWidth: true }
+                RowLayout {
+                    spacing: Theme.spacing
+                    Layout.fillWidth: true
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        Label { text: qsTr("Amount"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                        TextField {
+                            objectName: "groupWorkQuantityField"
+                            text: page.fast.workQuantity
+                            placeholderText: qsTr("e.g. 12")
+                            implicitHeight: Theme.touch + 4
+                            Layout.fillWidth: true
+                            inputMethodHints: Qt.ImhFormattedNumbersOnly
+                            Accessible.name: qsTr("Amount of work the group did")
+                            onTextChanged: if (text !== page.fast.workQuantity) page.fast.workQuantity = text
+                        }
+                    }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        Label { text: qsTr("Counted in"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                        TextField {
+                            objectName: "groupWorkUnitField"
+                            text: page.fast.workUnit
+                            placeholderText: qsTr("e.g. bags")
+                            implicitHeight: Theme.touch + 4
+                            Layout.fillWidth: true
+                            Accessible.name: qsTr("What the amount counts")
+                            onTextChanged: if (text !== page.fast.workUnit) page.fast.workUnit = text
+                        }
+                    }
+                }
+                FieldError { text: page.errorFor("work.quantity") || page.errorFor("work.unit"); Layout.fillWidth: true }
+                SectionHeading { text: qsTr("Each person") }
+            }
             Item { Layout.preferredHeight: 4 }
         }
 
         delegate: Pane {
             id: card
             required property int index
+            required property string appointmentId
             required property string name
             required property var placementFlags
-            required property string progress
-            required property string strengths
-            required property string concerns
+            required property bool attending
+            required property string arrival
+            required property string finish
+            required property string feedback
+            required property string skill
+            required property string skillLevel
             required property string error
+            property bool showChanges: false
             width: ListView.view.width
             Material.elevation: 1
             padding: Theme.margin
+            opacity: card.attending ? 1 : 0.75
 
             ColumnLayout {
                 anchors.fill: parent
                 spacing: 4
-                Label {
-                    text: card.name
-                    font.pixelSize: Theme.bodySize
-                    font.bold: true
+                RowLayout {
                     Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    Label {
+                        text: card.name
+                        textFormat: Text.PlainText
+                        font.pixelSize: Theme.bodySize
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Switch {
+                        objectName: "here_" + card.index
+                        checked: card.attending
+                        text: qsTr("Here")
+                        implicitHeight: Theme.touch
+                        Accessible.name: qsTr("%1 attended").arg(card.name)
+                        onToggled: page.fast.setAttending(card.index, checked)
+                    }
                 }
                 PlacementFlags { flags: card.placementFlags; Layout.fillWidth: true }
-                TextField {
-                    objectName: "progress_" + card.index
-                    text: card.progress
-                    placeholderText: qsTr("Progress (required)")
-                    implicitHeight: Theme.touch + 4
+                Label {
+                    visible: !card.attending
+                    text: qsTr("Not recorded with the group: record them from the roster.")
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.smallSize
+                    color: Theme.muted
                     Layout.fillWidth: true
-                    Accessible.name: qsTr("Progress for %1").arg(card.name)
-                    onTextChanged: if (text !== card.progress) page.fast.setText(card.index, "progress", text)
                 }
                 TextField {
-                    text: card.strengths
-                    placeholderText: qsTr("Strengths")
+                    objectName: "feedback_" + card.index
+                    visible: card.attending
+                    text: card.feedback
+                    placeholderText: qsTr("A line for their officer")
                     implicitHeight: Theme.touch + 4
                     Layout.fillWidth: true
-                    Accessible.name: qsTr("Strengths for %1").arg(card.name)
-                    onTextChanged: if (text !== card.strengths) page.fast.setText(card.index, "strengths", text)
+                    Accessible.name: qsTr("A line of feedback about %1 for their officer").arg(card.name)
+                    onTextChanged: if (text !== card.feedback) page.fast.setText(card.index, "feedback", text)
                 }
-                TextField {
-                    text: card.concerns
-                    placeholderText: qsTr("Concerns")
-                    implicitHeight: Theme.touch + 4
+                Label {
+                    visible: card.attending && card.skill.length > 0
+                    text: qsTr("Skill seen: %1").arg(skillBox.currentText)
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.smallSize
                     Layout.fillWidth: true
-                    Accessible.name: qsTr("Concerns for %1").arg(card.name)
-                    onTextChanged: if (text !== card.concerns) page.fast.setText(card.index, "concerns", text)
                 }
-                FieldError { text: card.error; Layout.fillWidth: true }
+                Button {
+                    objectName: "changes_" + card.index
+                    visible: card.attending
+                    flat: true
+                    text: card.showChanges ? qsTr("Hide changes for %1").arg(card.name)
+                                           : qsTr("Changes for %1: times, a skill, or record separately").arg(card.name)
+                    implicitHeight: Theme.touch
+                    Layout.fillWidth: true
+                    Accessible.name: text
+                    contentItem: Label {
+                        text: parent.text
+                        wrapMode: Text.Wrap
+                        color: Theme.primary
+                        font.pixelSize: Theme.smallSize
+                    }
+                    onClicked: card.showChanges = !card.showChanges
+                }
+                ColumnLayout {
+                    visible: card.attending && card.showChanges
+                    spacing: 4
+                    Layout.fillWidth: true
+                    RowLayout {
+                        spacing: Theme.spacing
+                        Layout.fillWidth: true
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 1
+                            Label { text: qsTr("Arrived"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                            TextField {
+                                objectName: "arrival_" + card.index
+                                text: card.arrival
+                                placeholderText: page.fast.arrival
+                                implicitHeight: Theme.touch + 4
+                                Layout.fillWidth: true
+                                inputMethodHints: Qt.ImhPreferNumbers
+                                Accessible.name: qsTr("Arrival time for %1").arg(card.name)
+                                onTextChanged: if (text !== card.arrival) page.fast.setText(card.index, "arrival", text)
+                            }
+                        }
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 1
+                            Label { text: qsTr("Finished"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                            TextField {
+                                objectName: "finish_" + card.index
+                                text: card.finish
+                                placeholderText: page.fast.finish
+                                implicitHeight: Theme.touch + 4
+                                Layout.fillWidth: true
+                                inputMethodHints: Qt.ImhPreferNumbers
+                                Accessible.name: qsTr("Finish time for %1").arg(card.name)
+                                onTextChanged: if (text !== card.finish) page.fast.setText(card.index, "finish", text)
+                            }
+                        }
+                    }
+                    Label { text: qsTr("Skill seen"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                    ComboBox {
+                        id: skillBox
+                        objectName: "skill_" + card.index
+                        model: skills
+                        textRole: "label"
+                        valueRole: "skill"
+                        currentIndex: card.skill.length > 0 ? indexOfValue(card.skill) : -1
+                        displayText: currentIndex < 0 ? qsTr("None") : currentText
+                        implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
+                        Layout.fillWidth: true
+                        Accessible.name: qsTr("Skill seen in %1").arg(card.name)
+                        onActivated: page.fast.setText(card.index, "skill", currentValue)
+                    }
+                    ChoiceBox {
+                        objectName: "skillLevel_" + card.index
+                        visible: card.skill.length > 0
+                        kind: ChoiceModel.SkillLevels
+                        value: card.skillLevel
+                        Layout.fillWidth: true
+                        Accessible.name: qsTr("Level of the skill seen in %1").arg(card.name)
+                        onPicked: (v) => page.fast.setText(card.index, "skillLevel", v)
+                    }
+                    Button {
+                        objectName: "separately_" + card.index
+                        text: qsTr("Record %1 separately").arg(card.name)
+                        implicitHeight: Theme.touch
+                        Layout.fillWidth: true
+                        Accessible.name: text
+                        contentItem: Label {
+                            text: parent.text
+                            wrapMode: Text.Wrap
+                            horizontalAlignment: Text.AlignHCenter
+                            font.pixelSize: Theme.smallSize
+                        }
+                        onClicked: {
+                            page.fast.setAttending(card.index, false)
+                            page.personChosen(card.appointmentId)
+                        }
+                    }
+                }
+                FieldError { objectName: "personError_" + card.index; text: card.error; Layout.fillWidth: true }
             }
         }
     }

@@ -135,6 +135,12 @@ quint64 StorageClient::save(const QList<RecordRequest>& records) {
     return id;
 }
 
+quint64 StorageClient::saveGroup(const QList<RecordRequest>& records) {
+    const quint64 id = nextRequest();
+    post([w = worker_, id, records] { w->saveGroup(id, records); });
+    return id;
+}
+
 void StorageClient::signIn(const ServerSettings& server, const QString& username,
                            const QString& password) {
     post([w = worker_, server, username, password] { w->signIn(server, username, password); });

@@ -47,6 +47,8 @@ public:
     // Answered with recordLoaded() or loadFailed(), like loadRecord().
     quint64 loadCorrection(const QString& opId, const QString& appointmentId);
     quint64 save(const QList<sitebook::ui::RecordRequest>& records);
+    // A group's records in one transaction (StorageWorker::saveGroup); answered like save().
+    quint64 saveGroup(const QList<sitebook::ui::RecordRequest>& records);
     void signIn(const sitebook::ui::ServerSettings& server, const QString& username,
                 const QString& password);
     void syncNow();

@@ -51,6 +51,10 @@ public:
     // Validates every part of every request, then writes them. Nothing is written if any part
     // is invalid.
     void save(quint64 request, const QList<sitebook::ui::RecordRequest>& records);
+    // The group path (see storage_worker_group.cpp): validates every part of every record,
+    // then writes all of them in one transaction, so a refusal leaves nothing half-saved. A
+    // failure names the appointment it concerns.
+    void saveGroup(quint64 request, const QList<sitebook::ui::RecordRequest>& records);
     void countPending();
     // Drafts of the record form (never synced): saveDraft answers with draftSaved(),
     // discardDraft with draftDiscarded(); a first draft or a discarded one also emits

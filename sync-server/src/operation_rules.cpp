@@ -1,5 +1,6 @@
 #include "operation_rules.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -163,6 +164,25 @@ std::string stringOf(const std::string& payload, const char* field) {
     return {};
 }
 
+// The temporal rule, judged at the earlier of the server's time and the outcome's recorded_at:
+// a device clock set ahead cannot date an outcome after its session, and an outcome made
+// before its session and uploaded afterwards is still refused.
+Status validateOutcomeWhen(UnitOfWork& uow, const domain::Appointment& appointment,
+                           const OperationSubject& subject) {
+    auto stored = live(uow, EntityType::Session, appointment.session_id);
+    if (!stored)
+        return stored.error();
+    if (!*stored) {
+        return makeError(ErrorCode::NotFound, "the appointment's session is not known",
+                         "entity_id");
+    }
+    auto session = domain::fromJson<domain::Session>((*stored)->bodyJson);
+    if (!session)
+        return makeError(ErrorCode::Corrupt, "stored session is invalid");
+    const UnixMillis at = std::min(subject.serverNow, appointment.outcome->recorded_at);
+    return domain::validateOutcomeTiming(*appointment.outcome, *session, at, policy());
+}
+
 }  // namespace
 
 Status validatePayload(UnitOfWork& uow, EntityType type, OpKind kind, std::string_view entityId,
@@ -192,7 +212,8 @@ Status validatePayload(UnitOfWork& uow, EntityType type, OpKind kind, std::strin
             if (!merged->outcome)
                 return invalid("the outcome is missing", "code");
             SB_TRY(requireCaller(merged->outcome->recorded_by, subject, "recorded_by"));
-            return domain::validateOutcome(*merged->outcome, toDomainRole(subject.role));
+            SB_TRY(domain::validateOutcome(*merged->outcome, toDomainRole(subject.role)));
+            return validateOutcomeWhen(uow, *merged, subject);
         }
         case EntityType::WorkUndertaken: {
             auto work = parseRecord<domain::WorkUndertaken>(payload, entityId);

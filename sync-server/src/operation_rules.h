@@ -17,6 +17,9 @@ namespace sitebook::server {
 struct OperationSubject {
     std::string userId;
     Role role = Role::Supervisor;
+    // The server's time when the change arrived: outcomes are judged at the earlier of this and
+    // their recorded_at (domain::validateOutcomeTiming).
+    UnixMillis serverNow = 0;
 };
 
 // InvalidArgument (field = payload field), NotFound (a referenced record is unknown),

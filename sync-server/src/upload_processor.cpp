@@ -157,7 +157,7 @@ OperationResultValue UploadProcessor::applyIn(UnitOfWork& uow, const Caller& cal
         return r;
     }
 
-    const OperationSubject subject{caller.user.id, caller.user.role};
+    const OperationSubject subject{caller.user.id, caller.user.role, clock_.nowMillis()};
     if (auto s = authorise(uow, op.type, op.kind, op.entityId, op.payload, subject); !s) {
         return rejected(op.opId, s.error());
     }

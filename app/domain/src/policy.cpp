@@ -21,6 +21,7 @@ Policy Policy::defaults() {
     p.warning_window_months = PolicyValue<int>(12);
     p.order_required_minutes = PolicyValue<MinutesRange>(MinutesRange{40 * 60, 300 * 60});
     p.case_note_max_chars = PolicyValue<int>(4000);
+    p.clock_skew_allowance_minutes = PolicyValue<int>(5);
     return p;
 }
 

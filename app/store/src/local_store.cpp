@@ -410,6 +410,11 @@ Result<ChangeReceipt> LocalStore::recordOutcome(std::string_view appointmentId,
     outcome.recorded_by = context_.userId;
     outcome.recorded_at = clock_.nowMillis();
     SB_TRY(domain::validateOutcome(outcome, context_.role));
+    auto held = session((*loaded)->session_id);
+    SB_TRY(held);
+    if (*held) {
+        SB_TRY(domain::validateOutcomeTiming(outcome, **held, outcome.recorded_at, policy_));
+    }
     domain::Appointment updated = std::move(**loaded);
     updated.outcome = std::move(outcome);
     const std::string payload = toJson(updated);
@@ -551,6 +556,10 @@ Result<std::vector<domain::Session>> LocalStore::sessionsOn(domain::CivilDate da
     SB_TRY(stmt);
     stmt->bind(1, date.toString());
     return loadBodies<domain::Session>(*stmt);
+}
+
+Result<std::optional<domain::Session>> LocalStore::session(std::string_view id) {
+    return loadBody<domain::Session>(*db_, "sessions", id);
 }
 
 Result<std::vector<RosterEntry>> LocalStore::roster(std::string_view sessionId) {

@@ -252,7 +252,7 @@ TEST_F(ReconcileE2ETest, MovingAPersonToAnotherSupervisorsRosterMovesTheirPlacem
     putEntity(EntityType::Session, sessionId,
               {{"id", sessionId},
                {"project_id", projectId},
-               {"date", "2026-01-02"},
+               {"date", "2026-01-01"},
                {"start", "09:00"},
                {"end", "16:00"}});
     for (const auto& id : seed_.appointmentIds) {

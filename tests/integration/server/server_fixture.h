@@ -88,7 +88,8 @@ protected:
     std::string dbPath() const { return (dir_ / "server.db").string(); }
 
     std::filesystem::path dir_;
-    ManualClock clock_;
+    // 2026-01-01T12:00:00Z: the seeded session (09:00 that day) has started.
+    ManualClock clock_{1'767'268'800'000};
     SecureRandom& random_ = SecureRandom::instance();
     UuidGenerator ids_{clock_, random_};
     std::unique_ptr<SqliteStore> store_;

@@ -281,6 +281,7 @@ TEST_F(LocalStoreTest, SupervisorCannotRecordEnforcement) {
 }
 
 TEST_F(LocalStoreTest, ClockStateSurvivesReopenSoHlcNeverGoesBack) {
+    clock.set(1'767'618'600'000);  // 2026-01-05 13:10 UTC: even wound back, after the session start
     HlcTimestamp before;
     std::string apptId;
     {

@@ -520,26 +520,31 @@ private slots:
                         .toBool());
     }
 
-    void fastPathAsksForFeedbackFromEveryone() {
+    void fastPathRecordsTheGroupsWorkForEveryoneInOneGo() {
         setUpUnlocked();
         openRoster();
         FastPathModel& fast = core_->fastPath;
-        fast.start(QStringLiteral("09:00"), QStringLiteral("16:00"));
+        fast.start(QStringLiteral("09:00"), QStringLiteral("16:00"), QDate(2026, 1, 5));
         QCOMPARE(fast.count(), 3);
-        fast.setText(0, QStringLiteral("progress"), QStringLiteral("Good"));
-        fast.save();
-        QVERIFY(fast.errors().contains(QStringLiteral("feedback.progress")));
-        QVERIFY(!fast.index(1).data(FastPathModel::ErrorRole).toString().isEmpty());
+        QVERIFY(fast.notStarted().isEmpty());
+        fast.setText(0, QStringLiteral("feedback"), QStringLiteral("Good"));
+        fast.save();  // no work described: nothing is saved
+        QVERIFY(fast.errors().contains(QStringLiteral("work.description")));
+        QVERIFY(fast.errors().contains(QStringLiteral("work.category")));
         QCOMPARE(core_->app.pendingCount(), 0);
 
-        fast.setText(1, QStringLiteral("progress"), QStringLiteral("Fine"));
-        fast.setText(2, QStringLiteral("progress"), QStringLiteral("Keen"));
+        fast.setProperty("workCategory", QStringLiteral("litter_clean_up"));
+        fast.setProperty("workDescription", QStringLiteral("Litter pick on the towpath"));
+        fast.setText(1, QStringLiteral("feedback"), QStringLiteral("Fine"));
+        fast.setAttending(2, false);
+        QCOMPARE(fast.attendingCount(), 2);
+        QCOMPARE(fast.withoutFeedbackCount(), 0);
         QSignalSpy saved(&fast, &FastPathModel::saved);
         fast.save();
         QVERIFY(saved.wait(10000));
-        QCOMPARE(saved.first().first().toInt(), 3);
-        QTRY_COMPARE(core_->app.pendingCount(), 6);  // outcome + feedback each
-        QTRY_COMPARE(core_->roster.recordedCount(), 3);
+        QCOMPARE(saved.first().first().toInt(), 2);
+        QTRY_COMPARE(core_->app.pendingCount(), 6);  // outcome + work + feedback each
+        QTRY_COMPARE(core_->roster.recordedCount(), 2);
     }
 
     void locksAfterInactivityAndForgetsTheForm() {

@@ -95,6 +95,10 @@ struct Policy {
     PolicyValue<MinutesRange> order_required_minutes{MinutesRange{}};
     // Longest case note, in Unicode code points. Default 4000.
     PolicyValue<int> case_note_max_chars{0};
+    // How far a device clock may be ahead of the truth before a record it makes is refused as
+    // being about the future (an outcome before its session starts). Looked up on the
+    // session's date. Default 5 minutes.
+    PolicyValue<int> clock_skew_allowance_minutes{0};
 
     static Policy defaults();
 };

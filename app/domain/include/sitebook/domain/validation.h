@@ -46,6 +46,19 @@ Status validateAppointment(const Appointment& appointment);
 // - 0 <= penalty_minutes <= finish - arrival.
 Status validateOutcome(const AppointmentOutcome& outcome, Role recorder);
 
+// When an outcome may be recorded: the device checks it at entry and when it saves, the server
+// when the change is uploaded (at the earlier of its own time and the outcome's recorded_at),
+// so a correction that would move a record into the future is refused alike. `at` is the
+// instant of recording; the session's date and times are UK civil time (uk_time.h). Allowance =
+// Policy::clock_skew_allowance_minutes on the session's date.
+// - No outcome for a session that has not started: refused while the session's start is later
+//   than `at` + allowance (field "code").
+// - Arrival and finish are times of the session's own day (a TimeOfDay cannot leave it); on
+//   that day an arrival later than `at` + allowance is refused (field "arrival").
+// The messages are sentences for the person recording, the same on device and server.
+Status validateOutcomeTiming(const AppointmentOutcome& outcome, const Session& session,
+                             UnixMillis at, const Policy& policy);
+
 Status validateWorkUndertaken(const WorkUndertaken& work);
 Status validateSkillObservation(const SkillObservation& observation);
 // alert_officer needs a non-blank alert_reason; every text valid UTF-8 and bounded.

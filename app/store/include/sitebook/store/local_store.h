@@ -175,6 +175,8 @@ public:
 
     // --- Local changes: validated; rows + one outbox entry in one transaction.
     // Records `outcome` on an existing appointment; recorded_by and recorded_at are set here.
+    // Refused, like on the server, for a session that has not started (validateOutcomeTiming,
+    // judged by the device clock) when the appointment's session is on the device.
     Result<ChangeReceipt> recordOutcome(std::string_view appointmentId,
                                         domain::AppointmentOutcome outcome);
     // New records get a UUIDv7 id when `id` is empty. The appointment must be on this device.
@@ -200,6 +202,7 @@ public:
     Result<std::optional<domain::Appointment>> appointment(std::string_view id);
     Result<std::optional<domain::CaseNote>> caseNote(std::string_view id);
     Result<std::vector<domain::Session>> sessionsOn(domain::CivilDate date);
+    Result<std::optional<domain::Session>> session(std::string_view id);
     // The session's appointments with their people, sorted by surname then forenames.
     Result<std::vector<RosterEntry>> roster(std::string_view sessionId);
     Result<std::vector<domain::CaseNote>> caseNotesFor(std::string_view personId);

@@ -1,0 +1,146 @@
+// The temporal rule for outcomes at the server: an outcome for a session that has not started
+// is refused with the domain's words and credits nothing; today's session is accepted; a
+// correction that moves a record into the future is refused alike.
+#include "server_fixture.h"
+#include "sitebook/domain/civil_date.h"
+
+namespace sitebook::server::testing {
+namespace {
+
+using nlohmann::json;
+
+class OutcomeTimingE2ETest : public ServerFixture {
+protected:
+    std::unique_ptr<Reconciler> makeReconciler() override {
+        return std::make_unique<PersonReconciler>(clock_, reconcile::ReconcilePolicy::defaults());
+    }
+
+    void SetUp() override {
+        ServerFixture::SetUp();
+        supervisorId_ = addUser("sam", Role::Supervisor);
+        officerId_ = addUser("olu", Role::Officer);
+        seed_ = seed(supervisorId_, officerId_, 1);  // 2026-01-01 09:00-16:00 (today)
+        // The same project two days ahead, with an appointment for the same order.
+        aheadSessionId_ = newId();
+        putEntity(EntityType::Session, aheadSessionId_,
+                  {{"id", aheadSessionId_},
+                   {"project_id", seed_.projectId},
+                   {"date", "2026-01-03"},
+                   {"start", "09:00"},
+                   {"end", "16:00"}});
+        aheadAppointmentId_ = newId();
+        putEntity(EntityType::Appointment, aheadAppointmentId_,
+                  {{"id", aheadAppointmentId_},
+                   {"person_id", seed_.personId},
+                   {"order_id", seed_.orderId},
+                   {"session_id", aheadSessionId_},
+                   {"scheduled_start", "09:00"},
+                   {"scheduled_end", "16:00"}});
+        sam_ = login("sam");
+        olu_ = login("olu");
+    }
+
+    v1::OperationResult uploadOne(const v1::Operation& op) {
+        v1::UploadResponse response;
+        grpc::Status status = upload(sam_, {op}, &response);
+        EXPECT_TRUE(status.ok()) << status.error_message();
+        EXPECT_EQ(response.results_size(), 1);
+        return response.results_size() == 1 ? response.results(0) : v1::OperationResult{};
+    }
+
+    // Minutes credited on the order in the officer's download; -1 when there is no progress.
+    std::int64_t creditedMinutes() {
+        Pulled officer = pull(olu_);
+        EXPECT_TRUE(officer.status.ok()) << officer.status.error_message();
+        for (const auto& c : officer.live(v1::ENTITY_TYPE_PROGRESS)) {
+            if (c.entity_id() == seed_.orderId)
+                return json::parse(c.body_json())["credited_minutes"].get<std::int64_t>();
+        }
+        return -1;
+    }
+
+    std::string supervisorId_, officerId_, aheadSessionId_, aheadAppointmentId_;
+    Seed seed_;
+    Session sam_, olu_;
+};
+
+constexpr char kNotStarted[] =
+    "This session starts at 09:00 on 2026-01-03. Record the outcome once the session has "
+    "started.";
+
+TEST_F(OutcomeTimingE2ETest, AnAttendedOutcomeTwoDaysAheadIsRefusedAndCreditsNothing) {
+    const auto ahead = uploadOne(operation(EntityType::AppointmentOutcome, aheadAppointmentId_,
+                                           OpKind::Create, outcomeBody(supervisorId_).dump()));
+    EXPECT_EQ(ahead.result(), v1::OP_RESULT_REJECTED);
+    EXPECT_EQ(ahead.reason_code(), "invalid_argument");
+    EXPECT_EQ(ahead.field(), "code");
+    EXPECT_EQ(ahead.message(), kNotStarted);
+
+    // Today's session (started at 09:00; it is 12:00) is accepted and is all that is credited.
+    const auto today = uploadOne(operation(EntityType::AppointmentOutcome, seed_.appointmentIds[0],
+                                           OpKind::Create, outcomeBody(supervisorId_).dump()));
+    EXPECT_EQ(today.result(), v1::OP_RESULT_ACCEPTED) << today.message();
+    EXPECT_EQ(creditedMinutes(), 420);
+
+    Pulled supervisor = pull(sam_);
+    ASSERT_TRUE(supervisor.status.ok());
+    EXPECT_FALSE(supervisor.has(v1::ENTITY_TYPE_APPOINTMENT_OUTCOME, aheadAppointmentId_));
+}
+
+TEST_F(OutcomeTimingE2ETest, AnOutcomeMadeBeforeItsSessionIsRefusedWhenUploadedAfterIt) {
+    json body = outcomeBody(supervisorId_);  // recorded_at: 2026-01-01 12:00
+    auto op =
+        operation(EntityType::AppointmentOutcome, aheadAppointmentId_, OpKind::Create, body.dump());
+    clock_.advance(3LL * 24 * 3600 * 1000);  // uploaded on 2026-01-04, after the session
+    sam_ = login("sam");
+    const auto r = uploadOne(op);
+    EXPECT_EQ(r.result(), v1::OP_RESULT_REJECTED);
+    EXPECT_EQ(r.message(), kNotStarted);
+}
+
+TEST_F(OutcomeTimingE2ETest, ADeviceClockSetAheadCannotDateAnOutcomeAfterItsSession) {
+    json body = outcomeBody(supervisorId_);
+    body["recorded_at"] = clock_.nowMillis() + 2LL * 24 * 3600 * 1000;  // claims 2026-01-03 12:00
+    const auto r = uploadOne(operation(EntityType::AppointmentOutcome, aheadAppointmentId_,
+                                       OpKind::Create, body.dump()));
+    EXPECT_EQ(r.result(), v1::OP_RESULT_REJECTED);
+    EXPECT_EQ(r.field(), "code");
+}
+
+TEST_F(OutcomeTimingE2ETest, ACorrectionThatMovesTheArrivalIntoTheFutureIsRefused) {
+    const auto first = uploadOne(operation(EntityType::AppointmentOutcome, seed_.appointmentIds[0],
+                                           OpKind::Create, outcomeBody(supervisorId_).dump()));
+    ASSERT_EQ(first.result(), v1::OP_RESULT_ACCEPTED) << first.message();
+    json corrected = outcomeBody(supervisorId_);
+    corrected["arrival"] = "13:00";  // it is 12:00
+    const auto r = uploadOne(operation(EntityType::AppointmentOutcome, seed_.appointmentIds[0],
+                                       OpKind::Update, corrected.dump(), first.version()));
+    EXPECT_EQ(r.result(), v1::OP_RESULT_REJECTED);
+    EXPECT_EQ(r.field(), "arrival");
+    EXPECT_EQ(r.message(),
+              "The arrival time 13:00 is later than the time now (12:00). Enter the time they "
+              "arrived.");
+    EXPECT_EQ(creditedMinutes(), 420);  // the accepted 09:00-16:00 stands
+}
+
+TEST_F(OutcomeTimingE2ETest, TheSkewAllowanceLetsAnOutcomeInFiveMinutesBeforeTheStart) {
+    json body = outcomeBody(supervisorId_, "UACP");
+    for (const char* f : {"arrival", "finish", "work_quality", "behaviour"})
+        body.erase(f);
+    // 2026-01-03 08:54 UTC (GMT in January): six minutes before the session's 09:00 start.
+    clock_.set((domain::CivilDate::parse("2026-01-03")->dayNumber() * 1440 + 8 * 60 + 54) *
+               60'000LL);
+    sam_ = login("sam");
+    body["recorded_at"] = clock_.nowMillis();
+    auto early = uploadOne(operation(EntityType::AppointmentOutcome, aheadAppointmentId_,
+                                     OpKind::Create, body.dump()));
+    EXPECT_EQ(early.result(), v1::OP_RESULT_REJECTED);
+    clock_.advance(60'000);  // 08:55
+    body["recorded_at"] = clock_.nowMillis();
+    auto r = uploadOne(operation(EntityType::AppointmentOutcome, aheadAppointmentId_,
+                                 OpKind::Create, body.dump()));
+    EXPECT_EQ(r.result(), v1::OP_RESULT_ACCEPTED) << r.message();
+}
+
+}  // namespace
+}  // namespace sitebook::server::testing
