@@ -127,7 +127,7 @@ Page {
                 Label {
                     objectName: "attentionBlocked"
                     visible: !item.correctable && item.blockedReason !== ""
-                    text: "ⓘ " + item.blockedReason
+                    text: item.blockedReason
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     font.bold: true

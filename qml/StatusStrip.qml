@@ -60,7 +60,7 @@ Rectangle {
                 text: strip.sync ? strip.sync.queueText : strip.app ? strip.app.pendingText : ""
                 font.pixelSize: Theme.smallSize
                 Layout.fillWidth: true
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
             }
             Label {
                 id: detailLabel
@@ -110,10 +110,11 @@ Rectangle {
     Dialog {
         id: errorDialog
         objectName: "syncErrorDialog"
-        parent: Overlay.overlay
         modal: true
-        anchors.centerIn: parent
-        width: Math.min((parent ? parent.width : 400) - 32, 420)
+        // Above the strip, centred on it (the strip spans the app's width).
+        width: Math.min(strip.width - 32, 420)
+        x: Math.round((strip.width - width) / 2)
+        y: -height - Theme.margin
         title: qsTr("Changes not sent")
         ColumnLayout {
             width: parent.width

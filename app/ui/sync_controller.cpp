@@ -43,6 +43,14 @@ void SyncController::watchConnectivity() {
     };
     connect(info, &QNetworkInformation::reachabilityChanged, this, apply);
     apply(info->reachability());
+    // Another network (Wi-Fi to mobile data, a new access point) while still online: a new
+    // route to the server, worth trying at once rather than at the end of a backoff.
+    if (info->supports(QNetworkInformation::Feature::TransportMedium)) {
+        connect(info, &QNetworkInformation::transportMediumChanged, this, [this] {
+            if (scheduler_.online())
+                resume();
+        });
+    }
 }
 
 void SyncController::setReachable(bool reachable) {
