@@ -238,7 +238,7 @@ Control {
             }
             Label {
                 objectName: "protectionSentence"
-                text: shell.app ? shell.app.protection : ""
+                text: shell.app ? shell.app.protectionSentence : ""
                 font.bold: true
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
