@@ -69,8 +69,12 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption textScaleOption(QStringLiteral("text-scale"),
                                              QStringLiteral("Text size, 1 (standard) to 2."),
                                              QStringLiteral("SCALE"));
+    // The window size, e.g. 360x640 (small phone) or 1280x800 (tablet), for --screenshot.
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+                                        QStringLiteral("Window size in pixels, WIDTHxHEIGHT."),
+                                        QStringLiteral("SIZE"));
     cli.addOptions({dataDirOption, demoOption, lockAfterOption, langOption, screenshotOption,
-                    selfTestOption, serverOption, caOption, textScaleOption});
+                    selfTestOption, serverOption, caOption, textScaleOption, sizeOption});
     cli.process(app);
 
     const bool selfTest = cli.isSet(selfTestOption);
@@ -165,6 +169,11 @@ int main(int argc, char* argv[]) {
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
     if (window == nullptr)
         return 1;
+    if (cli.isSet(sizeOption)) {
+        const QStringList size = cli.value(sizeOption).split(QLatin1Char('x'));
+        if (size.size() == 2 && size[0].toInt() > 0 && size[1].toInt() > 0)
+            window->resize(size[0].toInt(), size[1].toInt());
+    }
     controller.start();
 
     if (selfTest)

@@ -67,6 +67,15 @@ Control {
         shell.app.person.load(personId)
         shell.stack.push(personPage)
     }
+    // The menu of a home screen (sessions, officer's start), for the screenshot tool.
+    function openMenu() {
+        if (shell.stack && shell.stack.currentItem.menu)
+            shell.stack.currentItem.menu.open()
+    }
+    function closeMenu() {
+        if (shell.stack && shell.stack.currentItem.menu)
+            shell.stack.currentItem.menu.close()
+    }
     function goBack() {
         if (shell.stack && shell.stack.depth > 1)
             shell.stack.pop()

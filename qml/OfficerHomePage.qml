@@ -110,14 +110,22 @@ Page {
         property string value: ""
         checkable: true
         checked: page.app.caseload.filter === value
-        flat: !checked
-        highlighted: checked
         width: Math.min(implicitWidth, parent ? parent.width : implicitWidth)
         implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
         Accessible.name: chip.text
         Accessible.checkable: true
         Accessible.checked: chip.checked
         onClicked: page.app.caseload.filter = value
+        leftPadding: 14
+        rightPadding: 14
+        topPadding: 6
+        bottomPadding: 6
+        background: Rectangle {
+            radius: Math.min(height / 2, 24)
+            color: chip.checked ? Theme.primary : "transparent"
+            border.color: Theme.primary
+            border.width: 1
+        }
         contentItem: Label {
             text: chip.text
             font.pixelSize: Theme.smallSize
@@ -261,11 +269,18 @@ Page {
                         objectName: "caseloadList"
                         model: page.app.caseload
                         clip: true
+                        // No current row: a current row would take the keyboard focus from the
+                        // search field in the header each time the rows change.
+                        currentIndex: -1
+                        keyNavigationEnabled: false
                         ScrollIndicator.vertical: ScrollIndicator {}
                         // Search and filters scroll with the list, so the people keep the room.
                         header: ColumnLayout {
                             width: caseloadList.width
                             spacing: 0
+                            // A header that grows or shrinks (text size, the empty message)
+                            // would otherwise leave the list scrolled part-way into it.
+                            onImplicitHeightChanged: Qt.callLater(caseloadList.positionViewAtBeginning)
 
                             Label {
                                 text: qsTr("Search by name or CRN")
