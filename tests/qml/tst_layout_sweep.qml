@@ -291,7 +291,7 @@ Item {
             tryVerify(function() { return !loading() }, 10000)
             // Frames until nothing changes: text that wraps differently changes the implicit
             // sizes its layout was polished with, which asks for another polish and frame.
-            for (let i = 0; i < 10 && waitForRendering(shell, 150); ++i) {}
+            for (let i = 0; i < 10 && waitForRendering(shell, 60); ++i) {}
         }
         // Every size, text size and language for a screen. `open` (optional) goes from the home
         // screen to it and `close` back, so the language is switched where the menu is; without
