@@ -193,6 +193,7 @@ Page {
                         required property string kindIcon
                         required property string kindText
                         required property string message
+                        required property string messageText
                         required property string dueDateText
                         required property bool overdue
                         required property bool breachReferralRequired
@@ -236,7 +237,7 @@ Page {
                                 }
                                 Label {
                                     objectName: "itemMessage"
-                                    text: row.message
+                                    text: row.messageText
                                     textFormat: Text.PlainText
                                     color: Theme.muted
                                     wrapMode: Text.Wrap

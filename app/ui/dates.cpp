@@ -1,5 +1,7 @@
 #include "dates.h"
 
+#include <QRegularExpression>
+
 namespace sitebook::ui::dates {
 
 QLocale localeFor(const QString& language) {
@@ -23,6 +25,19 @@ QString mediumDate(const QDate& date) {
 QString mediumDate(const QString& isoDate) {
     const QDate date = QDate::fromString(isoDate, Qt::ISODate);
     return date.isValid() ? mediumDate(date) : isoDate;
+}
+
+QString inWords(const QString& text) {
+    static const QRegularExpression iso(QStringLiteral("\\b\\d{4}-\\d{2}-\\d{2}\\b"));
+    QString out;
+    qsizetype from = 0;
+    for (const auto& match : iso.globalMatch(text)) {
+        out += text.mid(from, match.capturedStart() - from);
+        out += mediumDate(match.captured());
+        from = match.capturedEnd();
+    }
+    out += text.mid(from);
+    return out;
 }
 
 }  // namespace sitebook::ui::dates

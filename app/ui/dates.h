@@ -18,5 +18,8 @@ QString longDate(const QDate& date);
 QString mediumDate(const QDate& date);
 // mediumDate() of an ISO date ("2026-12-03"); text that is not an ISO date is returned as is.
 QString mediumDate(const QString& isoDate);
+// `text` with every ISO date in it ("on 2026-12-03.") written as mediumDate() ("on 3 December
+// 2026."), for messages that come from the server.
+QString inWords(const QString& text);
 
 }  // namespace sitebook::ui::dates

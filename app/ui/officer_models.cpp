@@ -262,7 +262,8 @@ QVariantMap InboxModel::toMap(const InboxItem& i, QDate today) {
             {QStringLiteral("overdue"), overdue},
             {QStringLiteral("message"), i.message},
             {QStringLiteral("breachReferralRequired"), i.breachReferralRequired},
-            {QStringLiteral("dueDateText"), due.isValid() ? dates::mediumDate(due) : QString()}};
+            {QStringLiteral("dueDateText"), due.isValid() ? dates::mediumDate(due) : QString()},
+            {QStringLiteral("messageText"), dates::inWords(i.message)}};
 }
 
 int InboxModel::rowCount(const QModelIndex& parent) const {
@@ -293,7 +294,8 @@ QHash<int, QByteArray> InboxModel::roleNames() const {
             {OverdueRole, "overdue"},
             {MessageRole, "message"},
             {BreachReferralRequiredRole, "breachReferralRequired"},
-            {DueDateTextRole, "dueDateText"}};
+            {DueDateTextRole, "dueDateText"},
+            {MessageTextRole, "messageText"}};
 }
 
 void InboxModel::reload() {

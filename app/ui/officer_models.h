@@ -112,6 +112,7 @@ public:
         MessageRole,
         BreachReferralRequiredRole,
         DueDateTextRole,  // the respond-by date in words, "10 January 2026", or empty
+        MessageTextRole,  // the server's message with its dates in words
     };
     Q_ENUM(Role)
     // `today` decides whether a respond-by date has passed.

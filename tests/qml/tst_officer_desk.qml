@@ -73,6 +73,9 @@ Item {
             const second = texts(find("inboxItem_1"), [])
             compare(second[1], "Enforcement decision due")
             compare(second[4], "◷ Respond by 6 January 2026")
+            // The server's message, with its date in words rather than 2025-12-30.
+            verify(second[3].indexOf("on 30 December 2025") >= 0, second[3])
+            verify(!/[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(second[3]), second[3])
             // Every line has room and wraps within the row.
             for (const name of ["itemKind", "itemPerson", "itemMessage", "itemDue"]) {
                 const label = find(name, find("inboxItem_1"))
