@@ -265,194 +265,194 @@ Page {
                     }
                 }
 
-                    ListView {
-                        id: caseloadList
-                        objectName: "caseloadList"
-                        model: page.app.caseload
-                        clip: true
-                        // No current row: a current row would take the keyboard focus from the
-                        // search field in the header each time the rows change.
-                        currentIndex: -1
-                        keyNavigationEnabled: false
-                        ScrollIndicator.vertical: ScrollIndicator {}
-                        // Search and filters scroll with the list, so the people keep the room.
-                        header: ColumnLayout {
-                            width: caseloadList.width
-                            spacing: 0
-                            // A header that grows or shrinks (text size, the empty message)
-                            // would otherwise leave the list scrolled part-way into it.
-                            onImplicitHeightChanged: Qt.callLater(caseloadList.positionViewAtBeginning)
+                ListView {
+                    id: caseloadList
+                    objectName: "caseloadList"
+                    model: page.app.caseload
+                    clip: true
+                    // No current row: a current row would take the keyboard focus from the
+                    // search field in the header each time the rows change.
+                    currentIndex: -1
+                    keyNavigationEnabled: false
+                    ScrollIndicator.vertical: ScrollIndicator {}
+                    // Search and filters scroll with the list, so the people keep the room.
+                    header: ColumnLayout {
+                        width: caseloadList.width
+                        spacing: 0
+                        // A header that grows or shrinks (text size, the empty message)
+                        // would otherwise leave the list scrolled part-way into it.
+                        onImplicitHeightChanged: Qt.callLater(caseloadList.positionViewAtBeginning)
 
-                            Label {
-                                text: qsTr("Search by name or CRN")
-                                font.pixelSize: Theme.smallSize
-                                font.bold: true
-                                wrapMode: Text.Wrap
-                                leftPadding: Theme.margin
-                                rightPadding: Theme.margin
-                                topPadding: Theme.spacing
-                                Layout.fillWidth: true
-                            }
-                            TextField {
-                                id: searchField
-                                objectName: "caseloadSearch"
-                                text: page.app.caseload.search
-                                font.pixelSize: Theme.bodySize
-                                inputMethodHints: Qt.ImhNoPredictiveText
-                                implicitHeight: Math.max(Theme.touch, contentHeight + topPadding + bottomPadding)
-                                Layout.fillWidth: true
-                                Layout.leftMargin: Theme.margin
-                                Layout.rightMargin: Theme.margin
-                                Accessible.name: qsTr("Search by name or CRN")
-                                onTextEdited: page.app.caseload.search = text
-                            }
-                            Flow {
-                                id: chips
-                                objectName: "caseloadFilters"
-                                spacing: 8
-                                Layout.fillWidth: true
-                                Layout.margins: Theme.margin
-                                Layout.topMargin: 8
-                                Layout.bottomMargin: 8
-                                FilterChip {
-                                    objectName: "filterAll"
-                                    value: ""
-                                    text: qsTr("Everyone (%1)").arg(page.app.caseload.totalCount)
-                                }
-                                FilterChip {
-                                    objectName: "filterBehindPace"
-                                    value: "behindPace"
-                                    text: qsTr("Behind pace (%1)").arg(page.app.caseload.behindPaceCount)
-                                }
-                                FilterChip {
-                                    objectName: "filterOverdue"
-                                    value: "overdue"
-                                    text: qsTr("Overdue items (%1)").arg(page.app.caseload.overdueCount)
-                                }
-                                FilterChip {
-                                    objectName: "filterAlerts"
-                                    value: "alerts"
-                                    text: qsTr("Alerts (%1)").arg(page.app.caseload.alertsCount)
-                                }
-                            }
-                            Label {
-                                visible: caseloadList.count === 0
-                                padding: Theme.margin
-                                wrapMode: Text.Wrap
-                                Layout.fillWidth: true
-                                text: page.app.caseload.totalCount === 0
-                                      ? qsTr("No progress has been received yet. Sync to fetch your caseload.")
-                                      : qsTr("Nobody in your caseload matches. Clear the search or choose Everyone.")
-                            }
-                        }
-                        delegate: ItemDelegate {
-                            id: person
-                            required property int index
-                            required property string personId
-                            required property string name
-                            required property string crn
-                            required property int requiredMinutes
-                            required property int creditedMinutes
-                            required property int eteAllowanceMinutes
-                            required property int eteCreditedMinutes
-                            required property string hoursText
-                            required property string eteText
-                            required property string projectedText
-                            required property int openItems
-                            required property int overdueItems
-                            required property int alerts
-                            required property bool behindPace
-                            required property bool completed
-                            objectName: "caseloadPerson_" + index
-                            width: ListView.view.width
-                            highlighted: page.wide && page.selectedPerson === personId
-                            implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
+                        Label {
+                            text: qsTr("Search by name or CRN")
+                            font.pixelSize: Theme.smallSize
+                            font.bold: true
+                            wrapMode: Text.Wrap
                             leftPadding: Theme.margin
                             rightPadding: Theme.margin
-                            Accessible.name: name + ", " + crn + ", " + hoursText
-                            onClicked: page.choose(personId)
-                            contentItem: ColumnLayout {
-                                spacing: 4
-                                Label {
-                                    objectName: "personName"
-                                    text: person.name
-                                    textFormat: Text.PlainText
-                                    font.bold: true
-                                    font.pixelSize: Theme.bodySize
-                                    wrapMode: Text.Wrap
-                                    Layout.fillWidth: true
-                                }
-                                Label {
-                                    text: person.crn
-                                    textFormat: Text.PlainText
-                                    color: Theme.muted
-                                    font.pixelSize: Theme.smallSize
-                                    wrapMode: Text.Wrap
-                                    Layout.fillWidth: true
-                                }
-                                ProgressBar {
-                                    from: 0
-                                    to: Math.max(1, person.requiredMinutes)
-                                    value: person.creditedMinutes
-                                    Layout.fillWidth: true
-                                    Accessible.name: person.hoursText
-                                }
-                                Label {
-                                    text: (person.completed ? "✓ " + qsTr("Completed") + " · " : "") + person.hoursText
-                                    font.pixelSize: Theme.smallSize
-                                    wrapMode: Text.Wrap
-                                    Layout.fillWidth: true
-                                }
-                                ProgressBar {
-                                    visible: person.eteAllowanceMinutes > 0
-                                    from: 0
-                                    to: Math.max(1, person.eteAllowanceMinutes)
-                                    value: person.eteCreditedMinutes
-                                    Layout.fillWidth: true
-                                    Accessible.name: person.eteText
-                                }
-                                Label {
-                                    visible: person.eteText !== ""
-                                    text: person.eteText
-                                    font.pixelSize: Theme.smallSize
-                                    color: Theme.muted
-                                    wrapMode: Text.Wrap
-                                    Layout.fillWidth: true
-                                }
-                                Label {
-                                    visible: person.projectedText !== ""
-                                    text: (person.behindPace ? "⚠ " + qsTr("Behind pace") + " · " : "")
-                                          + person.projectedText
-                                    color: person.behindPace ? Theme.warning : Theme.muted
-                                    font.bold: person.behindPace
-                                    font.pixelSize: Theme.smallSize
-                                    wrapMode: Text.Wrap
-                                    Layout.fillWidth: true
-                                }
-                                Label {
-                                    visible: person.openItems > 0
-                                    text: "⚠ " + qsTr("Needs a decision: %1").arg(person.openItems)
-                                          + (person.overdueItems > 0
-                                             ? " · " + qsTr("%1 passed its respond-by date").arg(person.overdueItems)
-                                             : "")
-                                    color: person.overdueItems > 0 ? Theme.danger : Theme.warning
-                                    font.pixelSize: Theme.smallSize
-                                    wrapMode: Text.Wrap
-                                    Layout.fillWidth: true
-                                }
-                                Label {
-                                    visible: person.alerts > 0
-                                    text: "⚑ " + qsTr("Supervisor alerts: %1").arg(person.alerts)
-                                    color: Theme.danger
-                                    font.pixelSize: Theme.smallSize
-                                    wrapMode: Text.Wrap
-                                    Layout.fillWidth: true
-                                }
+                            topPadding: Theme.spacing
+                            Layout.fillWidth: true
+                        }
+                        TextField {
+                            id: searchField
+                            objectName: "caseloadSearch"
+                            text: page.app.caseload.search
+                            font.pixelSize: Theme.bodySize
+                            inputMethodHints: Qt.ImhNoPredictiveText
+                            implicitHeight: Math.max(Theme.touch, contentHeight + topPadding + bottomPadding)
+                            Layout.fillWidth: true
+                            Layout.leftMargin: Theme.margin
+                            Layout.rightMargin: Theme.margin
+                            Accessible.name: qsTr("Search by name or CRN")
+                            onTextEdited: page.app.caseload.search = text
+                        }
+                        Flow {
+                            id: chips
+                            objectName: "caseloadFilters"
+                            spacing: 8
+                            Layout.fillWidth: true
+                            Layout.margins: Theme.margin
+                            Layout.topMargin: 8
+                            Layout.bottomMargin: 8
+                            FilterChip {
+                                objectName: "filterAll"
+                                value: ""
+                                text: qsTr("Everyone (%1)").arg(page.app.caseload.totalCount)
+                            }
+                            FilterChip {
+                                objectName: "filterBehindPace"
+                                value: "behindPace"
+                                text: qsTr("Behind pace (%1)").arg(page.app.caseload.behindPaceCount)
+                            }
+                            FilterChip {
+                                objectName: "filterOverdue"
+                                value: "overdue"
+                                text: qsTr("Overdue items (%1)").arg(page.app.caseload.overdueCount)
+                            }
+                            FilterChip {
+                                objectName: "filterAlerts"
+                                value: "alerts"
+                                text: qsTr("Alerts (%1)").arg(page.app.caseload.alertsCount)
+                            }
+                        }
+                        Label {
+                            visible: caseloadList.count === 0
+                            padding: Theme.margin
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                            text: page.app.caseload.totalCount === 0
+                                  ? qsTr("No progress has been received yet. Sync to fetch your caseload.")
+                                  : qsTr("Nobody in your caseload matches. Clear the search or choose Everyone.")
+                        }
+                    }
+                    delegate: ItemDelegate {
+                        id: person
+                        required property int index
+                        required property string personId
+                        required property string name
+                        required property string crn
+                        required property int requiredMinutes
+                        required property int creditedMinutes
+                        required property int eteAllowanceMinutes
+                        required property int eteCreditedMinutes
+                        required property string hoursText
+                        required property string eteText
+                        required property string projectedText
+                        required property int openItems
+                        required property int overdueItems
+                        required property int alerts
+                        required property bool behindPace
+                        required property bool completed
+                        objectName: "caseloadPerson_" + index
+                        width: ListView.view.width
+                        highlighted: page.wide && page.selectedPerson === personId
+                        implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
+                        leftPadding: Theme.margin
+                        rightPadding: Theme.margin
+                        Accessible.name: name + ", " + crn + ", " + hoursText
+                        onClicked: page.choose(personId)
+                        contentItem: ColumnLayout {
+                            spacing: 4
+                            Label {
+                                objectName: "personName"
+                                text: person.name
+                                textFormat: Text.PlainText
+                                font.bold: true
+                                font.pixelSize: Theme.bodySize
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                            Label {
+                                text: person.crn
+                                textFormat: Text.PlainText
+                                color: Theme.muted
+                                font.pixelSize: Theme.smallSize
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                            ProgressBar {
+                                from: 0
+                                to: Math.max(1, person.requiredMinutes)
+                                value: person.creditedMinutes
+                                Layout.fillWidth: true
+                                Accessible.name: person.hoursText
+                            }
+                            Label {
+                                text: (person.completed ? "✓ " + qsTr("Completed") + " · " : "") + person.hoursText
+                                font.pixelSize: Theme.smallSize
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                            ProgressBar {
+                                visible: person.eteAllowanceMinutes > 0
+                                from: 0
+                                to: Math.max(1, person.eteAllowanceMinutes)
+                                value: person.eteCreditedMinutes
+                                Layout.fillWidth: true
+                                Accessible.name: person.eteText
+                            }
+                            Label {
+                                visible: person.eteText !== ""
+                                text: person.eteText
+                                font.pixelSize: Theme.smallSize
+                                color: Theme.muted
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                            Label {
+                                visible: person.projectedText !== ""
+                                text: (person.behindPace ? "⚠ " + qsTr("Behind pace") + " · " : "")
+                                      + person.projectedText
+                                color: person.behindPace ? Theme.warning : Theme.muted
+                                font.bold: person.behindPace
+                                font.pixelSize: Theme.smallSize
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                            Label {
+                                visible: person.openItems > 0
+                                text: "⚠ " + qsTr("Needs a decision: %1").arg(person.openItems)
+                                      + (person.overdueItems > 0
+                                         ? " · " + qsTr("%1 passed its respond-by date").arg(person.overdueItems)
+                                         : "")
+                                color: person.overdueItems > 0 ? Theme.danger : Theme.warning
+                                font.pixelSize: Theme.smallSize
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                            Label {
+                                visible: person.alerts > 0
+                                text: "⚑ " + qsTr("Supervisor alerts: %1").arg(person.alerts)
+                                color: Theme.danger
+                                font.pixelSize: Theme.smallSize
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
                             }
                         }
                     }
                 }
             }
+        }
 
         Rectangle {
             visible: page.wide
