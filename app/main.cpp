@@ -16,7 +16,6 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTranslator>
 #include <memory>
 
 #include "app_models.h"
@@ -70,21 +69,16 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption textScaleOption(QStringLiteral("text-scale"),
                                              QStringLiteral("Text size, 1 (standard) to 2."),
                                              QStringLiteral("SCALE"));
+    // The window size, e.g. 360x640 (small phone) or 1280x800 (tablet), for --screenshot.
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+                                        QStringLiteral("Window size in pixels, WIDTHxHEIGHT."),
+                                        QStringLiteral("SIZE"));
     cli.addOptions({dataDirOption, demoOption, lockAfterOption, langOption, screenshotOption,
-                    selfTestOption, serverOption, caOption, textScaleOption});
+                    selfTestOption, serverOption, caOption, textScaleOption, sizeOption});
     cli.process(app);
 
     const bool selfTest = cli.isSet(selfTestOption);
     const bool screenshots = cli.isSet(screenshotOption);
-
-    QTranslator translator;
-    const QLocale locale = cli.isSet(langOption) ? QLocale(cli.value(langOption)) : QLocale();
-    // English is the fallback (it supplies the plural forms of the source texts).
-    if (translator.load(locale, QStringLiteral("sitebook"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")) ||
-        translator.load(QStringLiteral(":/i18n/sitebook_en.qm"))) {
-        QCoreApplication::installTranslator(&translator);
-    }
 
     // Throwaway data for the tools; the real data directory otherwise.
     std::unique_ptr<QTemporaryDir> scratch;
@@ -141,10 +135,28 @@ int main(int argc, char* argv[]) {
                                                   controller.fontScale());
                          });
     }
+    // The language: --lang, else the user's last choice from the menu, else the system's.
+    const QString systemLanguage =
+        QLocale().language() == QLocale::Welsh ? QStringLiteral("cy") : QStringLiteral("en");
+    controller.setLanguage(
+        cli.isSet(langOption) ? cli.value(langOption).left(2)
+        : (selfTest || screenshots)
+            ? systemLanguage
+            : preferences.value(QStringLiteral("language"), systemLanguage).toString());
+    if (!selfTest && !screenshots) {
+        QObject::connect(&controller, &ui::AppController::languageChanged, &controller,
+                         [&preferences, &controller] {
+                             preferences.setValue(QStringLiteral("language"),
+                                                  controller.language());
+                         });
+    }
     app.installEventFilter(&controller);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    // A language chosen in the menu: every qsTr binding is evaluated again.
+    QObject::connect(&controller, &ui::AppController::languageChanged, &engine,
+                     &QQmlEngine::retranslate);
     if (selfTest) {
         const int code = ui::selfTestQmlFiles(engine);
         if (code != 0)
@@ -157,6 +169,11 @@ int main(int argc, char* argv[]) {
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
     if (window == nullptr)
         return 1;
+    if (cli.isSet(sizeOption)) {
+        const QStringList size = cli.value(sizeOption).split(QLatin1Char('x'));
+        if (size.size() == 2 && size[0].toInt() > 0 && size[1].toInt() > 0)
+            window->resize(size[0].toInt(), size[1].toInt());
+    }
     controller.start();
 
     if (selfTest)

@@ -67,6 +67,15 @@ Control {
         shell.app.person.load(personId)
         shell.stack.push(personPage)
     }
+    // The menu of a home screen (sessions, officer's start), for the screenshot tool.
+    function openMenu() {
+        if (shell.stack && shell.stack.currentItem.menu)
+            shell.stack.currentItem.menu.open()
+    }
+    function closeMenu() {
+        if (shell.stack && shell.stack.currentItem.menu)
+            shell.stack.currentItem.menu.close()
+    }
     function goBack() {
         if (shell.stack && shell.stack.depth > 1)
             shell.stack.pop()
@@ -239,7 +248,7 @@ Control {
             }
             Label {
                 objectName: "protectionSentence"
-                text: shell.app ? shell.app.protection : ""
+                text: shell.app ? shell.app.protectionSentence : ""
                 font.bold: true
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true

@@ -27,7 +27,9 @@ Page {
         contentWidth: availableWidth
 
         ColumnLayout {
-            width: scroll.availableWidth
+            // A readable column on a tablet.
+            width: Math.min(scroll.availableWidth, Math.max(Theme.px(560), 560))
+            x: (scroll.availableWidth - width) / 2
             spacing: Theme.spacing
 
             Item { Layout.preferredHeight: 24 }
@@ -54,7 +56,10 @@ Page {
             Label {
                 text: qsTr("New PIN")
                 font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
             }
             PinField {
                 id: pin
@@ -75,7 +80,10 @@ Page {
             Label {
                 text: qsTr("Enter the PIN again")
                 font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
             }
             PinField {
                 id: confirmation
@@ -100,11 +108,21 @@ Page {
                 Layout.rightMargin: Theme.margin
             }
             Button {
+                id: createButton
                 objectName: "createPinButton"
                 text: page.app.busy ? qsTr("Setting up…") : qsTr("Set PIN and start")
                 enabled: !page.app.busy
                 highlighted: true
-                implicitHeight: Theme.touch + 8
+                implicitHeight: Math.max(Theme.touch + 8, implicitContentHeight + topPadding + bottomPadding)
+                contentItem: Label {
+                    text: createButton.text
+                    font.pixelSize: Theme.baseSize
+                    font.bold: true
+                    color: createButton.enabled ? "white" : Theme.muted
+                    wrapMode: Text.Wrap
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                }
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin
                 Layout.rightMargin: Theme.margin

@@ -30,9 +30,12 @@ ColumnLayout {
                     text: "⚠"
                     color: Theme.warning
                     font.pixelSize: Theme.bodySize
+                    Layout.alignment: Qt.AlignTop
+                    Accessible.ignored: true
                 }
                 Label {
                     text: modelData
+                    textFormat: Text.PlainText
                     color: Theme.warning
                     font.pixelSize: Theme.smallSize
                     font.bold: true

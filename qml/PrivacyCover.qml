@@ -14,19 +14,24 @@ Rectangle {
 
     Column {
         anchors.centerIn: parent
+        width: parent.width - 2 * Theme.margin
         spacing: Theme.spacing
         Label {
-            anchors.horizontalCenter: parent.horizontalCenter
+            width: parent.width
             text: qsTr("Sitebook")
             color: "white"
             font.pixelSize: Theme.px(28)
             font.bold: true
+            wrapMode: Text.Wrap
+            horizontalAlignment: Text.AlignHCenter
         }
         Label {
-            anchors.horizontalCenter: parent.horizontalCenter
+            width: parent.width
             text: qsTr("Content hidden")
             color: "white"
             font.pixelSize: Theme.bodySize
+            wrapMode: Text.Wrap
+            horizontalAlignment: Text.AlignHCenter
         }
     }
 }

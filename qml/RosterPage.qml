@@ -24,11 +24,12 @@ Page {
     header: ToolBar {
         RowLayout {
             anchors.fill: parent
+            spacing: 0
             ToolButton {
                 text: "‹"
                 font.pixelSize: Theme.px(28)
                 implicitWidth: Theme.touch
-                implicitHeight: Theme.touch
+                implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
                 Accessible.name: qsTr("Back to sessions")
                 onClicked: page.back()
             }
@@ -37,10 +38,13 @@ Page {
                 Layout.fillWidth: true
                 Label {
                     text: page.projectName
+                    textFormat: Text.PlainText
                     color: "white"
                     font.pixelSize: Theme.bodySize
                     font.bold: true
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
+                    topPadding: 4
+                    rightPadding: Theme.margin
                     Layout.fillWidth: true
                 }
                 Label {
@@ -48,6 +52,9 @@ Page {
                     color: "white"
                     opacity: 0.85
                     font.pixelSize: Theme.px(12)
+                    wrapMode: Text.Wrap
+                    bottomPadding: 4
+                    rightPadding: Theme.margin
                     Layout.fillWidth: true
                 }
             }
@@ -63,25 +70,44 @@ Page {
             text: qsTr("%1 of %n recorded", "", page.roster.count).arg(page.roster.recordedCount)
             font.pixelSize: Theme.smallSize
             color: Theme.muted
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+            Layout.maximumWidth: list.Layout.maximumWidth
+            Layout.alignment: Qt.AlignHCenter
             Layout.margins: Theme.margin
             Layout.bottomMargin: 4
         }
         Button {
+            id: fastPath
             objectName: "fastPathButton"
             visible: page.roster.count > page.roster.recordedCount
             text: qsTr("Everyone attended and complied…")
-            implicitHeight: 52
+            implicitHeight: Math.max(52, implicitContentHeight + topPadding + bottomPadding)
             Layout.fillWidth: true
+            Layout.maximumWidth: list.Layout.maximumWidth
+            Layout.alignment: Qt.AlignHCenter
             Layout.leftMargin: Theme.margin
             Layout.rightMargin: Theme.margin
             Accessible.name: qsTr("Everyone attended and complied")
             onClicked: page.fastPathChosen()
+            contentItem: Label {
+                text: fastPath.text
+                font.pixelSize: Theme.baseSize
+                font.bold: true
+                color: Theme.primary
+                wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+            }
         }
 
         ListView {
             id: list
             objectName: "rosterList"
+            // A readable column on a tablet rather than rows across the whole width.
             Layout.fillWidth: true
+            Layout.maximumWidth: Math.max(Theme.px(720), 600)
+            Layout.alignment: Qt.AlignHCenter
             Layout.fillHeight: true
             clip: true
             model: page.roster
@@ -110,26 +136,33 @@ Page {
                     id: rowBody
                     spacing: 4
                     RowLayout {
+                        spacing: Theme.spacing
                         Layout.fillWidth: true
                         Label {
+                            objectName: "personName"
                             text: row.name
+                            textFormat: Text.PlainText
                             font.pixelSize: Theme.bodySize + 1
                             font.bold: true
-                            elide: Text.ElideRight
+                            wrapMode: Text.Wrap
                             Layout.fillWidth: true
                         }
                         Label {
                             text: row.crn
+                            textFormat: Text.PlainText
                             color: Theme.muted
                             font.pixelSize: Theme.smallSize
+                            Layout.alignment: Qt.AlignTop
                         }
                     }
                     RowLayout {
                         spacing: 6
+                        Layout.fillWidth: true
                         Label {
                             text: !row.recorded ? "○" : (row.enforceable ? "⚠" : "✓")
                             color: !row.recorded ? Theme.muted : (row.enforceable ? Theme.error : Theme.ok)
                             font.pixelSize: Theme.bodySize
+                            Layout.alignment: Qt.AlignTop
                             Accessible.ignored: true
                         }
                         Label {
@@ -141,12 +174,14 @@ Page {
                             wrapMode: Text.Wrap
                             Layout.fillWidth: true
                         }
-                        Label {
-                            visible: row.recorded && !row.hasFeedback
-                            text: qsTr("No feedback")
-                            color: Theme.warning
-                            font.pixelSize: Theme.px(12)
-                        }
+                    }
+                    Label {
+                        visible: row.recorded && !row.hasFeedback
+                        text: "✎ " + qsTr("No feedback")
+                        color: Theme.warning
+                        font.pixelSize: Theme.smallSize
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
                     }
                     PlacementFlags {
                         flags: row.placementFlags

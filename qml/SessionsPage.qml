@@ -11,6 +11,8 @@ Page {
 
     readonly property SessionListModel sessions: page.app.sessions
 
+    property alias menu: appMenu
+
     header: ToolBar {
         RowLayout {
             anchors.fill: parent
@@ -19,7 +21,7 @@ Page {
                 text: "‹"
                 font.pixelSize: Theme.px(28)
                 implicitWidth: Theme.touch
-                implicitHeight: Theme.touch
+                implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
                 Accessible.name: qsTr("Previous day")
                 onClicked: page.sessions.shiftDays(-1)
             }
@@ -28,12 +30,13 @@ Page {
                 Layout.fillWidth: true
                 Label {
                     objectName: "dateLabel"
-                    text: page.sessions.date.toLocaleDateString(Qt.locale(), "dddd d MMMM yyyy")
+                    text: page.sessions.dateText
                     color: "white"
                     font.pixelSize: Theme.bodySize
                     font.bold: true
                     horizontalAlignment: Text.AlignHCenter
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
+                    topPadding: 4
                     Layout.fillWidth: true
                 }
                 Label {
@@ -42,6 +45,8 @@ Page {
                     opacity: 0.85
                     font.pixelSize: Theme.px(12)
                     horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    bottomPadding: 4
                     Layout.fillWidth: true
                 }
             }
@@ -49,39 +54,31 @@ Page {
                 text: "›"
                 font.pixelSize: Theme.px(28)
                 implicitWidth: Theme.touch
-                implicitHeight: Theme.touch
+                implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
                 Accessible.name: qsTr("Next day")
                 onClicked: page.sessions.shiftDays(1)
             }
             ToolButton {
+                objectName: "menuButton"
                 text: "☰"
                 font.pixelSize: Theme.px(22)
                 implicitWidth: Theme.touch
-                implicitHeight: Theme.touch
+                implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
                 Accessible.name: qsTr("Menu")
-                onClicked: menu.open()
-                Menu {
-                    id: menu
-                    y: parent.height
-                    MenuItem {
-                        text: qsTr("Today")
-                        onTriggered: page.sessions.date = page.app.today
-                    }
-                    MenuItem {
-                        objectName: "textSizeItem"
-                        text: page.app.fontScale > 1.5 ? qsTr("Text size: largest")
-                              : page.app.fontScale > 1 ? qsTr("Text size: large")
-                              : qsTr("Text size: standard")
-                        Accessible.name: qsTr("Change the text size")
-                        // Standard, large (150 %) and largest (200 %), in turn.
-                        onTriggered: page.app.fontScale = page.app.fontScale > 1.5 ? 1
-                                     : page.app.fontScale > 1 ? 2 : 1.5
-                    }
-                    MenuItem {
-                        text: qsTr("Lock now")
-                        onTriggered: page.app.lock()
-                    }
-                }
+                onClicked: appMenu.open()
+            }
+        }
+    }
+
+    AppMenu {
+        id: appMenu
+        app: page.app
+        AppMenu.Entry {
+            objectName: "todayItem"
+            text: qsTr("Today")
+            onClicked: {
+                page.sessions.date = page.app.today
+                appMenu.close()
             }
         }
     }
@@ -104,7 +101,10 @@ Page {
         ListView {
             id: list
             objectName: "sessionList"
+            // A readable column on a tablet rather than cards across the whole width.
             Layout.fillWidth: true
+            Layout.maximumWidth: Math.max(Theme.px(720), 600)
+            Layout.alignment: Qt.AlignHCenter
             Layout.fillHeight: true
             clip: true
             model: page.sessions
@@ -136,24 +136,17 @@ Page {
                 contentItem: ColumnLayout {
                     id: body
                     spacing: 4
-                    RowLayout {
+                    Label {
+                        text: card.start + "–" + card.end
+                        font.pixelSize: Theme.bodySize
+                        font.bold: true
+                        color: Theme.primary
+                        wrapMode: Text.Wrap
                         Layout.fillWidth: true
-                        Label {
-                            text: card.start + "–" + card.end
-                            font.pixelSize: Theme.bodySize
-                            font.bold: true
-                            color: Theme.primary
-                        }
-                        Label {
-                            text: card.projectCode
-                            color: Theme.muted
-                            font.pixelSize: Theme.smallSize
-                            Layout.fillWidth: true
-                            horizontalAlignment: Text.AlignRight
-                        }
                     }
                     Label {
                         text: card.projectName
+                        textFormat: Text.PlainText
                         font.pixelSize: Theme.titleSize
                         font.bold: true
                         wrapMode: Text.Wrap
@@ -161,31 +154,46 @@ Page {
                     }
                     Label {
                         text: card.location
+                        textFormat: Text.PlainText
                         visible: text.length > 0
                         color: Theme.muted
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
                     Label {
-                        text: card.projectType
+                        text: card.projectType + " · " + card.projectCode
                         color: Theme.muted
                         font.pixelSize: Theme.smallSize
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
                     }
-                    RowLayout {
-                        spacing: 12
+                    Label {
+                        text: card.recorded === card.people
+                              ? qsTr("✓ All %n recorded", "", card.people)
+                              : qsTr("%1 of %n recorded", "", card.people).arg(card.recorded)
+                        color: card.recorded === card.people ? Theme.ok : Theme.warning
+                        font.pixelSize: Theme.smallSize
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    // The hi-vis warning on its own band, so it wraps and is never cut.
+                    Rectangle {
+                        visible: card.hiVis
+                        color: Theme.warningBackground
+                        radius: 4
+                        implicitHeight: hiVisText.implicitHeight
+                        Layout.fillWidth: true
                         Label {
-                            text: card.recorded === card.people
-                                  ? qsTr("✓ All %n recorded", "", card.people)
-                                  : qsTr("%1 of %n recorded", "", card.people).arg(card.recorded)
-                            color: card.recorded === card.people ? Theme.ok : Theme.warning
-                            font.pixelSize: Theme.smallSize
-                            font.bold: true
-                        }
-                        Label {
-                            visible: card.hiVis
+                            id: hiVisText
+                            objectName: "hiVisWarning"
+                            width: parent.width
                             text: qsTr("⚠ Hi-vis required")
                             color: Theme.warning
                             font.pixelSize: Theme.smallSize
+                            font.bold: true
+                            wrapMode: Text.Wrap
+                            padding: 6
                         }
                     }
                 }

@@ -24,71 +24,95 @@ Page {
         }
     }
 
-    ColumnLayout {
+    // Scrolls when large text does not fit the screen.
+    Flickable {
+        id: scroll
         anchors.fill: parent
-        anchors.margins: Theme.margin
-        spacing: Theme.spacing
+        contentHeight: Math.max(height, column.implicitHeight + 2 * Theme.margin)
+        boundsBehavior: Flickable.StopAtBounds
+        clip: true
+        ScrollIndicator.vertical: ScrollIndicator {}
 
-        Item { Layout.fillHeight: true }
-        Label {
-            wrapMode: Text.Wrap
-            horizontalAlignment: Text.AlignHCenter
-            Layout.fillWidth: true
-            text: qsTr("Sitebook is locked")
-            font.pixelSize: Theme.px(24)
-            font.bold: true
-            color: Theme.primary
-            Layout.alignment: Qt.AlignHCenter
-            Accessible.role: Accessible.Heading
-            Accessible.name: text
-        }
-        Label {
-            wrapMode: Text.Wrap
-            horizontalAlignment: Text.AlignHCenter
-            Layout.fillWidth: true
-            text: qsTr("Enter your PIN")
-            font.pixelSize: Theme.bodySize
-            Layout.alignment: Qt.AlignHCenter
-        }
-        PinField {
-            id: pin
-            objectName: "pinField"
-            enabled: !page.waiting && !page.app.busy
-            Accessible.name: qsTr("PIN")
-            Layout.fillWidth: true
-            onAccepted: page.submit()
-        }
-        FieldError {
-            objectName: "unlockMessage"
-            text: page.app.message
-            Layout.fillWidth: true
-        }
-        Button {
-            objectName: "unlockButton"
-            text: page.waiting ? qsTr("Wait %n second(s)", "", page.app.lockedOutSeconds)
-                               : (page.app.busy ? qsTr("Checking…") : qsTr("Unlock"))
-            enabled: !page.waiting && !page.app.busy
-            highlighted: true
-            implicitHeight: Theme.touch + 8
-            Layout.fillWidth: true
-            Accessible.name: qsTr("Unlock")
-            onClicked: page.submit()
-        }
-        BusyIndicator {
-            running: page.app.busy
-            visible: running
-            Layout.alignment: Qt.AlignHCenter
-        }
-        Item { Layout.fillHeight: true }
-        Label {
-            objectName: "protectionText"
-            text: qsTr("Protection: %1").arg(page.app.protection)
-            visible: page.app.protection.length > 0
-            color: Theme.muted
-            font.pixelSize: Theme.smallSize
-            wrapMode: Text.Wrap
-            horizontalAlignment: Text.AlignHCenter
-            Layout.fillWidth: true
+        ColumnLayout {
+            id: column
+            y: Theme.margin
+            height: scroll.contentHeight - 2 * Theme.margin
+            anchors.horizontalCenter: parent.horizontalCenter
+            // A readable column on a tablet.
+            width: Math.min(scroll.width - 2 * Theme.margin, Math.max(Theme.px(480), 480))
+            spacing: Theme.spacing
+
+            Item { Layout.fillHeight: true }
+            Label {
+                wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignHCenter
+                Layout.fillWidth: true
+                text: qsTr("Sitebook is locked")
+                font.pixelSize: Theme.px(24)
+                font.bold: true
+                color: Theme.primary
+                Layout.alignment: Qt.AlignHCenter
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+            Label {
+                wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignHCenter
+                Layout.fillWidth: true
+                text: qsTr("Enter your PIN")
+                font.pixelSize: Theme.bodySize
+                Layout.alignment: Qt.AlignHCenter
+            }
+            PinField {
+                id: pin
+                objectName: "pinField"
+                enabled: !page.waiting && !page.app.busy
+                Accessible.name: qsTr("PIN")
+                Layout.fillWidth: true
+                onAccepted: page.submit()
+            }
+            FieldError {
+                objectName: "unlockMessage"
+                text: page.app.message
+                Layout.fillWidth: true
+            }
+            Button {
+                id: unlockButton
+                objectName: "unlockButton"
+                text: page.waiting ? qsTr("Wait %n second(s)", "", page.app.lockedOutSeconds)
+                                   : (page.app.busy ? qsTr("Checking…") : qsTr("Unlock"))
+                enabled: !page.waiting && !page.app.busy
+                highlighted: true
+                implicitHeight: Math.max(Theme.touch + 8, implicitContentHeight + topPadding + bottomPadding)
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Unlock")
+                onClicked: page.submit()
+                contentItem: Label {
+                    text: unlockButton.text
+                    font.pixelSize: Theme.baseSize
+                    font.bold: true
+                    color: unlockButton.enabled ? "white" : Theme.muted
+                    wrapMode: Text.Wrap
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                }
+            }
+            BusyIndicator {
+                running: page.app.busy
+                visible: running
+                Layout.alignment: Qt.AlignHCenter
+            }
+            Item { Layout.fillHeight: true }
+            Label {
+                objectName: "protectionText"
+                text: page.app.protectionSentence
+                visible: text.length > 0
+                color: Theme.muted
+                font.pixelSize: Theme.smallSize
+                wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignHCenter
+                Layout.fillWidth: true
+            }
         }
     }
 }

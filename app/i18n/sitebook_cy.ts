@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy_GB">
 <context>
+    <name>AppMenu</name>
+    <message>
+        <source>Sitebook</source>
+        <translation>Sitebook</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Wedi mewngofnodi fel %1</translation>
+    </message>
+    <message>
+        <source>Not signed in: the data is on this phone only</source>
+        <translation>Heb fewngofnodi: mae&apos;r data ar y ffôn hwn yn unig</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Maint y testun</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Safonol</translation>
+    </message>
+    <message>
+        <source>Large (150 %)</source>
+        <translation>Mawr (150 %)</translation>
+    </message>
+    <message>
+        <source>Largest (200 %)</source>
+        <translation>Mwyaf (200 %)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Iaith</translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation>Cloi nawr</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Allgofnodi</translation>
+    </message>
+    <message>
+        <source>Close the menu</source>
+        <translation>Cau&apos;r ddewislen</translation>
+    </message>
+</context>
+<context>
     <name>AppShell</name>
     <message>
         <source>Sitebook is ready</source>
@@ -298,6 +345,14 @@
         <source>Unrecognised outcome (%1)</source>
         <translation>Canlyniad anhysbys (%1)</translation>
     </message>
+    <message>
+        <source>Protected by your PIN only: this phone has no secure key store, so choose a longer PIN.</source>
+        <translation>Wedi&apos;i ddiogelu gan eich PIN yn unig: does gan y ffôn hwn ddim storfa allweddi ddiogel, felly dewiswch PIN hirach.</translation>
+    </message>
+    <message>
+        <source>Protected by your PIN and by this phone&apos;s secure key store.</source>
+        <translation>Wedi&apos;i ddiogelu gan eich PIN a chan storfa allweddi ddiogel y ffôn hwn.</translation>
+    </message>
 </context>
 <context>
     <name>FastPathPage</name>
@@ -444,7 +499,7 @@
     </message>
     <message>
         <source>Needs a decision (%1)</source>
-        <translation>Angen penderfyniad (%1)</translation>
+        <translation>I&apos;w penderfynu (%1)</translation>
     </message>
     <message>
         <source>Caseload (%1)</source>
@@ -468,7 +523,59 @@
     </message>
     <message>
         <source>Needs a decision: %1</source>
-        <translation>Angen penderfyniad: %1</translation>
+        <translation>I&apos;w penderfynu: %1</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Dewislen</translation>
+    </message>
+    <message>
+        <source>Respond by %1 (passed)</source>
+        <translation>Ymateb erbyn %1 (wedi mynd heibio)</translation>
+    </message>
+    <message>
+        <source>Respond by %1</source>
+        <translation>Ymateb erbyn %1</translation>
+    </message>
+    <message>
+        <source>Search by name or CRN</source>
+        <translation>Chwilio yn ôl enw neu CRN</translation>
+    </message>
+    <message>
+        <source>Everyone (%1)</source>
+        <translation>Pawb (%1)</translation>
+    </message>
+    <message>
+        <source>Behind pace (%1)</source>
+        <translation>Ar ei hôl hi (%1)</translation>
+    </message>
+    <message>
+        <source>Overdue items (%1)</source>
+        <translation>Eitemau hwyr (%1)</translation>
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation>Rhybuddion (%1)</translation>
+    </message>
+    <message>
+        <source>Nobody in your caseload matches. Clear the search or choose Everyone.</source>
+        <translation>Does neb yn eich llwyth achosion yn cyfateb. Cliriwch y chwilio neu dewiswch Pawb.</translation>
+    </message>
+    <message>
+        <source>Behind pace</source>
+        <translation>Ar ei hôl hi</translation>
+    </message>
+    <message>
+        <source>%1 passed its respond-by date</source>
+        <translation>%1 wedi mynd heibio&apos;r dyddiad ymateb</translation>
+    </message>
+    <message>
+        <source>Supervisor alerts: %1</source>
+        <translation>Rhybuddion goruchwyliwr: %1</translation>
+    </message>
+    <message>
+        <source>Choose an item or a person to see their record here.</source>
+        <translation>Dewiswch eitem neu berson i weld eu cofnod yma.</translation>
     </message>
 </context>
 <context>
@@ -995,7 +1102,7 @@
     </message>
     <message>
         <source>Lock now</source>
-        <translation>Cloi nawr</translation>
+        <translation type="vanished">Cloi nawr</translation>
     </message>
     <message>
         <source>Back to today</source>
@@ -1035,19 +1142,19 @@
     </message>
     <message>
         <source>Text size: largest</source>
-        <translation>Maint y testun: mwyaf</translation>
+        <translation type="vanished">Maint y testun: mwyaf</translation>
     </message>
     <message>
         <source>Text size: large</source>
-        <translation>Maint y testun: mawr</translation>
+        <translation type="vanished">Maint y testun: mawr</translation>
     </message>
     <message>
         <source>Text size: standard</source>
-        <translation>Maint y testun: safonol</translation>
+        <translation type="vanished">Maint y testun: safonol</translation>
     </message>
     <message>
         <source>Change the text size</source>
-        <translation>Newid maint y testun</translation>
+        <translation type="vanished">Newid maint y testun</translation>
     </message>
 </context>
 <context>
@@ -1221,7 +1328,7 @@
     </message>
     <message>
         <source>Protection: %1</source>
-        <translation>Diogelwch: %1</translation>
+        <translation type="vanished">Diogelwch: %1</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1430,13 @@
     <message>
         <source>Enter your password.</source>
         <translation>Rhowch eich cyfrinair.</translation>
+    </message>
+</context>
+<context>
+    <name>sitebook::ui::CaseloadModel</name>
+    <message>
+        <source>At this pace: %1</source>
+        <translation>Ar y cyflymder hwn: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AppMenu</name>
+    <message>
+        <source>Sitebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in: the data is on this phone only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large (150 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest (200 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppShell</name>
     <message>
         <source>Sitebook is ready</source>
@@ -291,6 +338,14 @@
         <source>Unrecognised outcome (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Protected by your PIN only: this phone has no secure key store, so choose a longer PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protected by your PIN and by this phone&apos;s secure key store.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FastPathPage</name>
@@ -455,6 +510,58 @@
     </message>
     <message>
         <source>Needs a decision: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respond by %1 (passed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respond by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by name or CRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behind pace (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue items (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody in your caseload matches. Clear the search or choose Everyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behind pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 passed its respond-by date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor alerts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an item or a person to see their record here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -978,10 +1085,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lock now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Back to today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1009,22 +1112,6 @@
     </message>
     <message>
         <source>No sessions on this day.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text size: largest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text size: large</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text size: standard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change the text size</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1194,10 +1281,6 @@
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Protection: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>sitebook::ui::AppController</name>
@@ -1288,6 +1371,13 @@
     </message>
     <message>
         <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sitebook::ui::CaseloadModel</name>
+    <message>
+        <source>At this pace: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

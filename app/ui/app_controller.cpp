@@ -3,10 +3,14 @@
 #include <QDateTime>
 #include <QEvent>
 #include <QGuiApplication>
+#include <QLocale>
+#include <QTranslator>
 #include <QUrl>
 #include <algorithm>
 
+#include "dates.h"
 #include "fast_path_model.h"
+#include "labels.h"
 #include "officer_models.h"
 #include "qt_text.h"
 #include "record_controller.h"
@@ -46,6 +50,9 @@ AppController::AppController(Parts parts, const Clock& clock, QObject* parent)
     }
     lockoutTick_.setInterval(1000);
     connect(&lockoutTick_, &QTimer::timeout, this, &AppController::tickLockout);
+    connect(this, &AppController::protectionChanged, this,
+            &AppController::protectionSentenceChanged);
+    connect(this, &AppController::languageChanged, this, &AppController::protectionSentenceChanged);
 
     StorageClient* storage = parts_.storage;
     connect(storage, &StorageClient::vaultInspected, this, &AppController::applyStatus);
@@ -175,6 +182,54 @@ void AppController::setFontScale(double scale) {
         return;
     fontScale_ = scale;
     emit fontScaleChanged();
+}
+
+AppController::~AppController() {
+    if (translator_)
+        QCoreApplication::removeTranslator(translator_.get());
+}
+
+void AppController::setLanguage(const QString& language) {
+    const QString wanted =
+        language == QLatin1String("cy") ? QStringLiteral("cy") : QStringLiteral("en");
+    if (wanted == language_)
+        return;
+    // English is the fallback: it supplies the plural forms of the source texts.
+    auto next = std::make_unique<QTranslator>();
+    if (!next->load(QStringLiteral(":/i18n/sitebook_%1.qm").arg(wanted)) &&
+        !next->load(QStringLiteral(":/i18n/sitebook_en.qm"))) {
+        next.reset();
+    }
+    if (translator_)
+        QCoreApplication::removeTranslator(translator_.get());
+    translator_ = std::move(next);
+    if (translator_)
+        QCoreApplication::installTranslator(translator_.get());
+    QLocale::setDefault(dates::localeFor(wanted));
+    language_ = wanted;
+    // The models translate their texts when they are read: read them again.
+    if (state_ == Unlocked) {
+        parts_.sessions->reload();
+        if (!parts_.roster->sessionId().isEmpty())
+            parts_.roster->reload();
+        if (parts_.caseload != nullptr) {
+            parts_.caseload->reload();
+            parts_.inbox->reload();
+            if (!parts_.person->personId().isEmpty())
+                parts_.person->reload();
+        }
+        if (parts_.attention != nullptr)
+            parts_.attention->reload();
+    }
+    // The status texts are translated when read, too.
+    emit pendingCountChanged();
+    if (parts_.sync != nullptr)
+        emit parts_.sync->statusChanged();
+    emit languageChanged();
+}
+
+QString AppController::protectionSentence() const {
+    return labels::protection(protection_);
 }
 
 bool AppController::sessionEnded() const {

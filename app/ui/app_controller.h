@@ -10,8 +10,11 @@
 #include <QDate>
 #include <QObject>
 #include <QTimer>
+#include <memory>
 
 #include "storage_types.h"
+
+class QTranslator;
 
 namespace sitebook {
 class Clock;
@@ -80,6 +83,10 @@ class AppController : public QObject {
     Q_PROPERTY(QString accountServer READ accountServer NOTIFY signInChanged)
     // The user's text size, 1 (standard) to 2 (200 %); the screens scale every font by it.
     Q_PROPERTY(double fontScale READ fontScale WRITE setFontScale NOTIFY fontScaleChanged)
+    // The interface language, "en" or "cy", switched at runtime (translator, dates, models).
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    // How the data on this device is protected, in plain words in the interface language.
+    Q_PROPERTY(QString protectionSentence READ protectionSentence NOTIFY protectionSentenceChanged)
 public:
     enum State { Starting, FirstRun, Locked, Unlocked };
     Q_ENUM(State)
@@ -99,6 +106,7 @@ public:
     };
 
     AppController(Parts parts, const Clock& clock, QObject* parent = nullptr);
+    ~AppController() override;
 
     State state() const { return state_; }
     bool busy() const { return busy_; }
@@ -144,6 +152,12 @@ public:
     void setFontScale(double scale);
     QString accountName() const { return device_.username; }
     QString accountServer() const { return device_.server; }
+    QString language() const { return language_; }
+    // Installs the translation of `language` ("cy"; anything else is English), makes its locale
+    // the default (dates) and refreshes the models' texts; languageChanged() then asks the QML
+    // engine to retranslate (main.cpp, the Qt Quick tests).
+    void setLanguage(const QString& language);
+    QString protectionSentence() const;
     // With a server the first run signs in before the PIN is chosen (the --server option).
     void setUseServer(bool useServer);
 
@@ -184,6 +198,8 @@ signals:
     void signInChanged();
     void sessionEndedChanged();
     void fontScaleChanged();
+    void languageChanged();
+    void protectionSentenceChanged();
     // signInAgain() succeeded.
     void signedInAgain();
     // Emitted when the inactivity timer locks the app.
@@ -219,6 +235,8 @@ private:
     bool signedIn_ = false;
     bool sessionEnded_ = false;
     double fontScale_ = 1.0;
+    QString language_;
+    std::unique_ptr<QTranslator> translator_;
     QTimer inactivity_;
     QTimer lockoutTick_;
     // The idle lock first sends the outbox (the store cannot sync while locked), for at most

@@ -236,6 +236,9 @@ int captureScreenshots(QQuickWindow& window, AppController& app, const QString& 
     ok = ok && grab(window, dir, QStringLiteral("12-officer-inbox"));
     ok = ok && call(window, "openCaseload", 1);
     ok = ok && grab(window, dir, QStringLiteral("13-officer-caseload"));
+    ok = ok && call(window, "openMenu");
+    ok = ok && grab(window, dir, QStringLiteral("16-menu"));
+    ok = ok && call(window, "closeMenu");
     if (!ok)
         return 1;
     const QString personId = app.inbox()->index(0).data(InboxModel::PersonIdRole).toString();

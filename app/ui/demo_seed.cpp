@@ -304,8 +304,15 @@ Status seedDemoOfficerView(store::LocalStore& store, CivilDate today) {
                       {"ete_allowance_minutes", eteAllowance},
                       {"remaining_minutes", required - credited},
                       {"percent_complete", required > 0 ? (credited * 1000 / required) / 10.0 : 0}};
-        if (credited >= required)
+        if (credited >= required) {
             progress["completed_on"] = today.addDays(-3).toString();
+        } else if (credited > 0) {
+            // As the server projects it: the rest of the order at the pace since the sentence.
+            const auto days =
+                std::max<std::int64_t>(1, CivilDate::daysBetween(order->sentence_date, today));
+            progress["projected_completion"] =
+                today.addDays((required - credited) * days / credited).toString();
+        }
         batch.changes.push_back({partition, "progress", a.order_id, 1, false, progress.dump()});
 
         json item{{"person_id", a.person_id}, {"order_id", a.order_id}};

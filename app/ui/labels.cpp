@@ -127,4 +127,20 @@ QString projectType(const QString& wire) {
     return lookup(kProjectTypes, wire);
 }
 
+QString protection(const QString& vaultProtection) {
+    if (vaultProtection.isEmpty() || vaultProtection.startsWith(QLatin1String("not set up")))
+        return {};
+    if (vaultProtection.startsWith(QLatin1String("PIN only"))) {
+        return QCoreApplication::translate(
+            "Codes",
+            "Protected by your PIN only: this phone has no secure key store, so choose a "
+            "longer PIN.");
+    }
+    if (vaultProtection.startsWith(QLatin1String("PIN and"))) {
+        return QCoreApplication::translate(
+            "Codes", "Protected by your PIN and by this phone's secure key store.");
+    }
+    return vaultProtection;
+}
+
 }  // namespace sitebook::ui::labels

@@ -15,5 +15,8 @@ QString workCategory(const QString& wire);
 QString skill(const QString& wire);
 QString skillLevel(const QString& wire);
 QString projectType(const QString& wire);
+// How the data key is protected, in plain words, from KeyVault::protection() (the vault's
+// sentence, which begins with its kind); empty when there is none yet.
+QString protection(const QString& vaultProtection);
 
 }  // namespace sitebook::ui::labels

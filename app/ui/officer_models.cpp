@@ -1,7 +1,9 @@
 #include "officer_models.h"
 
 #include <QDateTime>
+#include <algorithm>
 
+#include "dates.h"
 #include "storage_client.h"
 
 namespace sitebook::ui {
@@ -39,10 +41,8 @@ CaseloadModel::CaseloadModel(StorageClient* storage, QObject* parent)
                 if (request != request_)
                     return;
                 request_ = 0;
-                beginResetModel();
                 lines_ = lines;
-                endResetModel();
-                emit countChanged();
+                applyFilter();
                 emit loadingChanged();
             });
     connect(storage_, &StorageClient::loadFailed, this, [this](quint64 request, const QString&) {
@@ -54,13 +54,72 @@ CaseloadModel::CaseloadModel(StorageClient* storage, QObject* parent)
 }
 
 int CaseloadModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(lines_.size());
+    return parent.isValid() ? 0 : static_cast<int>(shown_.size());
+}
+
+void CaseloadModel::setSearch(const QString& search) {
+    if (search == search_)
+        return;
+    search_ = search;
+    applyFilter();
+    emit filterChanged();
+}
+
+void CaseloadModel::setFilter(const QString& filter) {
+    if (filter == filter_)
+        return;
+    filter_ = filter;
+    applyFilter();
+    emit filterChanged();
+}
+
+int CaseloadModel::behindPaceCount() const {
+    return static_cast<int>(std::count_if(lines_.cbegin(), lines_.cend(),
+                                          [](const CaseloadLine& l) { return l.behindPace; }));
+}
+
+int CaseloadModel::overdueCount() const {
+    return static_cast<int>(std::count_if(
+        lines_.cbegin(), lines_.cend(), [](const CaseloadLine& l) { return l.overdueItems > 0; }));
+}
+
+int CaseloadModel::alertsCount() const {
+    return static_cast<int>(std::count_if(lines_.cbegin(), lines_.cend(),
+                                          [](const CaseloadLine& l) { return l.alerts > 0; }));
+}
+
+bool CaseloadModel::matches(const CaseloadLine& l) const {
+    if (filter_ == QLatin1String("behindPace") && !l.behindPace)
+        return false;
+    if (filter_ == QLatin1String("overdue") && l.overdueItems == 0)
+        return false;
+    if (filter_ == QLatin1String("alerts") && l.alerts == 0)
+        return false;
+    const QString wanted = search_.simplified();
+    if (wanted.isEmpty())
+        return true;
+    const QString names[] = {l.surname + QStringLiteral(", ") + l.forenames,
+                             l.forenames + QLatin1Char(' ') + l.surname, l.crn};
+    return std::any_of(std::begin(names), std::end(names), [&](const QString& name) {
+        return name.contains(wanted, Qt::CaseInsensitive);
+    });
+}
+
+void CaseloadModel::applyFilter() {
+    beginResetModel();
+    shown_.clear();
+    for (qsizetype i = 0; i < lines_.size(); ++i) {
+        if (matches(lines_.at(i)))
+            shown_.append(i);
+    }
+    endResetModel();
+    emit countChanged();
 }
 
 QVariant CaseloadModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const CaseloadLine& l = lines_.at(index.row());
+    const CaseloadLine& l = lines_.at(shown_.at(index.row()));
     switch (role) {
         case Qt::DisplayRole:
         case NameRole:
@@ -87,6 +146,16 @@ QVariant CaseloadModel::data(const QModelIndex& index, int role) const {
             return l.openItems;
         case CompletedRole:
             return !l.completedOn.isEmpty();
+        case BehindPaceRole:
+            return l.behindPace;
+        case OverdueItemsRole:
+            return l.overdueItems;
+        case AlertsRole:
+            return l.alerts;
+        case ProjectedTextRole:
+            if (!l.completedOn.isEmpty() || l.projectedCompletion.isEmpty())
+                return QString();
+            return tr("At this pace: %1").arg(dates::mediumDate(l.projectedCompletion));
         default:
             return {};
     }
@@ -104,7 +173,11 @@ QHash<int, QByteArray> CaseloadModel::roleNames() const {
             {HoursTextRole, "hoursText"},
             {EteTextRole, "eteText"},
             {OpenItemsRole, "openItems"},
-            {CompletedRole, "completed"}};
+            {CompletedRole, "completed"},
+            {BehindPaceRole, "behindPace"},
+            {OverdueItemsRole, "overdueItems"},
+            {AlertsRole, "alerts"},
+            {ProjectedTextRole, "projectedText"}};
 }
 
 void CaseloadModel::reload() {
@@ -114,10 +187,13 @@ void CaseloadModel::reload() {
 
 void CaseloadModel::clear() {
     request_ = 0;
-    beginResetModel();
     lines_.clear();
-    endResetModel();
-    emit countChanged();
+    const bool filtered = !search_.isEmpty() || !filter_.isEmpty();
+    search_.clear();
+    filter_.clear();
+    applyFilter();
+    if (filtered)
+        emit filterChanged();
 }
 
 // --- InboxModel
@@ -185,7 +261,9 @@ QVariantMap InboxModel::toMap(const InboxItem& i, QDate today) {
             {QStringLiteral("dueText"), dueText},
             {QStringLiteral("overdue"), overdue},
             {QStringLiteral("message"), i.message},
-            {QStringLiteral("breachReferralRequired"), i.breachReferralRequired}};
+            {QStringLiteral("breachReferralRequired"), i.breachReferralRequired},
+            {QStringLiteral("dueDateText"), due.isValid() ? dates::mediumDate(due) : QString()},
+            {QStringLiteral("messageText"), dates::inWords(i.message)}};
 }
 
 int InboxModel::rowCount(const QModelIndex& parent) const {
@@ -215,7 +293,9 @@ QHash<int, QByteArray> InboxModel::roleNames() const {
             {DueTextRole, "dueText"},
             {OverdueRole, "overdue"},
             {MessageRole, "message"},
-            {BreachReferralRequiredRole, "breachReferralRequired"}};
+            {BreachReferralRequiredRole, "breachReferralRequired"},
+            {DueDateTextRole, "dueDateText"},
+            {MessageTextRole, "messageText"}};
 }
 
 void InboxModel::reload() {

@@ -27,6 +27,16 @@ class CaseloadModel : public QAbstractListModel {
     QML_UNCREATABLE("Created by the application")
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    // Search and filters: the rows shown are the people whose name or CRN contains `search`
+    // (any case) and who match `filter`: "" (everyone), "behindPace", "overdue" (an item's
+    // respond-by date has passed) or "alerts" (a supervisor alerted the officer).
+    Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY filterChanged)
+    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
+    // The whole caseload, and how many of it each filter would show.
+    Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
+    Q_PROPERTY(int behindPaceCount READ behindPaceCount NOTIFY countChanged)
+    Q_PROPERTY(int overdueCount READ overdueCount NOTIFY countChanged)
+    Q_PROPERTY(int alertsCount READ alertsCount NOTIFY countChanged)
 public:
     enum Role {
         PersonIdRole = Qt::UserRole + 1,
@@ -41,9 +51,21 @@ public:
         EteTextRole,
         OpenItemsRole,
         CompletedRole,
+        BehindPaceRole,
+        OverdueItemsRole,
+        AlertsRole,
+        ProjectedTextRole,  // "At this pace: 3 December 2026", or empty
     };
     Q_ENUM(Role)
     explicit CaseloadModel(StorageClient* storage, QObject* parent = nullptr);
+    QString search() const { return search_; }
+    void setSearch(const QString& search);
+    QString filter() const { return filter_; }
+    void setFilter(const QString& filter);
+    int totalCount() const { return static_cast<int>(lines_.size()); }
+    int behindPaceCount() const;
+    int overdueCount() const;
+    int alertsCount() const;
     int rowCount(const QModelIndex& parent = {}) const override;
     int count() const { return rowCount(); }
     QVariant data(const QModelIndex& index, int role) const override;
@@ -54,10 +76,18 @@ public:
 signals:
     void countChanged();
     void loadingChanged();
+    void filterChanged();
 
 private:
+    bool matches(const CaseloadLine& line) const;
+    // Rebuilds the rows shown from the loaded lines, the search and the filter.
+    void applyFilter();
+
     StorageClient* storage_;
     QList<CaseloadLine> lines_;
+    QList<qsizetype> shown_;  // indexes into lines_
+    QString search_;
+    QString filter_;
     quint64 request_ = 0;
 };
 
@@ -81,6 +111,8 @@ public:
         OverdueRole,
         MessageRole,
         BreachReferralRequiredRole,
+        DueDateTextRole,  // the respond-by date in words, "10 January 2026", or empty
+        MessageTextRole,  // the server's message with its dates in words
     };
     Q_ENUM(Role)
     // `today` decides whether a respond-by date has passed.

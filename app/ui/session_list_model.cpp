@@ -1,5 +1,6 @@
 #include "session_list_model.h"
 
+#include "dates.h"
 #include "labels.h"
 #include "storage_client.h"
 
@@ -72,10 +73,15 @@ void SessionListModel::setDate(const QDate& date) {
         return;
     date_ = date;
     emit dateChanged();
-    reload();
+    reload();  // and the date's words
+}
+
+QString SessionListModel::dateText() const {
+    return dates::longDate(date_);
 }
 
 void SessionListModel::reload() {
+    emit dateTextChanged();
     if (!storage_->isOpen() || !date_.isValid())
         return;
     pending_ = storage_->loadSessions(date_);

@@ -18,6 +18,8 @@ class SessionListModel : public QAbstractListModel {
     QML_ELEMENT
     QML_UNCREATABLE("Created by the application and handed to QML")
     Q_PROPERTY(QDate date READ date WRITE setDate NOTIFY dateChanged)
+    // The date in words in the interface language, "Thursday 3 December 2026".
+    Q_PROPERTY(QString dateText READ dateText NOTIFY dateTextChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
@@ -45,17 +47,20 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     QDate date() const { return date_; }
+    QString dateText() const;
     void setDate(const QDate& date);
     bool loading() const { return pending_ != 0; }
     QString error() const { return error_; }
     int count() const { return static_cast<int>(rows_.size()); }
 
+    // Loads the date's sessions again; the date's words follow the language in force.
     Q_INVOKABLE void reload();
     Q_INVOKABLE void clear();
     Q_INVOKABLE void shiftDays(int days) { setDate(date_.addDays(days)); }
 
 signals:
     void dateChanged();
+    void dateTextChanged();
     void loadingChanged();
     void errorChanged();
     void countChanged();

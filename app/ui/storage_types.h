@@ -197,6 +197,12 @@ struct CaseloadLine {
     QString completedOn;
     int openItems = 0;
     bool hasProgress = false;
+    // For the caseload's filters: items whose respond-by date has passed, supervisors'
+    // feedback that alerts the officer, and a projected completion more than twelve months
+    // after the sentence.
+    int overdueItems = 0;
+    int alerts = 0;
+    bool behindPace = false;
 };
 
 // An item that needs the officer's decision (server-derived RO item).

@@ -76,8 +76,29 @@ Result<std::vector<CaseloadLine>> StorageWorker::caseload() {
     auto items = serverCopies(store_->database(), "ro_item");
     SB_TRY(items);
     std::map<QString, int> openItems;
-    for (const auto& i : *items)
+    std::map<QString, int> overdueItems;
+    const QDate today = QDateTime::fromMSecsSinceEpoch(clock_.nowMillis()).date();
+    for (const auto& i : *items) {
         ++openItems[textOf(i, "person_id")];
+        const QDate due = QDate::fromString(textOf(i, "due_on"), Qt::ISODate);
+        if (due.isValid() && due < today)
+            ++overdueItems[textOf(i, "person_id")];
+    }
+    std::map<QString, int> alerts;
+    {
+        auto stmt = store_->database().prepare(
+            "SELECT person_id, COUNT(*) FROM feedback WHERE alert_ro = 1 GROUP BY person_id");
+        SB_TRY(stmt);
+        for (;;) {
+            auto row = stmt->step();
+            SB_TRY(row);
+            if (!*row)
+                break;
+            alerts[toQString(stmt->columnText(0))] = static_cast<int>(stmt->columnInt(1));
+        }
+    }
+    auto sentence = store_->database().prepare("SELECT sentence_date FROM orders WHERE id = ?1");
+    SB_TRY(sentence);
     std::vector<CaseloadLine> lines;
     for (const auto& p : *progress) {
         CaseloadLine l;
@@ -91,7 +112,22 @@ Result<std::vector<CaseloadLine>> StorageWorker::caseload() {
         l.projectedCompletion = textOf(p, "projected_completion");
         l.completedOn = textOf(p, "completed_on");
         l.openItems = openItems[l.personId];
+        l.overdueItems = overdueItems[l.personId];
+        l.alerts = alerts[l.personId];
         l.hasProgress = true;
+        // Behind pace: at the current pace the order ends more than twelve months after the
+        // sentence (the pace the person page charts).
+        if (l.completedOn.isEmpty() && !l.projectedCompletion.isEmpty()) {
+            sentence->reset();
+            sentence->bind(1, toStdString(l.orderId));
+            auto row = sentence->step();
+            SB_TRY(row);
+            const QDate sentenced =
+                *row ? QDate::fromString(toQString(sentence->columnText(0)), Qt::ISODate) : QDate();
+            const QDate projected = QDate::fromString(l.projectedCompletion, Qt::ISODate);
+            l.behindPace =
+                sentenced.isValid() && projected.isValid() && projected > sentenced.addYears(1);
+        }
         auto person = store_->person(toStdString(l.personId));
         SB_TRY(person);
         if (*person) {

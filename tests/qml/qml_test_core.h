@@ -1,7 +1,10 @@
 #pragma once
 // Hands the QML tests an app core over a fresh temp dir (see tests/unit/ui/ui_test_core.h).
 
+#include <QFile>
 #include <QObject>
+#include <QStringList>
+#include <QXmlStreamReader>
 #include <memory>
 
 #include "demo_seed.h"
@@ -27,6 +30,32 @@ public:
     AppController* app() { return &core_->app; }
     // Moves the injected clock (the vault's backoff follows it).
     Q_INVOKABLE void advanceClock(int millis) { core_->clock.advance(millis); }
+    // A first run with a server starts with the sign-in screen (no server is contacted until
+    // someone signs in).
+    Q_INVOKABLE void setUseServer(bool useServer) { core_->app.setUseServer(useServer); }
+    // The English source texts whose Welsh translation differs (app/i18n/sitebook_cy.ts), so a
+    // test can tell an untranslated text on a Welsh screen.
+    Q_INVOKABLE QStringList translatedSources() const {
+        QStringList out;
+        QFile file(QStringLiteral(SITEBOOK_SOURCE_DIR "/app/i18n/sitebook_cy.ts"));
+        if (!file.open(QIODevice::ReadOnly))
+            return out;
+        QXmlStreamReader xml(&file);
+        QString source;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("source")) {
+                source = xml.readElementText();
+            } else if (xml.name() == QLatin1String("translation")) {
+                const QString welsh = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+                if (!welsh.isEmpty() && welsh != source)
+                    out << source;
+            }
+        }
+        return out;
+    }
 
 private:
     sitebook::testing::TempDir dir_;

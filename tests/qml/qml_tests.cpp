@@ -19,6 +19,9 @@ public slots:
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         cores_.push_back(std::make_unique<sitebook::ui::testing::QmlTestCore>());
         engine->rootContext()->setContextProperty(QStringLiteral("core"), cores_.back().get());
+        // The language switched at runtime, as the app does it (main.cpp).
+        QObject::connect(cores_.back()->app(), &sitebook::ui::AppController::languageChanged,
+                         engine, &QQmlEngine::retranslate);
     }
     void cleanupTestCase() { cores_.clear(); }
 
