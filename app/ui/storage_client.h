@@ -62,6 +62,11 @@ public:
                            const QString& note);
     // Answered with decisionRecorded() or decisionFailed(), like recordDecision().
     quint64 resubmitDecision(const QString& opId, const QString& action, const QString& note);
+    // Answered with decisionRecorded() or decisionFailed(), like recordDecision().
+    quint64 recordAbsenceAcceptable(const QString& appointmentId, const QString& code,
+                                    const QString& evidence);
+    quint64 acknowledgeAlert(const QString& feedbackId, const QString& note);
+    quint64 confirmOutcome(const QString& appointmentId, const QString& outcomeJson);
 
 signals:
     void vaultInspected(const sitebook::ui::VaultStatus& status);
