@@ -362,5 +362,51 @@ Item {
             const page = find("stack", tablet).currentItem
             tryVerify(function() { return showsText(page, "Sent") }, timeout)
         }
+
+        function test_5_aConflictIsSettledByTheOfficer() {
+            const person = core.officer.person
+            const attended = person.timeline.filter(function(t) { return t.outcomeCode === "ATTC" })
+            compare(attended.length, 1)
+            const appointmentId = attended[0].appointmentId
+            // The office records AFTC for the appointment the supervisor recorded as ATTC.
+            compare(core.recordConflictingOutcome(appointmentId, "AFTC"), "accepted_with_conflict")
+            syncFromStrip(tablet, core.officer, tabletSynced)
+            person.reload()
+            tryVerify(function() { return itemsOfKind("conflict").length === 1 && !person.busy },
+                      timeout, JSON.stringify(person.items))
+            const conflict = itemsOfKind("conflict")[0]
+            compare(conflict.versions.length, 2)
+            const codes = conflict.versions.map(function(v) { return v.code })
+            verify(codes.indexOf("ATTC") >= 0 && codes.indexOf("AFTC") >= 0, JSON.stringify(codes))
+            // The supervisor's version has the later clock, so it stays the record for now.
+            compare(core.serverOutcomeCode(appointmentId), "ATTC")
+
+            // The officer checks with the office: "This outcome is right" on the AFTC.
+            const index = codes.indexOf("AFTC")
+            let confirm = null
+            tryVerify(function() { confirm = inItems("confirmVersion_" + index); return confirm !== null },
+                      timeout)
+            verify(confirm.visible && confirm.enabled)
+            confirm.clicked()
+            tryVerify(function() { return itemsOfKind("conflict").length === 0 }, timeout)
+            tryCompare(core.officer, "pendingCount", 1, timeout)
+            tryVerify(function() { return countKind(inboxKinds(), "conflict") === 0 }, timeout)
+            const page = find("stack", tablet).currentItem
+            tryVerify(function() { return showsText(page, "Recorded, sending") }, timeout)
+
+            syncFromStrip(tablet, core.officer, tabletSynced)
+            tryCompare(core.officer, "pendingCount", 0, timeout)
+            compare(core.officer.sync.needsAttention, 0)
+            // The chosen version is the outcome on the server and on the tablet.
+            compare(core.serverOutcomeCode(appointmentId), "AFTC")
+            person.reload()
+            tryVerify(function() { return !person.busy }, timeout)
+            compare(itemsOfKind("conflict").length, 0)
+            compare(person.timeline.filter(function(t) {
+                return t.appointmentId === appointmentId
+            })[0].outcomeCode, "AFTC")
+            // AFTC is enforceable: now a decision is due for it.
+            compare(itemsOfKind("enforcement_due").length, 1)
+        }
     }
 }
