@@ -442,13 +442,26 @@ Page {
         modal: true
         anchors.centerIn: parent
         width: Math.min(page.width - 32, 480)
-        height: Math.min(implicitHeight, page.height - 32)
+        // Kept inside the window; the form scrolls when it is taller.
+        margins: 16
+        // A plain opaque card: the style's elevated background was not drawn for a popup this
+        // tall, leaving the page visible through the form.
+        background: Rectangle {
+            color: "white"
+            radius: 4
+            border.color: Theme.muted
+        }
         title: qsTr("Enforcement decision")
+        // A popup does not inherit the shell's text size.
+        font.pixelSize: Theme.baseSize
         ScrollView {
             id: decisionScroll
             anchors.fill: parent
+            implicitHeight: decisionColumn.implicitHeight
             contentWidth: availableWidth
+            clip: true
             ColumnLayout {
+                id: decisionColumn
                 width: decisionScroll.availableWidth
                 Label {
                     objectName: "decisionCorrectionBanner"
