@@ -1527,6 +1527,14 @@
         <source>That version could not be read; sync and try again.</source>
         <translation>Nid oedd modd darllen y fersiwn honno; cysonwch a rhowch gynnig arall arni.</translation>
     </message>
+    <message>
+        <source>A warning was given on this order within 12 months before this failure. Choose &quot;Refer for breach&quot;: the law does not allow another warning.</source>
+        <translation>Rhoddwyd rhybudd ar y gorchymyn hwn o fewn 12 mis cyn y methiant hwn. Dewiswch &quot;Cyfeirio am dorri&apos;r gorchymyn&quot;: nid yw’r gyfraith yn caniatáu rhybudd arall.</translation>
+    </message>
+    <message>
+        <source>A decision has already been recorded for this appointment.</source>
+        <translation>Mae penderfyniad eisoes wedi’i gofnodi ar gyfer yr apwyntiad hwn.</translation>
+    </message>
 </context>
 <context>
     <name>sitebook::ui::SyncController</name>

@@ -1489,6 +1489,14 @@
         <source>That version could not be read; sync and try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A warning was given on this order within 12 months before this failure. Choose &quot;Refer for breach&quot;: the law does not allow another warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A decision has already been recorded for this appointment.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sitebook::ui::SyncController</name>

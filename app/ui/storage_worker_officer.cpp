@@ -425,6 +425,20 @@ void StorageWorker::saveDecision(quint64 request, const QString& appointmentId,
     if (!reclassifiedAs.isEmpty())
         decision.reclassified_as = Outcome::fromText(toStdString(reclassifiedAs));
     auto written = store_->recordEnforcementDecision(decision);
+    if (!written.ok() && written.error().field == "action" &&
+        decision.action == EnforcementAction::WarningIssued) {
+        // The 12-month rule, in words the officer can act on.
+        return emit decisionFailed(request, QStringLiteral("action"),
+                                   tr("A warning was given on this order within 12 months before "
+                                      "this failure. Choose \"Refer for breach\": the law does "
+                                      "not allow another warning."));
+    }
+    if (!written.ok() && written.error().field == "appointment_id" &&
+        written.error().message.find("already has") != std::string::npos) {
+        return emit decisionFailed(request, QStringLiteral("appointment_id"),
+                                   tr("A decision has already been recorded for this "
+                                      "appointment."));
+    }
     answerOfficerChange(request, written.ok() ? okStatus() : Status(written.error()));
 }
 

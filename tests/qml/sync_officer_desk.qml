@@ -296,8 +296,16 @@ Item {
             record()
             expectRecorded(dialog, 4, pending++)
 
-            // A breach referral.
+            // A second warning on the order is refused on the tablet (the 12-month rule, judged
+            // on the failure's date); a breach referral is recorded.
             dialog = openDecision()
+            find("warningChoice", tablet).checked = true
+            record()
+            tryVerify(function() {
+                return find("decisionError", tablet).text.indexOf("within 12 months") >= 0
+            }, timeout)
+            verify(dialog.opened)
+            compare(core.officer.pendingCount, pending)
             find("referChoice", tablet).checked = true
             record()
             expectRecorded(dialog, 3, pending++)
