@@ -13,14 +13,36 @@ Page {
     signal back()
     title: person.name
 
-    // The decision form for an appointment, with a decision already chosen.
+    // The decision form for an appointment. Nothing is chosen unless a refused decision is being
+    // corrected (`action` then holds the refused choice).
     function openDecision(appointmentId, action, note) {
         decision.appointmentId = appointmentId
-        warn.checked = action === "" || action === "warning_issued"
+        decision.absence = page.outcomeOf(appointmentId) === "UACP"
+        warn.checked = action === "warning_issued"
         refer.checked = action === "refer_for_breach"
         nfa.checked = action === "no_further_action"
+        acceptable.checked = false
+        for (let i = 0; i < reasonRepeater.count; ++i)
+            reasonRepeater.itemAt(i).checked = false
         noteField.text = note
         decision.open()
+    }
+    // The outcome code of an appointment on the timeline ("" if none).
+    function outcomeOf(appointmentId) {
+        const t = page.person.timeline
+        for (let i = 0; i < t.length; ++i) {
+            if (t[i].appointmentId === appointmentId)
+                return t[i].outcomeCode
+        }
+        return ""
+    }
+    // What the officer just did, until the page is left ("Recorded, sending").
+    property string recordedText: ""
+    Connections {
+        target: page.person
+        function onDecisionSaved() {
+            page.recordedText = qsTr("Recorded, sending. It leaves this list now and goes to the server with the next sync.")
+        }
     }
 
     // Correcting a refused decision: the form opens prefilled once the person is shown (once;
@@ -48,9 +70,10 @@ Page {
             }
             Label {
                 text: page.person.name + "  " + page.person.crn
+                textFormat: Text.PlainText
                 font.bold: true
                 font.pixelSize: Theme.titleSize
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
         }
@@ -80,7 +103,10 @@ Page {
             }
             Label {
                 text: page.person.hoursText + (page.person.eteText !== "" ? " · " + page.person.eteText : "")
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
             }
             Canvas {
                 id: chart
@@ -133,44 +159,151 @@ Page {
                 Layout.rightMargin: Theme.margin
             }
 
+            Label {
+                objectName: "recordedNotice"
+                visible: page.recordedText !== ""
+                text: "✓ " + page.recordedText
+                color: Theme.ok
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+            }
             SectionHeading { text: qsTr("Needs a decision"); visible: page.person.items.length > 0 }
             Repeater {
+                objectName: "itemRepeater"
                 model: page.person.items
                 delegate: ColumnLayout {
+                    id: itemRow
                     required property var modelData
                     spacing: 2
                     Layout.fillWidth: true
                     Layout.leftMargin: Theme.margin
                     Layout.rightMargin: Theme.margin
                     Label {
-                        text: modelData.kindIcon + " " + modelData.kindText
+                        text: itemRow.modelData.kindIcon + " " + itemRow.modelData.kindText
                         font.bold: true
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
-                    Label { text: modelData.message; wrapMode: Text.Wrap; Layout.fillWidth: true }
                     Label {
-                        visible: modelData.dueText !== ""
-                        text: (modelData.overdue ? "⚠ " : "◷ ") + modelData.dueText
-                        color: modelData.overdue ? Theme.danger : Theme.muted
+                        text: itemRow.modelData.message
+                        textFormat: Text.PlainText
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
                     Label {
-                        visible: modelData.breachReferralRequired
+                        objectName: "alertReason"
+                        visible: itemRow.modelData.kind === "supervisor_alert"
+                        text: qsTr("Supervisor's reason: %1").arg(itemRow.modelData.reason)
+                        textFormat: Text.PlainText
+                        color: Theme.warning
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        visible: itemRow.modelData.dueText !== ""
+                        text: (itemRow.modelData.overdue ? "⚠ " : "◷ ") + itemRow.modelData.dueText
+                        color: itemRow.modelData.overdue ? Theme.danger : Theme.muted
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        visible: itemRow.modelData.breachReferralRequired
                         text: "⚠ " + qsTr("Breach referral required: a warning was given on this order within 12 months")
                         color: Theme.danger
                         font.bold: true
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
+                    // Conflicting outcomes: each version, and the control that confirms it.
+                    Repeater {
+                        model: itemRow.modelData.kind === "conflict" ? itemRow.modelData.versions : []
+                        delegate: ColumnLayout {
+                            id: versionRow
+                            required property var modelData
+                            required property int index
+                            spacing: 2
+                            Layout.fillWidth: true
+                            Label {
+                                text: qsTr("Version %1: %2 (%3)").arg(versionRow.index + 1)
+                                      .arg(versionRow.modelData.description).arg(versionRow.modelData.code)
+                                      + (versionRow.modelData.times !== "" ? ", " + versionRow.modelData.times : "")
+                                      + (versionRow.modelData.penaltyMinutes > 0
+                                         ? ", " + qsTr("penalty %1 min").arg(versionRow.modelData.penaltyMinutes) : "")
+                                textFormat: Text.PlainText
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                            Button {
+                                objectName: "confirmVersion_" + versionRow.index
+                                text: qsTr("This outcome is right")
+                                implicitHeight: Theme.touch
+                                enabled: !page.person.busy
+                                Accessible.name: qsTr("This outcome is right: version %1, %2").arg(versionRow.index + 1).arg(versionRow.modelData.description)
+                                onClicked: page.person.confirmOutcome(itemRow.modelData.appointmentId,
+                                                                      versionRow.modelData.outcomeJson)
+                            }
+                        }
+                    }
+                    Button {
+                        objectName: "acknowledgeButton"
+                        visible: itemRow.modelData.kind === "supervisor_alert"
+                        text: qsTr("I have read this alert")
+                        implicitHeight: Theme.touch
+                        enabled: !page.person.busy
+                        Accessible.name: qsTr("I have read this alert")
+                        onClicked: page.person.acknowledgeAlert(itemRow.modelData.feedbackId)
+                    }
                     Button {
                         objectName: "decideButton"
-                        visible: modelData.kind === "enforcement_due"
+                        visible: itemRow.modelData.kind === "enforcement_due"
                         text: qsTr("Record a decision")
                         implicitHeight: Theme.touch
                         Accessible.name: qsTr("Record a decision")
-                        onClicked: page.openDecision(modelData.appointmentId, "", "")
+                        onClicked: page.openDecision(itemRow.modelData.appointmentId, "", "")
+                    }
+                }
+            }
+            FieldError {
+                objectName: "itemError"
+                text: decision.opened ? "" : page.person.decisionError
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+            }
+
+            SectionHeading { text: qsTr("Decisions"); visible: page.person.decisions.length > 0 }
+            Repeater {
+                model: page.person.decisions
+                delegate: ColumnLayout {
+                    id: decisionRow
+                    required property var modelData
+                    spacing: 2
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.margin
+                    Layout.rightMargin: Theme.margin
+                    Label {
+                        text: page.actionText(decisionRow.modelData.action) + " · " + decisionRow.modelData.decidedOn
+                              + (decisionRow.modelData.reclassifiedAs !== ""
+                                 ? " · " + qsTr("now %1 (%2)").arg(decisionRow.modelData.reclassifiedText).arg(decisionRow.modelData.reclassifiedAs) : "")
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        visible: decisionRow.modelData.note !== ""
+                        text: decisionRow.modelData.note
+                        textFormat: Text.PlainText
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        objectName: "decisionState"
+                        text: decisionRow.modelData.sending ? "◷ " + qsTr("Recorded, sending") : "✓ " + qsTr("Sent")
+                        color: decisionRow.modelData.sending ? Theme.muted : Theme.ok
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
                     }
                 }
             }
@@ -185,6 +318,7 @@ Page {
                     Layout.leftMargin: Theme.margin
                     Layout.rightMargin: Theme.margin
                     Label {
+                        textFormat: Text.PlainText
                         text: modelData.date + "  " + modelData.project + "  "
                               + (modelData.outcomeCode !== "" ? (modelData.enforceable ? "⚠ " : "✓ ") + modelData.outcomeCode
                                                               : "○ " + qsTr("no outcome"))
@@ -196,12 +330,14 @@ Page {
                     Label {
                         visible: modelData.hasFeedback
                         text: qsTr("Feedback: %1").arg(modelData.feedback) + (modelData.concerns ? "\n" + qsTr("Concerns: %1").arg(modelData.concerns) : "")
+                        textFormat: Text.PlainText
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
                     Label {
                         visible: modelData.alert === true
                         text: "⚠ " + qsTr("Supervisor's alert: %1").arg(modelData.alertReason)
+                        textFormat: Text.PlainText
                         color: Theme.warning
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
@@ -210,6 +346,8 @@ Page {
                         visible: !modelData.hasFeedback && modelData.outcomeCode !== ""
                         text: qsTr("No feedback")
                         color: Theme.muted
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
                     }
                 }
             }
@@ -219,6 +357,8 @@ Page {
                 visible: page.person.notes.length === 0
                 text: qsTr("No case notes.")
                 color: Theme.muted
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin
             }
             Repeater {
@@ -233,18 +373,51 @@ Page {
                         text: Qt.formatDateTime(modelData.createdAt, "d MMM yyyy HH:mm")
                               + (modelData.sensitive ? "  🔒 " + qsTr("Sensitive") : "")
                         font.bold: true
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
                     }
                     Label {
                         visible: modelData.amends !== undefined
                         text: "✎ " + qsTr("Amends: “%1”").arg(modelData.amendsText || "")
+                        textFormat: Text.PlainText
                         color: Theme.muted
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
-                    Label { text: modelData.text; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                    Label {
+                        text: modelData.text
+                        textFormat: Text.PlainText
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
                 }
             }
             Item { Layout.preferredHeight: Theme.margin }
+        }
+    }
+
+    // The plain-language name of a decision action.
+    function actionText(action) {
+        switch (action) {
+        case "warning_issued": return qsTr("Warning issued")
+        case "refer_for_breach": return qsTr("Refer for breach")
+        case "no_further_action": return qsTr("No further action")
+        case "absence_acceptable": return qsTr("Absence judged acceptable")
+        }
+        return action
+    }
+
+    // A radio button whose words wrap instead of running off the dialog.
+    component WrappingRadio: RadioButton {
+        id: radio
+        Layout.fillWidth: true
+        implicitHeight: Math.max(Theme.touch, contentItem.implicitHeight + topPadding + bottomPadding)
+        Accessible.name: text
+        contentItem: Label {
+            text: radio.text
+            wrapMode: Text.Wrap
+            leftPadding: radio.indicator.width + radio.spacing
+            verticalAlignment: Text.AlignVCenter
         }
     }
 
@@ -252,34 +425,123 @@ Page {
         id: decision
         objectName: "decisionDialog"
         property string appointmentId
+        // The outcome is an unacceptable absence: it can be judged acceptable after review.
+        property bool absence: false
+        readonly property string action: warn.checked ? "warning_issued"
+                                       : refer.checked ? "refer_for_breach"
+                                       : nfa.checked ? "no_further_action"
+                                       : acceptable.checked ? "absence_acceptable" : ""
+        readonly property string reasonCode: {
+            for (let i = 0; i < reasonRepeater.count; ++i) {
+                const item = reasonRepeater.itemAt(i)
+                if (item && item.checked)
+                    return item.code
+            }
+            return ""
+        }
         modal: true
         anchors.centerIn: parent
-        width: Math.min(page.width - 32, 400)
+        width: Math.min(page.width - 32, 480)
+        // Kept inside the window; the form scrolls when it is taller.
+        margins: 16
+        // A plain opaque card: the style's elevated background was not drawn for a popup this
+        // tall, leaving the page visible through the form.
+        background: Rectangle {
+            color: "white"
+            radius: 4
+            border.color: Theme.muted
+        }
         title: qsTr("Enforcement decision")
-        ColumnLayout {
-            width: parent.width
-            Label {
-                objectName: "decisionCorrectionBanner"
-                visible: page.person.correctingDecision
-                         && decision.appointmentId === page.person.correctionAppointmentId
-                text: "⚠ " + qsTr("Correcting a refused decision. Server's reason: %1").arg(page.person.correctionReason)
-                wrapMode: Text.Wrap
-                Layout.fillWidth: true
-            }
-            RadioButton { id: warn; objectName: "warningChoice"; text: qsTr("Warning issued"); checked: true }
-            RadioButton { id: refer; objectName: "referChoice"; text: qsTr("Refer for breach") }
-            RadioButton { id: nfa; objectName: "nfaChoice"; text: qsTr("No further action") }
-            TextField {
-                id: noteField
-                objectName: "decisionNoteField"
-                placeholderText: qsTr("Reason (optional)")
-                Layout.fillWidth: true
-                Accessible.name: qsTr("Reason")
-            }
-            FieldError {
-                objectName: "decisionError"
-                text: page.person.decisionError
-                Layout.fillWidth: true
+        // A popup does not inherit the shell's text size.
+        font.pixelSize: Theme.baseSize
+        ScrollView {
+            id: decisionScroll
+            anchors.fill: parent
+            implicitHeight: decisionColumn.implicitHeight
+            contentWidth: availableWidth
+            clip: true
+            ColumnLayout {
+                id: decisionColumn
+                width: decisionScroll.availableWidth
+                Label {
+                    objectName: "decisionCorrectionBanner"
+                    visible: page.person.correctingDecision
+                             && decision.appointmentId === page.person.correctionAppointmentId
+                    text: "⚠ " + qsTr("Correcting a refused decision. Server's reason: %1").arg(page.person.correctionReason)
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    text: qsTr("What did you decide?")
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                ButtonGroup { id: actions }
+                WrappingRadio { id: warn; objectName: "warningChoice"; text: qsTr("Warning issued"); ButtonGroup.group: actions }
+                WrappingRadio { id: refer; objectName: "referChoice"; text: qsTr("Refer for breach"); ButtonGroup.group: actions }
+                WrappingRadio { id: nfa; objectName: "nfaChoice"; text: qsTr("No further action"); ButtonGroup.group: actions }
+                WrappingRadio {
+                    id: acceptable
+                    objectName: "acceptableChoice"
+                    visible: decision.absence
+                    text: qsTr("Absence judged acceptable (evidence seen)")
+                    ButtonGroup.group: actions
+                }
+                ColumnLayout {
+                    visible: acceptable.checked
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.margin
+                    Label {
+                        text: qsTr("Why was the absence acceptable?")
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    ButtonGroup { id: reasons }
+                    Repeater {
+                        id: reasonRepeater
+                        objectName: "reasonRepeater"
+                        model: [
+                            { code: "AAME", text: qsTr("Medical (for example a sick note)") },
+                            { code: "AAEM", text: qsTr("Employment (work or a job interview)") },
+                            { code: "AAFC", text: qsTr("Family emergency or caring") },
+                            { code: "AACL", text: qsTr("Court appearance") },
+                            { code: "AASD", text: qsTr("Stood down (the session was cancelled)") }
+                        ]
+                        delegate: WrappingRadio {
+                            required property var modelData
+                            readonly property string code: modelData.code
+                            objectName: "reason_" + modelData.code
+                            text: modelData.text
+                            ButtonGroup.group: reasons
+                        }
+                    }
+                }
+                Label {
+                    text: decision.action === "absence_acceptable" ? qsTr("Evidence seen")
+                        : decision.action === "no_further_action" ? qsTr("Why no further action is needed")
+                        : qsTr("Note (optional)")
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                TextArea {
+                    id: noteField
+                    objectName: "decisionNoteField"
+                    wrapMode: TextEdit.Wrap
+                    placeholderText: decision.action === "absence_acceptable"
+                                     ? qsTr("For example: GP fit note dated 3 March") : ""
+                    Layout.fillWidth: true
+                    Accessible.name: decision.action === "absence_acceptable" ? qsTr("Evidence seen")
+                                   : qsTr("Reason")
+                }
+                FieldError {
+                    objectName: "decisionError"
+                    text: page.person.decisionError
+                    Layout.fillWidth: true
+                }
             }
         }
         footer: DialogButtonBox {
@@ -287,16 +549,22 @@ Page {
                 objectName: "saveDecisionButton"
                 text: page.person.correctingDecision
                       && decision.appointmentId === page.person.correctionAppointmentId
-                      ? qsTr("Resubmit decision") : qsTr("Save decision")
+                      ? qsTr("Resubmit decision") : qsTr("Record")
                 implicitHeight: Theme.touch
                 enabled: !page.person.busy
-                onClicked: page.person.recordDecision(decision.appointmentId,
-                                                      warn.checked ? "warning_issued" : refer.checked ? "refer_for_breach" : "no_further_action",
-                                                      noteField.text)
+                Accessible.name: text
+                onClicked: {
+                    if (decision.action === "absence_acceptable")
+                        page.person.recordAbsenceAcceptable(decision.appointmentId, decision.reasonCode,
+                                                            noteField.text)
+                    else
+                        page.person.recordDecision(decision.appointmentId, decision.action, noteField.text)
+                }
             }
             Button {
                 text: qsTr("Cancel")
                 implicitHeight: Theme.touch
+                Accessible.name: text
                 DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
             }
         }

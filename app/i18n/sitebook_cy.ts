@@ -666,7 +666,7 @@
     </message>
     <message>
         <source>Reason (optional)</source>
-        <translation>Rheswm (dewisol)</translation>
+        <translation type="vanished">Rheswm (dewisol)</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -674,7 +674,7 @@
     </message>
     <message>
         <source>Save decision</source>
-        <translation>Cadw&apos;r penderfyniad</translation>
+        <translation type="vanished">Cadw&apos;r penderfyniad</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -687,6 +687,106 @@
     <message>
         <source>Resubmit decision</source>
         <translation>Cyflwyno&apos;r penderfyniad eto</translation>
+    </message>
+    <message>
+        <source>Recorded, sending. It leaves this list now and goes to the server with the next sync.</source>
+        <translation>Wedi’i gofnodi, yn anfon. Mae’n gadael y rhestr hon nawr ac yn mynd i’r gweinydd gyda’r cysoniad nesaf.</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s reason: %1</source>
+        <translation>Rheswm y goruchwyliwr: %1</translation>
+    </message>
+    <message>
+        <source>Version %1: %2 (%3)</source>
+        <translation>Fersiwn %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>penalty %1 min</source>
+        <translation>cosb %1 mun</translation>
+    </message>
+    <message>
+        <source>This outcome is right</source>
+        <translation>Mae’r canlyniad hwn yn gywir</translation>
+    </message>
+    <message>
+        <source>This outcome is right: version %1, %2</source>
+        <translation>Mae’r canlyniad hwn yn gywir: fersiwn %1, %2</translation>
+    </message>
+    <message>
+        <source>I have read this alert</source>
+        <translation>Rwyf wedi darllen y rhybudd hwn</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Penderfyniadau</translation>
+    </message>
+    <message>
+        <source>now %1 (%2)</source>
+        <translation>bellach %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Recorded, sending</source>
+        <translation>Wedi’i gofnodi, yn anfon</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Wedi’i anfon</translation>
+    </message>
+    <message>
+        <source>Absence judged acceptable</source>
+        <translation>Absenoldeb yn dderbyniol</translation>
+    </message>
+    <message>
+        <source>What did you decide?</source>
+        <translation>Beth wnaethoch chi ei benderfynu?</translation>
+    </message>
+    <message>
+        <source>Absence judged acceptable (evidence seen)</source>
+        <translation>Absenoldeb yn dderbyniol (tystiolaeth wedi’i gweld)</translation>
+    </message>
+    <message>
+        <source>Why was the absence acceptable?</source>
+        <translation>Pam roedd yr absenoldeb yn dderbyniol?</translation>
+    </message>
+    <message>
+        <source>Medical (for example a sick note)</source>
+        <translation>Meddygol (er enghraifft nodyn salwch)</translation>
+    </message>
+    <message>
+        <source>Employment (work or a job interview)</source>
+        <translation>Cyflogaeth (gwaith neu gyfweliad swydd)</translation>
+    </message>
+    <message>
+        <source>Family emergency or caring</source>
+        <translation>Argyfwng teuluol neu ofalu</translation>
+    </message>
+    <message>
+        <source>Court appearance</source>
+        <translation>Ymddangos yn y llys</translation>
+    </message>
+    <message>
+        <source>Stood down (the session was cancelled)</source>
+        <translation>Wedi’i ryddhau (canslwyd y sesiwn)</translation>
+    </message>
+    <message>
+        <source>Evidence seen</source>
+        <translation>Tystiolaeth a welwyd</translation>
+    </message>
+    <message>
+        <source>Why no further action is needed</source>
+        <translation>Pam nad oes angen camau pellach</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Nodyn (dewisol)</translation>
+    </message>
+    <message>
+        <source>For example: GP fit note dated 3 March</source>
+        <translation>Er enghraifft: nodyn ffitrwydd gan y meddyg teulu dyddiedig 3 Mawrth</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Cofnodi</translation>
     </message>
 </context>
 <context>
@@ -1488,6 +1588,10 @@
         <source>Respond by %1</source>
         <translation>Ymateb erbyn %1</translation>
     </message>
+    <message>
+        <source>Supervisor alert</source>
+        <translation>Rhybudd gan y goruchwyliwr</translation>
+    </message>
 </context>
 <context>
     <name>sitebook::ui::RecordController</name>
@@ -1648,6 +1752,28 @@
     <message>
         <source>%1, %2–%3</source>
         <translation>%1, %2–%3</translation>
+        <source>Choose why the absence was acceptable.</source>
+        <translation>Dewiswch pam roedd yr absenoldeb yn dderbyniol.</translation>
+    </message>
+    <message>
+        <source>Enter the evidence you saw, for example the date of a sick note</source>
+        <translation>Rhowch y dystiolaeth a welsoch, er enghraifft dyddiad nodyn salwch</translation>
+    </message>
+    <message>
+        <source>Enter why no further action is needed</source>
+        <translation>Rhowch y rheswm pam nad oes angen camau pellach</translation>
+    </message>
+    <message>
+        <source>That version could not be read; sync and try again.</source>
+        <translation>Nid oedd modd darllen y fersiwn honno; cysonwch a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>A warning was given on this order within 12 months before this failure. Choose &quot;Refer for breach&quot;: the law does not allow another warning.</source>
+        <translation>Rhoddwyd rhybudd ar y gorchymyn hwn o fewn 12 mis cyn y methiant hwn. Dewiswch &quot;Cyfeirio am dorri&apos;r gorchymyn&quot;: nid yw’r gyfraith yn caniatáu rhybudd arall.</translation>
+    </message>
+    <message>
+        <source>A decision has already been recorded for this appointment.</source>
+        <translation>Mae penderfyniad eisoes wedi’i gofnodi ar gyfer yr apwyntiad hwn.</translation>
     </message>
 </context>
 <context>

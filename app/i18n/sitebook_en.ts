@@ -652,15 +652,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reason (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -673,6 +665,106 @@
     </message>
     <message>
         <source>Resubmit decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded, sending. It leaves this list now and goes to the server with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>penalty %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This outcome is right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This outcome is right: version %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have read this alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded, sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absence judged acceptable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What did you decide?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absence judged acceptable (evidence seen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why was the absence acceptable?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medical (for example a sick note)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employment (work or a job interview)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family emergency or caring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Court appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stood down (the session was cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why no further action is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: GP fit note dated 3 March</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1430,6 +1522,10 @@
         <source>Respond by %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Supervisor alert</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sitebook::ui::RecordController</name>
@@ -1585,6 +1681,27 @@
     </message>
     <message>
         <source>%1, %2–%3</source>
+        <source>Choose why the absence was acceptable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the evidence you saw, for example the date of a sick note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter why no further action is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That version could not be read; sync and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A warning was given on this order within 12 months before this failure. Choose &quot;Refer for breach&quot;: the law does not allow another warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A decision has already been recorded for this appointment.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

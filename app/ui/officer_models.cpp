@@ -223,6 +223,8 @@ QString InboxModel::kindText(const QString& kind) {
         return tr("Review due");
     if (kind == QLatin1String("conflict"))
         return tr("Conflicting outcomes");
+    if (kind == QLatin1String("supervisor_alert"))
+        return tr("Supervisor alert");
     return kind;
 }
 
@@ -237,6 +239,8 @@ QString InboxModel::kindIcon(const QString& kind) {
         return QStringLiteral("☐");
     if (kind == QLatin1String("conflict"))
         return QStringLiteral("⇄");
+    if (kind == QLatin1String("supervisor_alert"))
+        return QStringLiteral("⚑");
     return QStringLiteral("•");
 }
 
@@ -263,7 +267,10 @@ QVariantMap InboxModel::toMap(const InboxItem& i, QDate today) {
             {QStringLiteral("message"), i.message},
             {QStringLiteral("breachReferralRequired"), i.breachReferralRequired},
             {QStringLiteral("dueDateText"), due.isValid() ? dates::mediumDate(due) : QString()},
-            {QStringLiteral("messageText"), dates::inWords(i.message)}};
+            {QStringLiteral("messageText"), dates::inWords(i.message)},
+            {QStringLiteral("reason"), i.reason},
+            {QStringLiteral("feedbackId"), i.feedbackId},
+            {QStringLiteral("versions"), i.versions}};
 }
 
 int InboxModel::rowCount(const QModelIndex& parent) const {
@@ -295,7 +302,10 @@ QHash<int, QByteArray> InboxModel::roleNames() const {
             {MessageRole, "message"},
             {BreachReferralRequiredRole, "breachReferralRequired"},
             {DueDateTextRole, "dueDateText"},
-            {MessageTextRole, "messageText"}};
+            {MessageTextRole, "messageText"},
+            {ReasonRole, "reason"},
+            {FeedbackIdRole, "feedbackId"},
+            {VersionsRole, "versions"}};
 }
 
 void InboxModel::reload() {
@@ -525,6 +535,25 @@ void PersonController::recordDecision(const QString& appointmentId, const QStrin
     decisionRequest_ = correctingDecision() && appointmentId == correction_.appointmentId
                            ? storage_->resubmitDecision(correction_.opId, action, note)
                            : storage_->recordDecision(appointmentId, action, note);
+    emit busyChanged();
+}
+
+void PersonController::recordAbsenceAcceptable(const QString& appointmentId, const QString& code,
+                                               const QString& evidence) {
+    setDecisionError({}, {});
+    decisionRequest_ = storage_->recordAbsenceAcceptable(appointmentId, code, evidence);
+    emit busyChanged();
+}
+
+void PersonController::acknowledgeAlert(const QString& feedbackId) {
+    setDecisionError({}, {});
+    decisionRequest_ = storage_->acknowledgeAlert(feedbackId, {});
+    emit busyChanged();
+}
+
+void PersonController::confirmOutcome(const QString& appointmentId, const QString& outcomeJson) {
+    setDecisionError({}, {});
+    decisionRequest_ = storage_->confirmOutcome(appointmentId, outcomeJson);
     emit busyChanged();
 }
 

@@ -113,6 +113,9 @@ public:
         BreachReferralRequiredRole,
         DueDateTextRole,  // the respond-by date in words, "10 January 2026", or empty
         MessageTextRole,  // the server's message with its dates in words
+        ReasonRole,      // supervisor_alert: the supervisor's words (show as plain text)
+        FeedbackIdRole,  // supervisor_alert: what acknowledgeAlert() takes
+        VersionsRole,    // conflict: [{code, description, times, penaltyMinutes, outcomeJson}]
     };
     Q_ENUM(Role)
     // `today` decides whether a respond-by date has passed.
@@ -254,6 +257,16 @@ public:
     // action: "warning_issued" | "refer_for_breach" | "no_further_action"
     Q_INVOKABLE void recordDecision(const QString& appointmentId, const QString& action,
                                     const QString& note);
+    // An unacceptable absence judged acceptable: reclassified as `code` (AAME AAEM AAFC AACL
+    // AASD) with the `evidence` seen. Answered like recordDecision (decisionSaved or
+    // decisionError).
+    Q_INVOKABLE void recordAbsenceAcceptable(const QString& appointmentId, const QString& code,
+                                             const QString& evidence);
+    // Closes a supervisor_alert item. Answered like recordDecision.
+    Q_INVOKABLE void acknowledgeAlert(const QString& feedbackId);
+    // "This outcome is right": one of a conflict item's versions (its outcomeJson) becomes the
+    // outcome. Answered like recordDecision.
+    Q_INVOKABLE void confirmOutcome(const QString& appointmentId, const QString& outcomeJson);
     Q_INVOKABLE void clear();
 signals:
     void loaded();

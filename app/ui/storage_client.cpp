@@ -226,4 +226,27 @@ quint64 StorageClient::discardDraft(const QString& appointmentId) {
     return id;
 }
 
+quint64 StorageClient::recordAbsenceAcceptable(const QString& appointmentId, const QString& code,
+                                               const QString& evidence) {
+    const quint64 id = nextRequest();
+    post([w = worker_, id, appointmentId, code, evidence] {
+        w->recordAbsenceAcceptable(id, appointmentId, code, evidence);
+    });
+    return id;
+}
+
+quint64 StorageClient::acknowledgeAlert(const QString& feedbackId, const QString& note) {
+    const quint64 id = nextRequest();
+    post([w = worker_, id, feedbackId, note] { w->acknowledgeAlert(id, feedbackId, note); });
+    return id;
+}
+
+quint64 StorageClient::confirmOutcome(const QString& appointmentId, const QString& outcomeJson) {
+    const quint64 id = nextRequest();
+    post([w = worker_, id, appointmentId, outcomeJson] {
+        w->confirmOutcome(id, appointmentId, outcomeJson);
+    });
+    return id;
+}
+
 }  // namespace sitebook::ui

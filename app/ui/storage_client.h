@@ -72,6 +72,11 @@ public:
     // The record form's draft (see StorageWorker::saveDraft).
     quint64 saveDraft(const QString& appointmentId, const QString& body);
     quint64 discardDraft(const QString& appointmentId);
+    // Answered with decisionRecorded() or decisionFailed(), like recordDecision().
+    quint64 recordAbsenceAcceptable(const QString& appointmentId, const QString& code,
+                                    const QString& evidence);
+    quint64 acknowledgeAlert(const QString& feedbackId, const QString& note);
+    quint64 confirmOutcome(const QString& appointmentId, const QString& outcomeJson);
 
 signals:
     void vaultInspected(const sitebook::ui::VaultStatus& status);

@@ -218,6 +218,13 @@ struct InboxItem {
     QString dueOn;
     QString message;
     bool breachReferralRequired = false;
+    // supervisor_alert: the feedback carrying the alert and the supervisor's reason (their
+    // words: plain text).
+    QString feedbackId;
+    QString reason;
+    // conflict: the versions, oldest first, each {code, description, times, penaltyMinutes,
+    // outcomeJson} (outcomeJson goes back to StorageWorker::confirmOutcome).
+    QVariantList versions;
 };
 
 // Everything the officer's person page shows. Lists are of QVariantMap rows (see

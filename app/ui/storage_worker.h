@@ -101,6 +101,16 @@ public:
     void loadPerson(quint64 request, const QString& personId);
     void recordDecision(quint64 request, const QString& appointmentId, const QString& action,
                         const QString& note);
+    // An unacceptable absence judged acceptable after review: an absence_acceptable decision
+    // that reclassifies the outcome as `code` (AAME AAEM AAFC AACL AASD), with `evidence`.
+    // Answers with decisionRecorded() or decisionFailed(), like recordDecision().
+    void recordAbsenceAcceptable(quint64 request, const QString& appointmentId, const QString& code,
+                                 const QString& evidence);
+    // The officer read the supervisor's alert on feedback `feedbackId`. Same answers.
+    void acknowledgeAlert(quint64 request, const QString& feedbackId, const QString& note);
+    // Settles a conflict: the version `outcomeJson` (an outcome object from the conflict item's
+    // versions) becomes the appointment's outcome, recorded by the officer. Same answers.
+    void confirmOutcome(quint64 request, const QString& appointmentId, const QString& outcomeJson);
 
 signals:
     void vaultInspected(const sitebook::ui::VaultStatus& status);
@@ -142,6 +152,11 @@ signals:
     void draftsChanged();
 
 private:
+    // Validates and records an officer's decision; answers decisionRecorded/decisionFailed.
+    void saveDecision(quint64 request, const QString& appointmentId, const QString& action,
+                      const QString& note, const QString& reclassifiedAs);
+    // Answers a change made on the person page: decisionRecorded() and a reload, or the error.
+    void answerOfficerChange(quint64 request, const Status& written);
     VaultStatus status() const;
     Status openStore(const SecretBytes& key);
     Result<domain::Project> project(const std::string& id);

@@ -5,15 +5,18 @@
 // several partitions hold it.
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimeZone>
 #include <QVariantMap>
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "qt_text.h"
 #include "sitebook/domain/json.h"
+#include "sitebook/domain/validation.h"
 #include "storage_worker.h"
 
 namespace sitebook::ui {
@@ -59,7 +62,38 @@ InboxItem inboxItem(const QJsonObject& o) {
     i.dueOn = textOf(o, "due_on");
     i.message = textOf(o, "message");
     i.breachReferralRequired = o.value(QLatin1String("breach_referral_required")).toBool();
+    i.feedbackId = textOf(o, "feedback_id");
+    i.reason = textOf(o, "reason");
+    for (const auto& v : o.value(QLatin1String("versions")).toArray()) {
+        const QJsonObject outcome = v.toObject().value(QLatin1String("outcome")).toObject();
+        const Outcome code = Outcome::fromText(toStdString(textOf(outcome, "code")));
+        QString times;
+        if (outcome.contains(QLatin1String("arrival")) && outcome.contains(QLatin1String("finish")))
+            times = textOf(outcome, "arrival") + QStringLiteral("–") + textOf(outcome, "finish");
+        i.versions.append(QVariantMap{
+            {QStringLiteral("code"), toQString(code.text())},
+            {QStringLiteral("description"), toQString(code.description())},
+            {QStringLiteral("times"), times},
+            {QStringLiteral("penaltyMinutes"), intOf(outcome, "penalty_minutes")},
+            {QStringLiteral("outcomeJson"),
+             QString::fromUtf8(QJsonDocument(outcome).toJson(QJsonDocument::Compact))}});
+    }
     return i;
+}
+
+// Ids (appointment or feedback) from a one-column query.
+Result<std::set<QString>> idSet(storage::Database& db, const char* sql) {
+    auto stmt = db.prepare(sql);
+    SB_TRY(stmt);
+    std::set<QString> out;
+    for (;;) {
+        auto row = stmt->step();
+        SB_TRY(row);
+        if (!*row)
+            break;
+        out.insert(toQString(stmt->columnText(0)));
+    }
+    return out;
 }
 
 int creditedMinutes(const AppointmentOutcome& o) {
@@ -149,12 +183,34 @@ Result<std::vector<CaseloadLine>> StorageWorker::caseload() {
 Result<std::vector<InboxItem>> StorageWorker::inbox(const QString& personId) {
     auto copies = serverCopies(store_->database(), "ro_item");
     SB_TRY(copies);
+    // What the officer has already done on this device leaves the inbox at once, before the
+    // server's next answer removes the item: a decision recorded, an alert acknowledged, a
+    // conflict settled (an outcome change still to send).
+    auto decided = idSet(store_->database(), "SELECT appointment_id FROM enforcement_decisions");
+    SB_TRY(decided);
+    auto settling = idSet(store_->database(),
+                          "SELECT entity_id FROM outbox WHERE entity_type = 'appointment' "
+                          "AND op = 'record_outcome' AND state = 'pending'");
+    SB_TRY(settling);
+    auto acknowledged = store_->acknowledgedAlerts();
+    SB_TRY(acknowledged);
+    const std::set<QString> alertsDone = [&] {
+        std::set<QString> out;
+        for (const auto& id : *acknowledged)
+            out.insert(toQString(id));
+        return out;
+    }();
     std::vector<InboxItem> items;
     std::map<QString, std::pair<QString, QString>> names;  // person id -> (name, crn)
     for (const auto& o : *copies) {
         InboxItem i = inboxItem(o);
         if (!personId.isEmpty() && i.personId != personId)
             continue;
+        if ((i.kind == QLatin1String("enforcement_due") && decided->contains(i.appointmentId)) ||
+            (i.kind == QLatin1String("conflict") && settling->contains(i.appointmentId)) ||
+            (i.kind == QLatin1String("supervisor_alert") && alertsDone.contains(i.feedbackId))) {
+            continue;
+        }
         auto found = names.find(i.personId);
         if (found == names.end()) {
             auto person = store_->person(toStdString(i.personId));
@@ -276,6 +332,8 @@ void StorageWorker::loadPerson(quint64 request, const QString& personId) {
             enforceable = a->outcome->code.isKnown() && isEnforceable(a->outcome->code.code());
         }
         m.insert(QStringLiteral("outcomeCode"), code);
+        m.insert(QStringLiteral("outcomeText"),
+                 a->outcome ? toQString(a->outcome->code.description()) : QString());
         m.insert(QStringLiteral("creditedMinutes"), credit);
         m.insert(QStringLiteral("enforceable"), enforceable);
         if (credit > 0)
@@ -289,6 +347,7 @@ void StorageWorker::loadPerson(quint64 request, const QString& personId) {
             concerns = toQString((*feedback)->concerns);
             alert = (*feedback)->alert_officer;
             m.insert(QStringLiteral("alertReason"), toQString((*feedback)->alert_reason));
+            m.insert(QStringLiteral("feedbackId"), toQString((*feedback)->id));
         }
         m.insert(QStringLiteral("hasFeedback"), feedback.ok() && feedback->has_value());
         m.insert(QStringLiteral("feedback"), progressText);
@@ -326,7 +385,9 @@ void StorageWorker::loadPerson(quint64 request, const QString& personId) {
     }
 
     auto decisions = db.prepare(
-        "SELECT body FROM enforcement_decisions WHERE person_id = ?1 ORDER BY decided_on DESC");
+        "SELECT d.body, EXISTS (SELECT 1 FROM outbox o WHERE o.entity_type = "
+        "'enforcement_decision' AND o.entity_id = d.id AND o.state = 'pending') "
+        "FROM enforcement_decisions d WHERE d.person_id = ?1 ORDER BY d.decided_on DESC");
     if (!decisions.ok())
         return fail(decisions.error());
     decisions->bind(1, toStdString(personId));
@@ -337,11 +398,16 @@ void StorageWorker::loadPerson(quint64 request, const QString& personId) {
         auto e = fromJson<EnforcementDecision>(decisions->columnText(0));
         if (!e.ok())
             continue;
-        d.decisions.append(
-            QVariantMap{{QStringLiteral("appointmentId"), toQString(e->appointment_id)},
-                        {QStringLiteral("action"), toQString(wireText(e->action))},
-                        {QStringLiteral("decidedOn"), toQString(e->decided_on.toString())},
-                        {QStringLiteral("note"), toQString(e->note)}});
+        d.decisions.append(QVariantMap{
+            {QStringLiteral("appointmentId"), toQString(e->appointment_id)},
+            {QStringLiteral("action"), toQString(wireText(e->action))},
+            {QStringLiteral("decidedOn"), toQString(e->decided_on.toString())},
+            {QStringLiteral("note"), toQString(e->note)},
+            {QStringLiteral("reclassifiedAs"),
+             e->reclassified_as ? toQString(e->reclassified_as->text()) : QString()},
+            {QStringLiteral("reclassifiedText"),
+             e->reclassified_as ? toQString(e->reclassified_as->description()) : QString()},
+            {QStringLiteral("sending"), decisions->columnInt(1) != 0}});
     }
 
     auto items = inbox(personId);
@@ -353,6 +419,21 @@ void StorageWorker::loadPerson(quint64 request, const QString& personId) {
 
 void StorageWorker::recordDecision(quint64 request, const QString& appointmentId,
                                    const QString& action, const QString& note) {
+    saveDecision(request, appointmentId, action, note, {});
+}
+
+void StorageWorker::recordAbsenceAcceptable(quint64 request, const QString& appointmentId,
+                                            const QString& code, const QString& evidence) {
+    if (code.isEmpty()) {
+        return emit decisionFailed(request, QStringLiteral("reclassified_as"),
+                                   tr("Choose why the absence was acceptable."));
+    }
+    saveDecision(request, appointmentId, QStringLiteral("absence_acceptable"), evidence, code);
+}
+
+void StorageWorker::saveDecision(quint64 request, const QString& appointmentId,
+                                 const QString& action, const QString& note,
+                                 const QString& reclassifiedAs) {
     if (!store_)
         return emit decisionFailed(request, {}, tr("The device is locked; nothing was saved."));
     auto appointment = store_->appointment(toStdString(appointmentId));
@@ -361,6 +442,13 @@ void StorageWorker::recordDecision(quint64 request, const QString& appointmentId
     const auto parsed = parseEnum<EnforcementAction>(toStdString(action));
     if (!parsed)
         return emit decisionFailed(request, QStringLiteral("action"), tr("Choose a decision."));
+    if (decisionNeedsReason(*parsed) && note.trimmed().isEmpty()) {
+        return emit decisionFailed(
+            request, QStringLiteral("note"),
+            *parsed == EnforcementAction::AbsenceAcceptable
+                ? tr("Enter the evidence you saw, for example the date of a sick note")
+                : tr("Enter why no further action is needed"));
+    }
     EnforcementDecision decision;
     decision.id = ids_.next().toString();
     decision.appointment_id = (*appointment)->id;
@@ -370,7 +458,57 @@ void StorageWorker::recordDecision(quint64 request, const QString& appointmentId
     decision.decided_on =
         CivilDate::fromYmd(today.year(), today.month(), today.day()).value_or(CivilDate{});
     decision.note = toStdString(note);
+    if (!reclassifiedAs.isEmpty())
+        decision.reclassified_as = Outcome::fromText(toStdString(reclassifiedAs));
     auto written = store_->recordEnforcementDecision(decision);
+    if (!written.ok() && written.error().field == "action" &&
+        decision.action == EnforcementAction::WarningIssued) {
+        // The 12-month rule, in words the officer can act on.
+        return emit decisionFailed(request, QStringLiteral("action"),
+                                   tr("A warning was given on this order within 12 months before "
+                                      "this failure. Choose \"Refer for breach\": the law does "
+                                      "not allow another warning."));
+    }
+    if (!written.ok() && written.error().field == "appointment_id" &&
+        written.error().message.find("already has") != std::string::npos) {
+        return emit decisionFailed(request, QStringLiteral("appointment_id"),
+                                   tr("A decision has already been recorded for this "
+                                      "appointment."));
+    }
+    answerOfficerChange(request, written.ok() ? okStatus() : Status(written.error()));
+}
+
+void StorageWorker::acknowledgeAlert(quint64 request, const QString& feedbackId,
+                                     const QString& note) {
+    if (!store_)
+        return emit decisionFailed(request, {}, tr("The device is locked; nothing was saved."));
+    auto written = store_->acknowledgeAlert(toStdString(feedbackId), toStdString(note));
+    answerOfficerChange(request, written.ok() ? okStatus() : Status(written.error()));
+}
+
+void StorageWorker::confirmOutcome(quint64 request, const QString& appointmentId,
+                                   const QString& outcomeJson) {
+    if (!store_)
+        return emit decisionFailed(request, {}, tr("The device is locked; nothing was saved."));
+    auto appointment = store_->appointment(toStdString(appointmentId));
+    if (!appointment.ok() || !*appointment)
+        return emit decisionFailed(request, {}, tr("That appointment is not on this device."));
+    // The version as an outcome of this appointment (json.h has no standalone outcome form).
+    QJsonObject merged =
+        QJsonDocument::fromJson(QByteArray::fromStdString(toJson(**appointment))).object();
+    merged.insert(QStringLiteral("outcome"),
+                  QJsonDocument::fromJson(outcomeJson.toUtf8()).object());
+    auto parsed =
+        fromJson<Appointment>(QJsonDocument(merged).toJson(QJsonDocument::Compact).toStdString());
+    if (!parsed.ok() || !parsed->outcome) {
+        return emit decisionFailed(request, {},
+                                   tr("That version could not be read; sync and try again."));
+    }
+    auto written = store_->recordOutcome(parsed->id, *parsed->outcome);
+    answerOfficerChange(request, written.ok() ? okStatus() : Status(written.error()));
+}
+
+void StorageWorker::answerOfficerChange(quint64 request, const Status& written) {
     if (!written.ok()) {
         return emit decisionFailed(request, toQString(written.error().field),
                                    toQString(written.error().message));

@@ -6,7 +6,7 @@
 namespace sitebook::server {
 
 namespace {
-constexpr std::array<std::pair<EntityType, std::string_view>, 14> kNames{{
+constexpr std::array<std::pair<EntityType, std::string_view>, 15> kNames{{
     {EntityType::Person, "person"},
     {EntityType::PersonPlacement, "person_placement"},
     {EntityType::Order, "order"},
@@ -21,6 +21,7 @@ constexpr std::array<std::pair<EntityType, std::string_view>, 14> kNames{{
     {EntityType::EnforcementDecision, "enforcement_decision"},
     {EntityType::RoItem, "ro_item"},
     {EntityType::Progress, "progress"},
+    {EntityType::AlertAcknowledgement, "alert_acknowledgement"},
 }};
 }  // namespace
 
@@ -56,6 +57,7 @@ bool isClientWritable(EntityType type) {
         case EntityType::Feedback:
         case EntityType::CaseNote:
         case EntityType::EnforcementDecision:
+        case EntityType::AlertAcknowledgement:
             return true;
         default:
             return false;

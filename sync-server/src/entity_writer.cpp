@@ -381,7 +381,8 @@ Result<std::vector<std::string>> EntityWriter::partitionsFor(UnitOfWork& uow, En
                 return appointment.error();
             return appointmentPartitions(uow, *appointment, "appointment_id");
         }
-        case EntityType::EnforcementDecision: {
+        case EntityType::EnforcementDecision:
+        case EntityType::AlertAcknowledgement: {
             auto appointmentId = stringField(body, "appointment_id");
             if (!appointmentId)
                 return appointmentId.error();

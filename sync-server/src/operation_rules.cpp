@@ -8,6 +8,8 @@
 #include "sitebook/domain/policy.h"
 #include "sitebook/domain/validation.h"
 #include "sitebook/server/entity_writer.h"
+#include "sitebook/server/person_reconciler.h"
+#include "sitebook/server/reconcile/outcome_resolution.h"
 
 namespace sitebook::server {
 
@@ -156,6 +158,57 @@ Status authoriseAppointmentWork(UnitOfWork& uow, const OperationSubject& subject
     return requireGrant(uow, subject, *project);
 }
 
+// The date of the appointment's session: the date of a failure at that appointment.
+Result<domain::CivilDate> appointmentDate(UnitOfWork& uow, const EntityRecord& appointment) {
+    const std::string sessionId = [&] {
+        json body = json::parse(appointment.bodyJson, nullptr, false);
+        return body.is_object() && body.contains("session_id") && body["session_id"].is_string()
+                   ? body["session_id"].get<std::string>()
+                   : std::string();
+    }();
+    auto session = live(uow, EntityType::Session, sessionId);
+    if (!session)
+        return session.error();
+    if (!*session)
+        return makeError(ErrorCode::NotFound, "the appointment's session is not known",
+                         "appointment_id");
+    auto parsed = domain::fromJson<domain::Session>((*session)->bodyJson);
+    if (!parsed)
+        return makeError(ErrorCode::Corrupt, "stored session is invalid");
+    return parsed->date;
+}
+
+// An officer may write an appointment's outcome only to confirm one of the versions of a
+// conflict (docs/PROTOCOL.md, "Settling a conflict"): the outcome's versions since the last
+// plain acceptance differ in substance, and `payload` has the substance of one of them.
+Status requireConfirmedVersion(UnitOfWork& uow, const EntityRecord& appointment,
+                               const std::string& payload) {
+    auto versions = storedOutcomeVersions(uow, appointment.id, appointment.bodyJson);
+    if (!versions)
+        return versions.error();
+    auto proposed = appointmentWithOutcome(uow, appointment, &payload);
+    if (!proposed)
+        return proposed.error();
+    bool conflicting = false;
+    bool known = false;
+    for (const auto& v : *versions) {
+        conflicting =
+            conflicting || !reconcile::sameSubstance(v.outcome, versions->front().outcome);
+        known =
+            known || (proposed->outcome && reconcile::sameSubstance(v.outcome, *proposed->outcome));
+    }
+    if (!conflicting) {
+        return denied(
+            "a responsible officer records an outcome only to confirm one of two conflicting "
+            "versions, and this outcome is not in conflict");
+    }
+    if (!known) {
+        return invalid("the confirmed outcome must be one of the versions the devices recorded",
+                       "code");
+    }
+    return okStatus();
+}
+
 std::string stringOf(const std::string& payload, const char* field) {
     json body = json::parse(payload, nullptr, false);
     if (body.is_object() && body.contains(field) && body[field].is_string()) {
@@ -193,6 +246,8 @@ Status validatePayload(UnitOfWork& uow, EntityType type, OpKind kind, std::strin
                 return immutable("case notes cannot be deleted; add an amending note");
             case EntityType::EnforcementDecision:
                 return immutable("enforcement decisions cannot be deleted; record a new one");
+            case EntityType::AlertAcknowledgement:
+                return immutable("acknowledgements cannot be deleted");
             case EntityType::AppointmentOutcome:
                 if (subject.role != Role::Admin)
                     return denied("only an admin removes an outcome");
@@ -306,7 +361,38 @@ Status validatePayload(UnitOfWork& uow, EntityType type, OpKind kind, std::strin
                 if (rows->size() < 500)
                     break;
             }
-            return domain::validateEnforcementDecision(*decision, *appointment, prior, policy());
+            auto failedOn = appointmentDate(uow, *appointmentRecord);
+            if (!failedOn)
+                return failedOn.error();
+            return domain::validateEnforcementDecision(*decision, *appointment, *failedOn, prior,
+                                                       policy());
+        }
+        case EntityType::AlertAcknowledgement: {
+            if (kind != OpKind::Create) {
+                return immutable("acknowledgements cannot be changed");
+            }
+            auto ack = parseRecord<domain::AlertAcknowledgement>(payload, entityId);
+            if (!ack)
+                return ack.error();
+            SB_TRY(requireCaller(ack->acknowledged_by, subject, "acknowledged_by"));
+            SB_TRY(domain::validateAlertAcknowledgement(*ack));
+            auto stored = live(uow, EntityType::Feedback, ack->feedback_id);
+            if (!stored)
+                return stored.error();
+            if (!*stored) {
+                return makeError(ErrorCode::NotFound, "the feedback is not known", "feedback_id");
+            }
+            auto feedback = domain::fromJson<domain::Feedback>((*stored)->bodyJson);
+            if (!feedback)
+                return feedback.error();
+            if (feedback->appointment_id != ack->appointment_id) {
+                return invalid("appointment_id is not the feedback's appointment",
+                               "appointment_id");
+            }
+            if (!feedback->alert_officer) {
+                return invalid("the feedback carries no alert to acknowledge", "feedback_id");
+            }
+            return okStatus();
         }
         default:
             return makeError(ErrorCode::PermissionDenied,
@@ -320,8 +406,21 @@ Status authorise(UnitOfWork& uow, EntityType type, OpKind kind, std::string_view
         return denied("managers have read-only access");
     (void)kind;
     switch (type) {
-        case EntityType::AppointmentOutcome:
-            return authoriseAppointmentWork(uow, subject, entityId, "entity_id");
+        case EntityType::AppointmentOutcome: {
+            if (subject.role != Role::Officer)
+                return authoriseAppointmentWork(uow, subject, entityId, "entity_id");
+            // The responsible officer settles a conflict by confirming one version.
+            auto appointment = requireAppointment(uow, entityId, "entity_id");
+            if (!appointment)
+                return appointment.error();
+            auto person = appointmentPerson(*appointment);
+            if (!person)
+                return person.error();
+            SB_TRY(requireGrant(uow, subject, personPartition(*person)));
+            if (kind == OpKind::Delete)
+                return denied("only an admin removes an outcome");
+            return requireConfirmedVersion(uow, *appointment, payload);
+        }
         case EntityType::WorkUndertaken:
         case EntityType::SkillObservation:
         case EntityType::Feedback: {
@@ -358,11 +457,14 @@ Status authorise(UnitOfWork& uow, EntityType type, OpKind kind, std::string_view
             }
             return denied("this person is not on the roster of any of your projects");
         }
-        case EntityType::EnforcementDecision: {
+        case EntityType::EnforcementDecision:
+        case EntityType::AlertAcknowledgement: {
             if (subject.role == Role::Admin)
                 return okStatus();
             if (subject.role != Role::Officer) {
-                return denied("only the responsible officer records enforcement decisions");
+                return denied(type == EntityType::EnforcementDecision
+                                  ? "only the responsible officer records enforcement decisions"
+                                  : "only the responsible officer acknowledges an alert");
             }
             auto appointment =
                 requireAppointment(uow, stringOf(payload, "appointment_id"), "appointment_id");

@@ -87,6 +87,28 @@ double rounded(double value, double scale) {
 
 }  // namespace
 
+Result<std::vector<rc::OutcomeVersion>> storedOutcomeVersions(UnitOfWork& uow,
+                                                              const std::string& appointmentId,
+                                                              const std::string& appointmentBody) {
+    const std::string outcomeType(entityTypeName(EntityType::AppointmentOutcome));
+    auto ops = uow.operationsForEntity(outcomeType, appointmentId);
+    if (!ops)
+        return ops.error();
+    std::vector<rc::OutcomeVersion> versions;
+    for (const auto& op : *ops) {
+        if (op.outcome == OpOutcome::Accepted)
+            versions.clear();
+        if (op.kind == "delete")
+            continue;
+        auto outcome = parseOutcome(appointmentBody, op.payload);
+        auto hlc = HlcTimestamp::parse(op.hlc);
+        if (!outcome || !hlc)
+            continue;
+        versions.push_back(rc::OutcomeVersion{appointmentId, op.deviceId, *hlc, *outcome});
+    }
+    return versions;
+}
+
 std::string itemEntityId(std::string_view personId, std::string_view itemKey) {
     return nameBasedId("sitebook.ro_item\n" + std::string(personId) + "\n" + std::string(itemKey));
 }
@@ -126,6 +148,23 @@ std::string roItemBody(const rc::RoItem& item) {
         body["appointment_id"] = item.appointment_id;
     if (item.prior_warning_id)
         body["prior_warning_id"] = *item.prior_warning_id;
+    if (!item.feedback_id.empty()) {
+        body["feedback_id"] = item.feedback_id;
+        body["reason"] = item.reason;
+    }
+    if (!item.versions.empty()) {
+        json versions = json::array();
+        for (const auto& v : item.versions) {
+            // json.h writes an outcome only inside its appointment.
+            domain::Appointment carrier;
+            carrier.outcome = v.outcome;
+            json outcome = json::parse(domain::toJson(carrier), nullptr, false)["outcome"];
+            versions.push_back({{"device_id", v.device_id},
+                                {"hlc", v.hlc.toString()},
+                                {"outcome", std::move(outcome)}});
+        }
+        body["versions"] = std::move(versions);
+    }
     return body.dump();
 }
 
@@ -204,6 +243,10 @@ Result<std::int64_t> PersonReconciler::reconcilePerson(UnitOfWork& uow, std::str
                 if (auto d = parseLogged<domain::EnforcementDecision>(row.bodyJson, type, id))
                     input.decisions.push_back(std::move(*d));
                 break;
+            case EntityType::AlertAcknowledgement:
+                if (auto k = parseLogged<domain::AlertAcknowledgement>(row.bodyJson, type, id))
+                    input.acknowledged_alerts.push_back(k->feedback_id);
+                break;
             case EntityType::Progress:
                 existingDerived[0].emplace(id, row.bodyJson);
                 break;
@@ -281,20 +324,10 @@ Result<std::int64_t> PersonReconciler::reconcilePerson(UnitOfWork& uow, std::str
             const std::string& appointmentBody = appointmentBodies[a.id];
             std::vector<rc::OutcomeVersion> versions;
             if (!(*record)->lastOpId.empty()) {
-                auto ops = uow.operationsForEntity(outcomeType, a.id);
-                if (!ops)
-                    return ops.error();
-                for (const auto& op : *ops) {
-                    if (op.outcome == OpOutcome::Accepted)
-                        versions.clear();
-                    if (op.kind == "delete")
-                        continue;
-                    auto outcome = parseOutcome(appointmentBody, op.payload);
-                    auto hlc = HlcTimestamp::parse(op.hlc);
-                    if (!outcome || !hlc)
-                        continue;
-                    versions.push_back(rc::OutcomeVersion{a.id, op.deviceId, *hlc, *outcome});
-                }
+                auto stored = storedOutcomeVersions(uow, a.id, appointmentBody);
+                if (!stored)
+                    return stored.error();
+                versions = std::move(*stored);
             }
             if (versions.empty()) {
                 a.outcome = parseOutcome(appointmentBody, (*record)->bodyJson);
@@ -312,6 +345,10 @@ Result<std::int64_t> PersonReconciler::reconcilePerson(UnitOfWork& uow, std::str
         std::erase_if(feedback,
                       [&](const auto& f) { return !appointmentIds.contains(f.appointment_id); });
         input.records = rc::recordsPresent(work, skills, feedback);
+        for (const auto& f : feedback) {
+            if (f.alert_officer)
+                input.alerts.push_back({f.id, f.appointment_id, f.alert_reason});
+        }
 
         auto result = rc::reconcilePerson(input, policy_, today);
         if (!result)
@@ -372,6 +409,7 @@ std::string PersonReconciler::personAffectedBy(UnitOfWork& uow, const AcceptedOp
         case EntityType::SkillObservation:
         case EntityType::Feedback:
         case EntityType::EnforcementDecision:
+        case EntityType::AlertAcknowledgement:
             appointmentId = stringField(body, "appointment_id");
             break;
         default:

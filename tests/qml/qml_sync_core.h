@@ -77,6 +77,43 @@ public:
                    : QString();
     }
 
+    // An office admin records `code` (attended 09:00-16:00, or an absence) for `appointmentId`
+    // through the server's upload path, against the outcome already there: the two versions
+    // conflict. Returns the result ("accepted_with_conflict" when they did).
+    Q_INVOKABLE QString recordConflictingOutcome(const QString& appointmentId,
+                                                 const QString& code) {
+        if (adminId_.empty())
+            adminId_ = server_.addUser("ada", server::Role::Admin);
+        nlohmann::json outcome{{"code", code.toStdString()},
+                               {"penalty_minutes", 0},
+                               {"recorded_by", adminId_},
+                               {"recorded_at", 1'767'614'400'000}};
+        if (code == QLatin1String("ATTC") || code == QLatin1String("AFTC")) {
+            outcome["arrival"] = "09:00";
+            outcome["finish"] = "16:00";
+            outcome["work_quality"] = "GOOD";
+            outcome["behaviour"] = "GOOD";
+        }
+        const auto r =
+            server_.uploadAs(adminId_, server::Role::Admin, server::EntityType::AppointmentOutcome,
+                             appointmentId.toStdString(), server::OpKind::Create, outcome);
+        switch (r.result) {
+            case server::OpResultKind::Accepted:
+                return QStringLiteral("accepted");
+            case server::OpResultKind::AcceptedWithConflict:
+                return QStringLiteral("accepted_with_conflict");
+            default:
+                return QString::fromStdString(r.reasonCode + ": " + r.message);
+        }
+    }
+
+    // The code of the outcome the server holds for an appointment ("" if none).
+    Q_INVOKABLE QString serverOutcomeCode(const QString& appointmentId) {
+        auto body =
+            server_.entity(server::EntityType::AppointmentOutcome, appointmentId.toStdString());
+        return body.is_object() ? QString::fromStdString(body.value("code", "")) : QString();
+    }
+
 private:
     std::unique_ptr<TestCore> deviceCore(const std::string& name) {
         const auto dir = dir_.path() / name;
@@ -91,7 +128,7 @@ private:
     sitebook::testing::TempDir dir_;
     SyncTestServer server_;
     SyncTestServer::Seed seed_;
-    std::string supervisorId_, officerId_, otherSupervisorId_;
+    std::string supervisorId_, officerId_, otherSupervisorId_, adminId_;
     bool serverStarted_ = false;
     std::unique_ptr<TestCore> supervisor_;
     std::unique_ptr<TestCore> officer_;

@@ -74,10 +74,11 @@ constexpr std::array<Entry<SkillLevel>, 4> kSkillLevels{{
     {SkillLevel::CouldTeachOthers, "could_teach_others", "Could teach others"},
 }};
 
-constexpr std::array<Entry<EnforcementAction>, 3> kEnforcementActions{{
+constexpr std::array<Entry<EnforcementAction>, 4> kEnforcementActions{{
     {EnforcementAction::WarningIssued, "warning_issued", "Warning issued"},
     {EnforcementAction::ReferForBreach, "refer_for_breach", "Refer for breach"},
     {EnforcementAction::NoFurtherAction, "no_further_action", "No further action"},
+    {EnforcementAction::AbsenceAcceptable, "absence_acceptable", "Absence judged acceptable"},
 }};
 
 constexpr std::array<Entry<Role>, 4> kRoles{{

@@ -451,6 +451,19 @@ std::string toJson(const EnforcementDecision& v) {
     j["decided_on"] = v.decided_on.toString();
     j["decided_by"] = v.decided_by;
     j["note"] = v.note;
+    if (v.reclassified_as)
+        j["reclassified_as"] = v.reclassified_as->text();
+    return dump(j);
+}
+
+std::string toJson(const AlertAcknowledgement& v) {
+    Json j;
+    j["id"] = v.id;
+    j["feedback_id"] = v.feedback_id;
+    j["appointment_id"] = v.appointment_id;
+    j["acknowledged_by"] = v.acknowledged_by;
+    j["acknowledged_at"] = v.acknowledged_at;
+    j["note"] = v.note;
     return dump(j);
 }
 
@@ -597,6 +610,23 @@ Result<EnforcementDecision> fromJson<EnforcementDecision>(std::string_view json)
         v.action = r.enumeration<EnforcementAction>("action");
         v.decided_on = r.date("decided_on");
         v.decided_by = r.str("decided_by");
+        v.note = r.str("note", Need::Optional);
+        const std::string reclassified = r.str("reclassified_as", Need::Optional);
+        if (!reclassified.empty())
+            v.reclassified_as = Outcome::fromText(reclassified);
+        return v;
+    });
+}
+
+template <>
+Result<AlertAcknowledgement> fromJson<AlertAcknowledgement>(std::string_view json) {
+    return parseDocument<AlertAcknowledgement>(json, [](Reader& r) {
+        AlertAcknowledgement v;
+        v.id = r.str("id");
+        v.feedback_id = r.str("feedback_id");
+        v.appointment_id = r.str("appointment_id");
+        v.acknowledged_by = r.str("acknowledged_by");
+        v.acknowledged_at = r.int64("acknowledged_at");
         v.note = r.str("note", Need::Optional);
         return v;
     });

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <tuple>
 
 #include "sitebook/common/uuid.h"
 #include "sitebook/domain/text.h"
@@ -51,22 +52,6 @@ Status validateRating(const std::optional<Rating>& rating, std::string_view fiel
     if (!isKnown(*rating))
         return invalid(field, std::string(field) + " is not a known rating");
     return okStatus();
-}
-
-// The latest warning in `prior` whose window covers `decidedOn`, if any.
-std::optional<CivilDate> warningInWindow(CivilDate decidedOn,
-                                         std::span<const EnforcementDecision> prior,
-                                         const Policy& policy) {
-    const int months = policy.warning_window_months.valueOn(decidedOn);
-    std::optional<CivilDate> latest;
-    for (const auto& p : prior) {
-        if (p.action != EnforcementAction::WarningIssued || p.decided_on > decidedOn)
-            continue;
-        if (decidedOn < p.decided_on.addMonths(months) && (!latest || p.decided_on > *latest)) {
-            latest = p.decided_on;
-        }
-    }
-    return latest;
 }
 
 }  // namespace
@@ -356,6 +341,7 @@ Status validateCaseNoteUpdate(const CaseNote& stored, const CaseNote& proposed) 
 }
 
 Status validateEnforcementDecision(const EnforcementDecision& d, const Appointment& appointment,
+                                   CivilDate failedOn,
                                    std::span<const EnforcementDecision> priorOnOrder,
                                    const Policy& policy) {
     SB_TRY(validateId(d.id, "id"));
@@ -364,7 +350,7 @@ Status validateEnforcementDecision(const EnforcementDecision& d, const Appointme
     SB_TRY(validateId(d.decided_by, "decided_by"));
     if (!isKnown(d.action))
         return invalid("action", "action is not a known enforcement action");
-    SB_TRY(validateText(d.note, "note", kMaxFeedbackTextChars, false));
+    SB_TRY(validateText(d.note, "note", kMaxFeedbackTextChars, decisionNeedsReason(d.action)));
     if (d.appointment_id != appointment.id) {
         return invalid("appointment_id", "appointment_id " + quoted(d.appointment_id) +
                                              " is not the appointment " + quoted(appointment.id));
@@ -384,6 +370,27 @@ Status validateEnforcementDecision(const EnforcementDecision& d, const Appointme
                                              " is not enforceable; enforcement decisions are "
                                              "only for AFTC, ATSH or UACP");
     }
+    if (d.action == EnforcementAction::AbsenceAcceptable) {
+        if (appointment.outcome->code.code() != OutcomeCode::UACP) {
+            return invalid("action",
+                           "only an unacceptable absence (UACP) can be judged "
+                           "acceptable; the outcome is " +
+                               outcomeName(appointment.outcome->code));
+        }
+        if (!d.reclassified_as) {
+            return invalid("reclassified_as",
+                           "reclassified_as is required: the acceptable-absence code (AAME, "
+                           "AAEM, AAFC, AACL or AASD)");
+        }
+        if (!d.reclassified_as->isAcceptableAbsence()) {
+            return invalid("reclassified_as", "reclassified_as " + outcomeName(*d.reclassified_as) +
+                                                  " is not an acceptable-absence code (AAME, "
+                                                  "AAEM, AAFC, AACL or AASD)");
+        }
+    } else if (d.reclassified_as) {
+        return invalid("reclassified_as",
+                       "reclassified_as is only for absence_acceptable decisions");
+    }
     std::vector<EnforcementDecision> prior;
     for (const auto& p : priorOnOrder) {
         if (p.id == d.id || p.order_id != d.order_id)
@@ -398,22 +405,51 @@ Status validateEnforcementDecision(const EnforcementDecision& d, const Appointme
         prior.push_back(p);
     }
     if (d.action == EnforcementAction::WarningIssued) {
-        if (auto warned = warningInWindow(d.decided_on, prior, policy)) {
+        if (auto warned = warningInForce(failedOn, prior, policy)) {
             return invalid(
                 "action",
-                "a warning was already issued on " + warned->toString() + ", within " +
-                    std::to_string(policy.warning_window_months.valueOn(d.decided_on)) +
-                    " months before " + d.decided_on.toString() +
-                    "; a further warning is not allowed and a breach referral is required "
-                    "(Sentencing Act 2020 Sch. 10)");
+                "a warning was already issued on " + warned->decided_on.toString() +
+                    ", and this failure on " + failedOn.toString() + " is within " +
+                    std::to_string(policy.warning_window_months.valueOn(failedOn)) +
+                    " months of it; a further warning is not allowed and a breach referral is "
+                    "required (Sentencing Act 2020 Sch. 10)");
         }
     }
     return okStatus();
 }
 
-bool breachReferralRequired(CivilDate decidedOn, std::span<const EnforcementDecision> prior,
+std::optional<EnforcementDecision> warningInForce(CivilDate failedOn,
+                                                  std::span<const EnforcementDecision> prior,
+                                                  const Policy& policy) {
+    const int months = policy.warning_window_months.valueOn(failedOn);
+    const EnforcementDecision* found = nullptr;
+    for (const auto& p : prior) {
+        if (p.action != EnforcementAction::WarningIssued || p.decided_on > failedOn)
+            continue;
+        if (!(failedOn < p.decided_on.addMonths(months)))
+            continue;
+        if (!found || std::tie(found->decided_on, found->id) < std::tie(p.decided_on, p.id))
+            found = &p;
+    }
+    return found ? std::optional<EnforcementDecision>(*found) : std::nullopt;
+}
+
+bool breachReferralRequired(CivilDate failedOn, std::span<const EnforcementDecision> prior,
                             const Policy& policy) {
-    return warningInWindow(decidedOn, prior, policy).has_value();
+    return warningInForce(failedOn, prior, policy).has_value();
+}
+
+Status validateAlertAcknowledgement(const AlertAcknowledgement& a) {
+    SB_TRY(validateId(a.id, "id"));
+    SB_TRY(validateId(a.feedback_id, "feedback_id"));
+    SB_TRY(validateId(a.appointment_id, "appointment_id"));
+    SB_TRY(validateId(a.acknowledged_by, "acknowledged_by"));
+    return validateText(a.note, "note", kMaxFeedbackTextChars, false);
+}
+
+bool decisionNeedsReason(EnforcementAction action) {
+    return action == EnforcementAction::NoFurtherAction ||
+           action == EnforcementAction::AbsenceAcceptable;
 }
 
 }  // namespace sitebook::domain

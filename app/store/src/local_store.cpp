@@ -24,7 +24,7 @@ using storage::Transaction;
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kEntityTypeNames = {"person",
+constexpr std::array<std::string_view, 11> kEntityTypeNames = {"person",
                                                                "order",
                                                                "project",
                                                                "session",
@@ -33,7 +33,8 @@ constexpr std::array<std::string_view, 10> kEntityTypeNames = {"person",
                                                                "skill_observation",
                                                                "feedback",
                                                                "case_note",
-                                                               "enforcement_decision"};
+                                                               "enforcement_decision",
+                                                               "alert_acknowledgement"};
 
 constexpr std::string_view kHlcKey = "hlc_last";
 constexpr std::string_view kDeviceKey = "device_id";
@@ -533,9 +534,69 @@ Result<ChangeReceipt> LocalStore::recordEnforcementDecision(domain::EnforcementD
     stmt->bind(1, decision.order_id).bind(2, decision.id);
     auto prior = loadBodies<domain::EnforcementDecision>(*stmt);
     SB_TRY(prior);
-    SB_TRY(domain::validateEnforcementDecision(decision, **appt, *prior, policy_));
+    // The 12-month rule is judged on the date of the failure: the appointment's session date.
+    auto session = db_->prepare("SELECT session_date FROM sessions WHERE id = ?1");
+    SB_TRY(session);
+    session->bind(1, (*appt)->session_id);
+    auto sessionRow = session->step();
+    SB_TRY(sessionRow);
+    const auto failedOn =
+        *sessionRow ? domain::CivilDate::parse(session->columnText(0)) : std::nullopt;
+    if (!failedOn) {
+        return makeError(ErrorCode::NotFound,
+                         "the appointment's date is not on this device yet; sync, then record "
+                         "the decision",
+                         "appointment_id");
+    }
+    SB_TRY(domain::validateEnforcementDecision(decision, **appt, *failedOn, *prior, policy_));
     return writeChange(EntityType::EnforcementDecision, decision.id, "create", toJson(decision),
                        {{"enforcement_decisions", rowOf(decision, (*appt)->person_id)}});
+}
+
+Result<std::vector<std::string>> LocalStore::acknowledgedAlerts() {
+    auto stmt = db_->prepare(
+        "SELECT json_extract(payload, '$.feedback_id') FROM outbox "
+        "WHERE entity_type = 'alert_acknowledgement' AND state IN ('pending', 'sent') "
+        "UNION SELECT json_extract(body, '$.feedback_id') FROM sync_records "
+        "WHERE entity_type = 'alert_acknowledgement'");
+    SB_TRY(stmt);
+    std::vector<std::string> out;
+    for (;;) {
+        auto row = stmt->step();
+        SB_TRY(row);
+        if (!*row)
+            break;
+        out.push_back(stmt->columnText(0));
+    }
+    return out;
+}
+
+Result<ChangeReceipt> LocalStore::acknowledgeAlert(std::string_view feedbackId, std::string note) {
+    if (context_.role != domain::Role::Officer && context_.role != domain::Role::Admin) {
+        return makeError(ErrorCode::PermissionDenied,
+                         "only a responsible officer or an admin can acknowledge an alert", "role");
+    }
+    auto feedback = loadBody<domain::Feedback>(*db_, "feedback", feedbackId);
+    SB_TRY(feedback);
+    if (!*feedback || !(*feedback)->alert_officer) {
+        return makeError(ErrorCode::NotFound, "there is no alert on this device to acknowledge",
+                         "feedback_id");
+    }
+    auto done = acknowledgedAlerts();
+    SB_TRY(done);
+    if (std::find(done->begin(), done->end(), feedbackId) != done->end()) {
+        return makeError(ErrorCode::InvalidArgument, "this alert has already been acknowledged",
+                         "feedback_id");
+    }
+    domain::AlertAcknowledgement ack;
+    ack.id = newId();
+    ack.feedback_id = std::string(feedbackId);
+    ack.appointment_id = (*feedback)->appointment_id;
+    ack.acknowledged_by = context_.userId;
+    ack.acknowledged_at = clock_.nowMillis();
+    ack.note = std::move(note);
+    SB_TRY(domain::validateAlertAcknowledgement(ack));
+    return writeChange(EntityType::AlertAcknowledgement, ack.id, "create", toJson(ack), {});
 }
 
 Result<std::optional<domain::Person>> LocalStore::person(std::string_view id) {
@@ -871,8 +932,8 @@ Result<bool> LocalStore::materialise(std::string_view entityType, const std::str
         return materialise("appointment", id);
     const std::string_view localType = entityType == "person_placement" ? "person" : entityType;
     const auto known = parseEntityType(localType);
-    if (!known)
-        return false;  // kept only as a server copy (ro_item, progress, newer types)
+    if (!known || *known == EntityType::AlertAcknowledgement)
+        return false;  // kept only as a server copy (ro_item, progress, acknowledgements, ...)
     auto pending = hasLocalChange(localType, id);
     SB_TRY(pending);
     if (*pending)
@@ -890,6 +951,8 @@ Result<bool> LocalStore::materialise(std::string_view entityType, const std::str
         return false;
     };
     switch (*known) {
+        case EntityType::AlertAcknowledgement:
+            return false;
         case EntityType::Person: {
             if (*copy) {
                 return store(domain::fromJson<domain::Person>((*copy)->body), "people",

@@ -721,7 +721,7 @@ private:
                 if (p.order_id == a.order_id)
                     prior.push_back(p);
             }
-            if (domain::breachReferralRequired(decision.decided_on, prior, policy_)) {
+            if (domain::breachReferralRequired(d, prior, policy_)) {
                 decision.action = domain::EnforcementAction::ReferForBreach;
                 decision.note =
                     "Further failure within 12 months of a warning: breach report "

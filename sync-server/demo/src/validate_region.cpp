@@ -189,7 +189,8 @@ Status validateRegion(const DemoRegion& region, const domain::Policy& policy) {
             return broken(where + ".appointment_id",
                           "names unknown appointment " + d.appointment_id);
         }
-        SB_TRY(within(domain::validateEnforcementDecision(d, *appointment->second,
+        const domain::CivilDate failedOn = sessions.at(appointment->second->session_id)->date;
+        SB_TRY(within(domain::validateEnforcementDecision(d, *appointment->second, failedOn,
                                                           byOrder[d.order_id], policy),
                       where));
         SB_TRY(staffWithRole(d.decided_by, where + ".decided_by", domain::Role::Officer));

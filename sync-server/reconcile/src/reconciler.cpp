@@ -135,27 +135,6 @@ std::string describeOutcome(const domain::AppointmentOutcome& o) {
     return text;
 }
 
-// The latest warning on `prior` that puts `failureDate` inside its window (same semantics as
-// domain::breachReferralRequired).
-const EnforcementDecision* warningInWindow(CivilDate failureDate,
-                                           std::span<const EnforcementDecision> prior,
-                                           const domain::Policy& rules) {
-    const int window = rules.warning_window_months.valueOn(failureDate);
-    const EnforcementDecision* found = nullptr;
-    for (const auto& d : prior) {
-        if (d.action != domain::EnforcementAction::WarningIssued)
-            continue;
-        if (d.decided_on > failureDate)
-            continue;
-        if (!(failureDate < d.decided_on.addMonths(window)))
-            continue;
-        if (!found || std::tie(found->decided_on, found->id) < std::tie(d.decided_on, d.id)) {
-            found = &d;
-        }
-    }
-    return found;
-}
-
 struct Scheduled {
     const Appointment* appointment;
     const Session* session;
@@ -191,6 +170,15 @@ Result<PersonReconciliation> reconcilePerson(const ReconcileInput& in,
 
     const std::vector<OutcomeVersion> versions = collectVersions(in);
     out.outcomes = resolveOutcomes(versions, in.conflict_resolutions);
+    // An unacceptable absence an RO judged acceptable: the reclassified code is the outcome.
+    for (auto& r : out.outcomes) {
+        for (const auto& d : in.decisions) {
+            if (d.appointment_id == r.appointment_id &&
+                d.action == domain::EnforcementAction::AbsenceAcceptable && d.reclassified_as) {
+                r.versions[r.winner].outcome.code = *d.reclassified_as;
+            }
+        }
+    }
     std::map<std::string, const ResolvedOutcome*> resolvedById;
     for (const auto& r : out.outcomes)
         resolvedById[r.appointment_id] = &r;
@@ -345,15 +333,14 @@ Result<PersonReconciliation> reconcilePerson(const ReconcileInput& in,
                 if (d.appointment_id != a.id)
                     prior.push_back(d);
             }
-            r.breach_referral_required = domain::breachReferralRequired(date, prior, rules);
+            // The 12-month rule on the failure's date, exactly as the decision will be judged.
+            const auto warning = domain::warningInForce(date, prior, rules);
+            r.breach_referral_required = warning.has_value();
             const std::string what = outcome.code.description() + " (" +
                                      std::string(outcome.code.text()) + ") at " + where + ". ";
             if (r.breach_referral_required) {
-                const EnforcementDecision* warning = warningInWindow(date, prior, rules);
-                if (warning)
-                    r.prior_warning_id = warning->id;
-                r.message = what + "A warning was given" +
-                            (warning ? " on " + warning->decided_on.toString() : std::string()) +
+                r.prior_warning_id = warning->id;
+                r.message = what + "A warning was given" + " on " + warning->decided_on.toString() +
                             ", within " +
                             std::to_string(rules.warning_window_months.valueOn(date)) +
                             " months: a breach referral is required, not another warning "
@@ -405,12 +392,40 @@ Result<PersonReconciliation> reconcilePerson(const ReconcileInput& in,
                     list += "; ";
                 list += describeOutcome(v.outcome);
             }
+            r.versions = ro.versions;
             r.message = "Devices recorded different outcomes for the appointment at " + where +
                         ": " + list + ". " + describeOutcome(outcome) +
                         " is used until you confirm which is right, by " + r.due_on.toString() +
                         ".";
             out.items.push_back(std::move(r));
         }
+    }
+
+    // Supervisor alerts not yet acknowledged.
+    const std::set<std::string> acknowledged(in.acknowledged_alerts.begin(),
+                                             in.acknowledged_alerts.end());
+    for (const auto& alert : in.alerts) {
+        if (acknowledged.contains(alert.feedback_id))
+            continue;
+        auto a = ix.appointments.find(alert.appointment_id);
+        if (a == ix.appointments.end())
+            continue;
+        const Session& session = *ix.sessions.at(a->second->session_id);
+        const Project& project = *ix.projects.at(session.project_id);
+        RoItem r;
+        r.id = std::string(itemKindText(RoItemKind::SupervisorAlert)) + ":" + alert.feedback_id;
+        r.kind = RoItemKind::SupervisorAlert;
+        r.person_id = in.person.id;
+        r.order_id = a->second->order_id;
+        r.appointment_id = alert.appointment_id;
+        r.created_on = session.date;
+        r.due_on = session.date.addDays(policy.alert_respond_by_days.valueOn(session.date));
+        r.feedback_id = alert.feedback_id;
+        r.reason = alert.reason;
+        r.message = "The supervisor at " + project.name + " on " + session.date.toString() +
+                    " asked you to look at this soon. Read their reason and acknowledge it by " +
+                    r.due_on.toString() + ".";
+        out.items.push_back(std::move(r));
     }
 
     // Reviews.

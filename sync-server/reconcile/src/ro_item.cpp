@@ -16,6 +16,8 @@ std::string_view itemKindText(RoItemKind kind) {
             return "review_due";
         case RoItemKind::Conflict:
             return "conflict";
+        case RoItemKind::SupervisorAlert:
+            return "supervisor_alert";
     }
     return "unknown";
 }

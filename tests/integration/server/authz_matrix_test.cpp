@@ -48,6 +48,14 @@ protected:
                        {"created_at", clock_.nowMillis()},
                        {"text", "Office note."},
                        {"sensitive", true}});
+            // A supervisor's alert to acknowledge.
+            const std::string feedbackId = newId();
+            putEntity(EntityType::Feedback, feedbackId,
+                      {{"id", feedbackId},
+                       {"appointment_id", s->appointmentIds[0]},
+                       {"alert_officer", true},
+                       {"alert_reason", "Asked for help with housing."}});
+            alerts_[s->personId] = feedbackId;
         }
     }
 
@@ -101,7 +109,15 @@ protected:
                                       {"action", "no_further_action"},
                                       {"decided_on", "2026-01-01"},
                                       {"decided_by", userId},
-                                      {"note", ""}}
+                                      {"note", "Medical evidence seen."}}
+                                     .dump());
+            case EntityType::AlertAcknowledgement:
+                return operation(type, id, OpKind::Create,
+                                 json{{"id", id},
+                                      {"feedback_id", alerts_[scope.personId]},
+                                      {"appointment_id", scope.appointmentIds[0]},
+                                      {"acknowledged_by", userId},
+                                      {"acknowledged_at", clock_.nowMillis()}}
                                      .dump());
             default:
                 ADD_FAILURE() << "not a client type";
@@ -110,6 +126,7 @@ protected:
     }
 
     std::map<Role, std::string> users_;
+    std::map<std::string, std::string> alerts_;  // person id -> feedback id with an alert
     Seed in_;
     Seed out_;
 };
@@ -129,6 +146,7 @@ TEST_F(AuthzMatrixTest, UploadOfEveryClientTypeByEveryRoleInAndOutOfScope) {
         {EntityType::Feedback, {{{A, D}, {D, D}, {A, A}, {D, D}}}},
         {EntityType::CaseNote, {{{A, D}, {A, D}, {A, A}, {D, D}}}},
         {EntityType::EnforcementDecision, {{{D, D}, {A, D}, {A, A}, {D, D}}}},
+        {EntityType::AlertAcknowledgement, {{{D, D}, {A, D}, {A, A}, {D, D}}}},
     };
     const std::array<Role, 4> roles = {Role::Supervisor, Role::Officer, Role::Admin, Role::Manager};
     const std::map<Role, std::string> usernames = {{Role::Supervisor, "sam"},
@@ -166,7 +184,7 @@ TEST_F(AuthzMatrixTest, UploadOfEveryClientTypeByEveryRoleInAndOutOfScope) {
             }
         }
     }
-    EXPECT_EQ(checked, 6 * 4 * 2);
+    EXPECT_EQ(checked, 7 * 4 * 2);
 }
 
 TEST_F(AuthzMatrixTest, LoginRefreshAndReferenceForEveryRole) {

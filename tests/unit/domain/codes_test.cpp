@@ -34,7 +34,7 @@ TEST(CodesTest, EveryEnumRoundTripsItsWireText) {
     expectWireTextsRoundTrip<WorkCategory>(8);
     expectWireTextsRoundTrip<Skill>(9);
     expectWireTextsRoundTrip<SkillLevel>(4);
-    expectWireTextsRoundTrip<EnforcementAction>(3);
+    expectWireTextsRoundTrip<EnforcementAction>(4);
     expectWireTextsRoundTrip<Role>(4);
 }
 
@@ -47,6 +47,7 @@ TEST(CodesTest, WireTextsAreTheDocumentedStableValues) {
     EXPECT_EQ(wireText(Skill::HealthAndSafety), "health_and_safety");
     EXPECT_EQ(wireText(SkillLevel::CouldTeachOthers), "could_teach_others");
     EXPECT_EQ(wireText(EnforcementAction::ReferForBreach), "refer_for_breach");
+    EXPECT_EQ(wireText(EnforcementAction::AbsenceAcceptable), "absence_acceptable");
     EXPECT_EQ(wireText(Role::Officer), "officer");
     EXPECT_EQ(label(OutcomeCode::ATTC), "Attended – Complied");
     EXPECT_EQ(label(Skill::FollowingInstructions), "Following instructions");

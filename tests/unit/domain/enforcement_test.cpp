@@ -25,6 +25,7 @@ struct DecisionInput {
         a.outcome->code = OutcomeCode::AFTC;
         return a;
     }();
+    CivilDate failedOn = date("2026-01-05");  // the appointment's session date
     std::vector<EnforcementDecision> prior;
 };
 
@@ -59,25 +60,100 @@ TEST(EnforcementTest, DecisionRules) {
              "action", "not a known enforcement action"},
             {"second warning within 12 months",
              [](D& d) {
+                 d.failedOn = date("2026-08-30");
                  d.decision.decided_on = date("2026-09-01");
                  d.prior = {warningOn("2026-03-01")};
              },
              "action",
-             "a warning was already issued on 2026-03-01, within 12 months before 2026-09-01; a "
-             "further warning is not allowed and a breach referral is required (Sentencing Act "
-             "2020 Sch. 10)"},
-            {"last day of the window",
+             "a warning was already issued on 2026-03-01, and this failure on 2026-08-30 is "
+             "within 12 months of it; a further warning is not allowed and a breach referral is "
+             "required (Sentencing Act 2020 Sch. 10)"},
+            {"failure the day before the anniversary",
              [](D& d) {
+                 d.failedOn = date("2027-02-28");
                  d.decision.decided_on = date("2027-02-28");
                  d.prior = {warningOn("2026-03-01")};
              },
              "action", referral},
-            {"window has ended",
+            {"failure on the anniversary",
              [](D& d) {
+                 d.failedOn = date("2027-03-01");
                  d.decision.decided_on = date("2027-03-01");
                  d.prior = {warningOn("2026-03-01")};
              },
              "", ""},
+            {"failure the day after the anniversary",
+             [](D& d) {
+                 d.failedOn = date("2027-03-02");
+                 d.decision.decided_on = date("2027-03-02");
+                 d.prior = {warningOn("2026-03-01")};
+             },
+             "", ""},
+            // The rule follows the failure, not the day the officer gets to it.
+            {"failure inside the window decided after the anniversary",
+             [](D& d) {
+                 d.failedOn = date("2027-02-26");
+                 d.decision.decided_on = date("2027-03-04");
+                 d.prior = {warningOn("2026-03-01")};
+             },
+             "action", referral},
+            {"failure before a warning decided after it",
+             [](D& d) {
+                 d.failedOn = date("2026-02-26");
+                 d.decision.decided_on = date("2026-03-04");
+                 d.prior = {warningOn("2026-03-01")};
+             },
+             "", ""},
+            {"no further action needs a reason",
+             [](D& d) {
+                 d.decision.action = EnforcementAction::NoFurtherAction;
+                 d.decision.note = "  ";
+             },
+             "note", "note is required"},
+            {"a breach referral needs no written reason",
+             [](D& d) {
+                 d.decision.action = EnforcementAction::ReferForBreach;
+                 d.decision.note.clear();
+             },
+             "", ""},
+            {"absence judged acceptable",
+             [](D& d) {
+                 d.appointment.outcome = test::absentOutcome();
+                 d.decision.action = EnforcementAction::AbsenceAcceptable;
+                 d.decision.reclassified_as = Outcome(OutcomeCode::AAME);
+                 d.decision.note = "GP fit note dated 5 January seen";
+             },
+             "", ""},
+            {"absence judged acceptable needs the evidence",
+             [](D& d) {
+                 d.appointment.outcome = test::absentOutcome();
+                 d.decision.action = EnforcementAction::AbsenceAcceptable;
+                 d.decision.reclassified_as = Outcome(OutcomeCode::AAEM);
+                 d.decision.note.clear();
+             },
+             "note", "note is required"},
+            {"absence judged acceptable needs the code",
+             [](D& d) {
+                 d.appointment.outcome = test::absentOutcome();
+                 d.decision.action = EnforcementAction::AbsenceAcceptable;
+             },
+             "reclassified_as", "reclassified_as is required"},
+            {"only to an acceptable-absence code",
+             [](D& d) {
+                 d.appointment.outcome = test::absentOutcome();
+                 d.decision.action = EnforcementAction::AbsenceAcceptable;
+                 d.decision.reclassified_as = Outcome(OutcomeCode::ATTC);
+             },
+             "reclassified_as", "is not an acceptable-absence code"},
+            {"only an absence can be judged acceptable",
+             [](D& d) {
+                 d.decision.action = EnforcementAction::AbsenceAcceptable;
+                 d.decision.reclassified_as = Outcome(OutcomeCode::AAME);
+             },
+             "action", "only an unacceptable absence (UACP) can be judged acceptable"},
+            {"no reclassification on a warning",
+             [](D& d) { d.decision.reclassified_as = Outcome(OutcomeCode::AAME); },
+             "reclassified_as", "only for absence_acceptable"},
             {"referral after a warning",
              [](D& d) {
                  d.decision.action = EnforcementAction::ReferForBreach;
@@ -113,7 +189,8 @@ TEST(EnforcementTest, DecisionRules) {
              "2026-01-07)"},
         },
         [&](const D& d) {
-            return validateEnforcementDecision(d.decision, d.appointment, d.prior, policy);
+            return validateEnforcementDecision(d.decision, d.appointment, d.failedOn, d.prior,
+                                               policy);
         });
 }
 
@@ -121,7 +198,7 @@ TEST(EnforcementTest, BreachReferralRequiredWithinTheWarningWindow) {
     Policy policy = Policy::defaults();
     const std::vector<EnforcementDecision> prior{warningOn("2024-02-29")};
     struct Row {
-        const char* decidedOn;
+        const char* failedOn;
         bool required;
     };
     const Row rows[] = {
@@ -131,8 +208,8 @@ TEST(EnforcementTest, BreachReferralRequiredWithinTheWarningWindow) {
         {"2026-01-01", false},
     };
     for (const auto& r : rows) {
-        SCOPED_TRACE(r.decidedOn);
-        EXPECT_EQ(breachReferralRequired(date(r.decidedOn), prior, policy), r.required);
+        SCOPED_TRACE(r.failedOn);
+        EXPECT_EQ(breachReferralRequired(date(r.failedOn), prior, policy), r.required);
     }
     EXPECT_FALSE(breachReferralRequired(date("2024-06-01"), {}, policy));
 

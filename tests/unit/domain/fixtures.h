@@ -82,6 +82,14 @@ inline AppointmentOutcome attendedOutcome() {
     return o;
 }
 
+inline AppointmentOutcome absentOutcome() {
+    AppointmentOutcome o;
+    o.code = OutcomeCode::UACP;
+    o.recorded_by = kSupervisorId;
+    o.recorded_at = 1'767'628'800'000;  // 2026-01-05T16:00:00Z
+    return o;
+}
+
 inline Appointment validAppointment() {
     return Appointment{kAppointmentId, kPersonId,   kOrderId,    kSessionId,
                        hm("09:00"),    hm("16:00"), std::nullopt};
@@ -123,7 +131,8 @@ inline EnforcementDecision validDecision() {
                                EnforcementAction::WarningIssued,
                                date("2026-01-08"),
                                kOfficerId,
-                               "First failure: arrived 40 minutes late"};
+                               "First failure: arrived 40 minutes late",
+                               std::nullopt};
 }
 
 // One row of a rule table: a mutation of a valid input and the expected verdict.

@@ -158,6 +158,22 @@ TEST(ConflictTest, BothVersionsKeptOldestFirst) {
     EXPECT_EQ(r.winner, 1u);
 }
 
+TEST(ConflictTest, TheItemListsEveryVersionSoTheOfficerCanConfirmOne) {
+    Scenario s;
+    s.addOrder("order", "2025-01-06", 100 * 60);
+    s.addAppointment("a1", "order", "2025-03-03");
+    s.recordsPresent("a1");
+    s.record("a1", aftcLate(), "dev-b", {2000, 0});
+    s.record("a1", attc(), "dev-a", {1000, 0});
+    const auto conflicts = itemsOfKind(s.run(), RoItemKind::Conflict);
+    ASSERT_EQ(conflicts.size(), 1u);
+    ASSERT_EQ(conflicts[0].versions.size(), 2u);
+    EXPECT_EQ(conflicts[0].versions[0].device_id, "dev-a");
+    EXPECT_EQ(conflicts[0].versions[0].outcome, attc());
+    EXPECT_EQ(conflicts[0].versions[1].device_id, "dev-b");
+    EXPECT_EQ(conflicts[0].versions[1].outcome, aftcLate());
+}
+
 TEST(ConflictTest, ItemDatesFollowTheLaterVersion) {
     Scenario s;
     s.addOrder("order", "2025-01-06", 100 * 60);

@@ -153,10 +153,85 @@ TEST_P(WarningWindowTest, FlagsBreachReferralInsideWindowOnly) {
     } else {
         EXPECT_FALSE(item.prior_warning_id.has_value());
     }
-    // Same rule as the validation that will judge the RO's decision.
-    EXPECT_EQ(
-        domain::breachReferralRequired(date(c.failureDate), s.input.decisions, s.policy.rules),
-        c.expectBreach);
+}
+
+// The item and the validation that judges the officer's decision (device and server) both
+// judge the failure's date. An officer who gets to the item after the warning's anniversary
+// must still be refused a second warning, and a failure before the warning must not be
+// treated as one after it because the decision comes later.
+struct DecidedLaterCase {
+    const char* name;
+    const char* failureDate;
+    const char* decidedOn;
+    bool expectBreach;
+};
+
+class DecidedLaterTest : public ::testing::TestWithParam<DecidedLaterCase> {};
+
+TEST_P(DecidedLaterTest, ItemAndDecisionValidationAgree) {
+    const DecidedLaterCase& c = GetParam();
+    const std::string order = "0190a0c0-0000-7000-8000-000000000001";
+    const std::string first = "0190a0c0-0000-7000-8000-000000000002";
+    const std::string second = "0190a0c0-0000-7000-8000-000000000003";
+    const std::string officer = "0190a0c0-0000-7000-8000-000000000004";
+    Scenario s;
+    s.today = date("2025-06-30");
+    s.addOrder(order, "2023-12-01", 200 * 60);
+    s.addAppointment(first, order, "2024-02-27");
+    s.record(first, absent(OutcomeCode::UACP));
+    s.decide("0190a0c0-0000-7000-8000-000000000005", first, order, EnforcementAction::WarningIssued,
+             "2024-03-01")
+        .decided_by = officer;
+    domain::Appointment& failed = s.addAppointment(second, order, c.failureDate);
+    s.record(second, absent(OutcomeCode::UACP));
+
+    const auto items = itemsOfKind(s.run(), RoItemKind::EnforcementDue);
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].breach_referral_required, c.expectBreach) << items[0].message;
+
+    domain::EnforcementDecision warning;
+    warning.id = "0190a0c0-0000-7000-8000-000000000006";
+    warning.appointment_id = second;
+    warning.order_id = order;
+    warning.action = EnforcementAction::WarningIssued;
+    warning.decided_on = date(c.decidedOn);
+    warning.decided_by = officer;
+    domain::Appointment withOutcome = failed;
+    withOutcome.outcome = absent(OutcomeCode::UACP);
+    withOutcome.outcome->recorded_by = officer;
+    const auto verdict = domain::validateEnforcementDecision(
+        warning, withOutcome, date(c.failureDate), s.input.decisions, s.policy.rules);
+    EXPECT_EQ(!verdict.ok(), c.expectBreach);
+    if (!verdict.ok()) {
+        EXPECT_EQ(verdict.error().field, "action");
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    AroundTheAnniversary, DecidedLaterTest,
+    ::testing::Values(
+        DecidedLaterCase{"FailedDayBeforeAnniversaryDecidedAfter", "2025-02-28", "2025-03-06",
+                         true},
+        DecidedLaterCase{"FailedOnAnniversary", "2025-03-01", "2025-03-06", false},
+        DecidedLaterCase{"FailedDayAfterAnniversary", "2025-03-02", "2025-03-06", false},
+        DecidedLaterCase{"FailedBeforeWarningDecidedAfterIt", "2024-02-28", "2024-03-04", false}),
+    [](const auto& testInfo) { return std::string(testInfo.param.name); });
+
+TEST(EnforcementTest, AbsenceJudgedAcceptableIsReclassifiedAndClosesTheItem) {
+    Scenario s;
+    s.addOrder("order", "2025-01-06", 100 * 60);
+    s.addAppointment("a1", "order", "2025-03-03");
+    s.record("a1", absent(OutcomeCode::UACP));
+    s.decide("d1", "a1", "order", EnforcementAction::AbsenceAcceptable, "2025-03-05")
+        .reclassified_as = domain::Outcome(OutcomeCode::AAME);
+    const auto result = s.run();
+    EXPECT_TRUE(itemsOfKind(result, RoItemKind::EnforcementDue).empty());
+    ASSERT_EQ(result.outcomes.size(), 1u);
+    EXPECT_EQ(result.outcomes[0].winningVersion().outcome.code.code(), OutcomeCode::AAME);
+    const AppointmentCredit* credit = testing::creditFor(result, "a1");
+    ASSERT_NE(credit, nullptr);
+    EXPECT_EQ(credit->credited_minutes, 0);
+    EXPECT_EQ(credit->limited_by, CreditLimit::NotAttended);
 }
 
 INSTANTIATE_TEST_SUITE_P(Boundaries, WarningWindowTest,

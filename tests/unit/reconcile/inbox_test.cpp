@@ -297,5 +297,46 @@ INSTANTIATE_TEST_SUITE_P(
                      "orders[1].id"}),
     [](const auto& testInfo) { return std::string(testInfo.param.name); });
 
+// --- Supervisor alerts ------------------------------------------------------------------
+
+TEST(SupervisorAlertTest, AnAlertIsAnItemWithItsReasonUntilAcknowledged) {
+    Scenario s;
+    s.today = date("2025-03-04");
+    s.addOrder("order", "2025-01-06", 100 * 60);
+    s.addAttended("a1", "order", "2025-03-03");
+    s.input.alerts.push_back({"feedback-1", "a1", "Says he is sleeping in his car"});
+    s.input.alerts.push_back({"feedback-2", "a1", "Second alert"});
+
+    auto items = itemsOfKind(s.run(), RoItemKind::SupervisorAlert);
+    ASSERT_EQ(items.size(), 2u);
+    const RoItem& item = items[0];
+    EXPECT_EQ(item.id, "supervisor_alert:feedback-1");
+    EXPECT_EQ(item.appointment_id, "a1");
+    EXPECT_EQ(item.order_id, "order");
+    EXPECT_EQ(item.feedback_id, "feedback-1");
+    EXPECT_EQ(item.reason, "Says he is sleeping in his car");
+    EXPECT_EQ(item.created_on, date("2025-03-03"));
+    EXPECT_EQ(item.due_on, date("2025-03-05"));  // 2 days by default
+    EXPECT_EQ(item.message.find("sleeping"), std::string::npos) << "the reason stays out of the "
+                                                                   "message";
+    EXPECT_NE(item.message.find("Project group on 2025-03-03"), std::string::npos);
+
+    s.input.acknowledged_alerts.push_back("feedback-1");
+    items = itemsOfKind(s.run(), RoItemKind::SupervisorAlert);
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].feedback_id, "feedback-2");
+}
+
+TEST(SupervisorAlertTest, RespondByDaysComeFromPolicy) {
+    Scenario s;
+    s.policy.alert_respond_by_days = domain::PolicyValue<int>(1);
+    s.addOrder("order", "2025-01-06", 100 * 60);
+    s.addAttended("a1", "order", "2025-03-03");
+    s.input.alerts.push_back({"feedback-1", "a1", "reason"});
+    const auto items = itemsOfKind(s.run(), RoItemKind::SupervisorAlert);
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0].due_on, date("2025-03-04"));
+}
+
 }  // namespace
 }  // namespace sitebook::server::reconcile

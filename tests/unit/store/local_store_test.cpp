@@ -239,16 +239,27 @@ TEST_F(LocalStoreTest, CaseNotesAreImmutableAndAmendmentsKeepSensitivity) {
 
 TEST_F(LocalStoreTest, EnforcementDecisionsFollowRoleAndTwelveMonthRule) {
     auto officer = open(Role::Officer);
-    auto roster = seedRoster(*officer, {"Jones", "Smith"});
+    auto roster = seedRoster(*officer, {"Jones", "Smith", "Brown"});
     AppointmentOutcome absent;
     absent.code = Outcome(OutcomeCode::UACP);
-    // Two absences for the same order: put the second appointment on the first person's order.
-    auto second = roster.appointments[1];
-    second.person_id = roster.people[0].id;
-    second.order_id = roster.appointments[0].order_id;
-    ASSERT_TRUE(officer->putAppointment(second).ok());
+    // Further absences on the first person's order, on the day before and on the day of the
+    // first warning's anniversary (warned 2026-01-06: the window covers failures up to
+    // 2027-01-05).
+    auto onDay = [&](Appointment a, std::string_view day, std::string sessionId) {
+        Session s = roster.session;
+        s.id = std::move(sessionId);
+        s.date = *CivilDate::parse(day);
+        EXPECT_TRUE(officer->putSession(s).ok());
+        a.person_id = roster.people[0].id;
+        a.order_id = roster.appointments[0].order_id;
+        a.session_id = s.id;
+        EXPECT_TRUE(officer->putAppointment(a).ok());
+        EXPECT_TRUE(officer->recordOutcome(a.id, absent).ok());
+        return a;
+    };
     ASSERT_TRUE(officer->recordOutcome(roster.appointments[0].id, absent).ok());
-    ASSERT_TRUE(officer->recordOutcome(second.id, absent).ok());
+    const Appointment inside = onDay(roster.appointments[1], "2027-01-05", fixtureId(700));
+    const Appointment after = onDay(roster.appointments[2], "2027-01-06", fixtureId(701));
 
     EnforcementDecision warn;
     warn.appointment_id = roster.appointments[0].id;
@@ -257,15 +268,91 @@ TEST_F(LocalStoreTest, EnforcementDecisionsFollowRoleAndTwelveMonthRule) {
     warn.decided_on = *CivilDate::parse("2026-01-06");
     ASSERT_TRUE(officer->recordEnforcementDecision(warn).ok());
 
+    // Decided after the anniversary, but the failure was inside the window: refused.
     EnforcementDecision again = warn;
     again.id.clear();
-    again.appointment_id = second.id;
-    again.decided_on = *CivilDate::parse("2026-02-01");
+    again.appointment_id = inside.id;
+    again.decided_on = *CivilDate::parse("2027-01-12");
     auto refused = officer->recordEnforcementDecision(again);
     ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().field, "action");
     EXPECT_NE(refused.error().message.find("breach"), std::string::npos) << refused.error().message;
     again.action = EnforcementAction::ReferForBreach;
     EXPECT_TRUE(officer->recordEnforcementDecision(again).ok());
+    // A second decision for the same appointment is refused on the device.
+    again.id.clear();
+    again.action = EnforcementAction::NoFurtherAction;
+    again.note = "Changed my mind";
+    auto twice = officer->recordEnforcementDecision(again);
+    ASSERT_FALSE(twice.ok());
+    EXPECT_EQ(twice.error().field, "appointment_id");
+
+    // A failure on the anniversary is outside the window: a warning is allowed.
+    EnforcementDecision fresh = warn;
+    fresh.id.clear();
+    fresh.appointment_id = after.id;
+    fresh.decided_on = *CivilDate::parse("2027-01-07");
+    EXPECT_TRUE(officer->recordEnforcementDecision(fresh).ok());
+}
+
+TEST_F(LocalStoreTest, AnAbsenceJudgedAcceptableIsADecisionWithItsCodeAndEvidence) {
+    auto officer = open(Role::Officer);
+    auto roster = seedRoster(*officer, {"Jones"});
+    AppointmentOutcome absent;
+    absent.code = Outcome(OutcomeCode::UACP);
+    ASSERT_TRUE(officer->recordOutcome(roster.appointments[0].id, absent).ok());
+    EnforcementDecision d;
+    d.appointment_id = roster.appointments[0].id;
+    d.order_id = roster.appointments[0].order_id;
+    d.action = EnforcementAction::AbsenceAcceptable;
+    d.decided_on = *CivilDate::parse("2026-01-06");
+    d.reclassified_as = Outcome(OutcomeCode::AAFC);
+    auto noEvidence = officer->recordEnforcementDecision(d);
+    ASSERT_FALSE(noEvidence.ok());
+    EXPECT_EQ(noEvidence.error().field, "note");
+    d.note = "Hospital letter: daughter admitted that morning";
+    auto saved = officer->recordEnforcementDecision(d);
+    ASSERT_TRUE(saved.ok()) << saved.error().toString();
+    auto entry = officer->outboxEntry(saved->opId);
+    ASSERT_TRUE(entry.ok() && entry->has_value());
+    auto sent = fromJson<EnforcementDecision>((*entry)->payload);
+    ASSERT_TRUE(sent.ok());
+    EXPECT_EQ(sent->reclassified_as, Outcome(OutcomeCode::AAFC));
+    EXPECT_EQ(sent->note, d.note);
+}
+
+TEST_F(LocalStoreTest, AnOfficerAcknowledgesASupervisorsAlertOnce) {
+    auto officer = open(Role::Officer);
+    auto roster = seedRoster(*officer, {"Jones"});
+    Feedback f;
+    f.appointment_id = roster.appointments[0].id;
+    f.alert_officer = true;
+    f.alert_reason = "No bus fare for next week";
+    auto feedback = officer->saveFeedback(f);
+    ASSERT_TRUE(feedback.ok()) << feedback.error().toString();
+
+    auto ack = officer->acknowledgeAlert(feedback->entityId, "Phoned him; travel warrant sent");
+    ASSERT_TRUE(ack.ok()) << ack.error().toString();
+    auto entry = officer->outboxEntry(ack->opId);
+    ASSERT_TRUE(entry.ok() && entry->has_value());
+    EXPECT_EQ((*entry)->entityType, EntityType::AlertAcknowledgement);
+    auto body = fromJson<AlertAcknowledgement>((*entry)->payload);
+    ASSERT_TRUE(body.ok()) << body.error().toString();
+    EXPECT_EQ(body->feedback_id, feedback->entityId);
+    EXPECT_EQ(body->appointment_id, roster.appointments[0].id);
+    EXPECT_EQ(body->acknowledged_by, fixtureId(901));
+    EXPECT_EQ(*officer->acknowledgedAlerts(), std::vector<std::string>{feedback->entityId});
+
+    auto twice = officer->acknowledgeAlert(feedback->entityId, {});
+    ASSERT_FALSE(twice.ok());
+    EXPECT_EQ(twice.error().field, "feedback_id");
+
+    auto supervisor =
+        LocalStore::open(dir.path() / "other.db", testKey(),
+                         {fixtureId(902), fixtureId(903), Role::Supervisor}, clock, random);
+    ASSERT_TRUE(supervisor.ok());
+    EXPECT_EQ((*supervisor)->acknowledgeAlert(feedback->entityId, {}).code(),
+              ErrorCode::PermissionDenied);
 }
 
 TEST_F(LocalStoreTest, SupervisorCannotRecordEnforcement) {

@@ -22,6 +22,7 @@
 #include "sitebook/server/sqlite_store.h"
 #include "sitebook/server/tls.h"
 #include "sitebook/server/token_service.h"
+#include "sitebook/server/upload_processor.h"
 #include "ui_test_core.h"
 
 namespace sitebook::ui::testing {
@@ -118,6 +119,31 @@ public:
         if (!found.ok() || !*found || (*found)->deleted)
             return nullptr;
         return nlohmann::json::parse((*found)->bodyJson, nullptr, false);
+    }
+
+    // Applies one operation as `userId` (with `role`) from a device of its own, through the
+    // server's real upload path, as another person's device would. Returns the result.
+    server::OperationResultValue uploadAs(const std::string& userId, server::Role role,
+                                          server::EntityType type, const std::string& entityId,
+                                          server::OpKind kind, const nlohmann::json& payload,
+                                          std::int64_t baseVersion = 0) {
+        server::Caller caller;
+        caller.user.id = userId;
+        caller.user.role = role;
+        caller.device.id = newId();
+        caller.device.userId = userId;
+        server::IncomingOperation op;
+        op.opId = newId();
+        op.type = type;
+        op.entityId = entityId;
+        op.kind = kind;
+        op.payload = payload.dump();
+        op.hlc = HlcTimestamp{clock_.nowMillis(), 0}.toString();
+        op.deviceTimeMillis = clock_.nowMillis();
+        op.baseVersion = baseVersion;
+        server::UploadProcessor processor(*store_, *reconciler_, clock_);
+        auto results = processor.applyBatch(caller, {op}, 0);
+        return results.empty() ? server::OperationResultValue{} : results.front();
     }
 
     // Ends every sign-in of a device, as an administrator revoking its session would.

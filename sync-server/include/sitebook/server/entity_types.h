@@ -22,6 +22,7 @@ enum class EntityType {
     EnforcementDecision = 12,
     RoItem = 13,
     Progress = 14,
+    AlertAcknowledgement = 15,
 };
 
 enum class OpKind { Create = 1, Update = 2, Delete = 3 };

@@ -66,6 +66,11 @@ std::string itemEntityId(std::string_view personId, std::string_view itemKey);
 std::string progressBody(std::string_view personId, const reconcile::OrderProgress& progress);
 std::string roItemBody(const reconcile::RoItem& item);
 
+// The outcome versions of one appointment as the operation log holds them (the rule above),
+// given the appointment's stored body. Empty when no operation wrote the outcome.
+Result<std::vector<reconcile::OutcomeVersion>> storedOutcomeVersions(
+    UnitOfWork& uow, const std::string& appointmentId, const std::string& appointmentBody);
+
 // All person ids that have a partition, in id order.
 Result<std::vector<std::string>> allPersonIds(UnitOfWork& uow);
 

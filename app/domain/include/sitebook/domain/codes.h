@@ -63,7 +63,9 @@ enum class Skill {
 
 enum class SkillLevel { Introduced, Practising, Competent, CouldTeachOthers };
 
-enum class EnforcementAction { WarningIssued, ReferForBreach, NoFurtherAction };
+// AbsenceAcceptable: after review (a sick note, a cancelled bus) an unacceptable absence is
+// judged acceptable and reclassified as an acceptable-absence code; nothing is enforced.
+enum class EnforcementAction { WarningIssued, ReferForBreach, NoFurtherAction, AbsenceAcceptable };
 
 enum class Role { Supervisor, Officer, Admin, Manager };
 
@@ -76,7 +78,7 @@ enum class Role { Supervisor, Officer, Admin, Manager };
 //   Skill              teamwork following_instructions health_and_safety timekeeping tool_use
 //                      customer_service trade_skill communication problem_solving
 //   SkillLevel         introduced practising competent could_teach_others
-//   EnforcementAction  warning_issued refer_for_breach no_further_action
+//   EnforcementAction  warning_issued refer_for_breach no_further_action absence_acceptable
 //   Role               supervisor officer admin manager
 std::string_view wireText(OutcomeCode v);
 std::string_view wireText(Rating v);

@@ -23,6 +23,8 @@
 //   CaseNote            id person_id appointment_id? author created_at text sensitive
 //                       amends_note_id?
 //   EnforcementDecision id appointment_id order_id action decided_on decided_by note
+//                       reclassified_as?
+//   AlertAcknowledgement id feedback_id appointment_id acknowledged_by acknowledged_at note
 //
 // Parsing checks shape only (types, presence, well-formed dates, times and enums); business
 // rules are validation.h. A parse error is InvalidArgument with `field` as a path, e.g.
@@ -49,6 +51,7 @@ std::string toJson(const SkillObservation& v);
 std::string toJson(const Feedback& v);
 std::string toJson(const CaseNote& v);
 std::string toJson(const EnforcementDecision& v);
+std::string toJson(const AlertAcknowledgement& v);
 
 // Defined for the record types above: fromJson<Person>(text) and so on.
 template <typename T>

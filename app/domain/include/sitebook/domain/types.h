@@ -168,9 +168,28 @@ struct EnforcementDecision {
     EnforcementAction action = EnforcementAction::NoFurtherAction;
     CivilDate decided_on;
     std::string decided_by;  // user id
+    // Why: required for no_further_action; for absence_acceptable the evidence seen (e.g. "GP
+    // fit note dated 3 March").
     std::string note;
+    // absence_acceptable only: the acceptable-absence code (AAME AAEM AAFC AACL AASD) the
+    // unacceptable absence is reclassified as. From then on it is the appointment's outcome
+    // for every derived record; the supervisor's recorded outcome is kept as recorded.
+    std::optional<Outcome> reclassified_as;
 
     friend bool operator==(const EnforcementDecision&, const EnforcementDecision&) = default;
+};
+
+// The responsible officer has read a supervisor's alert (feedback with alert_officer set).
+// Closes the officer's supervisor_alert item. Create only.
+struct AlertAcknowledgement {
+    std::string id;
+    std::string feedback_id;
+    std::string appointment_id;   // the feedback's appointment
+    std::string acknowledged_by;  // user id
+    UnixMillis acknowledged_at = 0;
+    std::string note;  // optional: what the officer did about it
+
+    friend bool operator==(const AlertAcknowledgement&, const AlertAcknowledgement&) = default;
 };
 
 }  // namespace sitebook::domain

@@ -8,6 +8,7 @@
 // Dates are valid by construction (CivilDate cannot hold an invalid date; json.h rejects one).
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -72,19 +73,42 @@ Status validateAmendment(const CaseNote& original, const CaseNote& amendment);
 // the first changed field. Re-saving an identical note is allowed (idempotent sync).
 Status validateCaseNoteUpdate(const CaseNote& stored, const CaseNote& proposed);
 
+// Ids present, acknowledged_by set, note valid and bounded (optional). Whether the feedback
+// exists and carries an alert is checked where the feedback is held (server, device store).
+Status validateAlertAcknowledgement(const AlertAcknowledgement& acknowledgement);
+
+// The 12-month rule (Sentencing Act 2020 Sch. 10 para 8: a failure to comply "within the
+// period of twelve months beginning with the date on which the warning was given" must be
+// referred, not warned again). One rule, one date: it is judged on `failedOn`, the date of the
+// failure (the session date of the appointment with the enforceable outcome), never on the
+// date an officer happens to record the decision. The RO item (server reconciler), the
+// server's upload validation and the device store all call these with that date.
+//
+// The warning in force on `failedOn`: the latest of `prior` that is a warning given on or
+// before `failedOn` and whose window (the months in force on `failedOn`, starting on the
+// warning date) covers it; a warning on 2024-03-01 with a 12-month window covers failures up
+// to 2025-02-28. Ties on the date go to the greater id. nullopt if none.
+std::optional<EnforcementDecision> warningInForce(CivilDate failedOn,
+                                                  std::span<const EnforcementDecision> prior,
+                                                  const Policy& policy);
+// warningInForce(...).has_value(): a breach referral is required, another warning is refused.
+bool breachReferralRequired(CivilDate failedOn, std::span<const EnforcementDecision> prior,
+                            const Policy& policy);
+
+// Actions that must say why (`note`): no_further_action (why nothing is enforced) and
+// absence_acceptable (the evidence seen). A warning or a breach referral is explained by the
+// failure itself, so its note is optional.
+bool decisionNeedsReason(EnforcementAction action);
+
 // A decision about `appointment` (which must be for the same order and carry an enforceable
-// outcome), given the decisions already made on that order. Refuses a second decision on one
-// appointment, and a warning when a warning was issued within the warning window before
-// decided_on (Sentencing Act 2020 Sch. 10: a breach referral is then required).
+// outcome), failed on `failedOn` (its session date), given the decisions already made on that
+// order. Refuses a second decision on one appointment; a warning when breachReferralRequired
+// (failedOn, ...); a missing reason where decisionNeedsReason; and for absence_acceptable an
+// outcome other than UACP or a reclassified_as that is not an acceptable-absence code
+// (reclassified_as is refused on every other action).
 Status validateEnforcementDecision(const EnforcementDecision& decision,
-                                   const Appointment& appointment,
+                                   const Appointment& appointment, CivilDate failedOn,
                                    std::span<const EnforcementDecision> priorOnOrder,
                                    const Policy& policy);
-
-// True if any of `prior` is a warning issued on or before `decidedOn` and within the warning
-// window in force on `decidedOn` (the window starts on the warning date: a warning on
-// 2024-03-01 with a 12-month window covers decisions up to 2025-02-28).
-bool breachReferralRequired(CivilDate decidedOn, std::span<const EnforcementDecision> prior,
-                            const Policy& policy);
 
 }  // namespace sitebook::domain

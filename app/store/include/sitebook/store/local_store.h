@@ -51,6 +51,7 @@ enum class EntityType {
     Feedback,
     CaseNote,
     EnforcementDecision,
+    AlertAcknowledgement,  // no device table: the outbox and the server copies hold it
 };
 std::string_view entityTypeName(EntityType type);  // "appointment", "case_note", ...
 std::optional<EntityType> parseEntityType(std::string_view name);
@@ -188,9 +189,18 @@ public:
     // amendment (amends_note_id set) must correct a note held on this device and keep its
     // sensitivity. author and created_at are set here.
     Result<ChangeReceipt> addCaseNote(domain::CaseNote note);
-    // Officers and admins only. Applies the 12-month warning rule against the decisions on the
-    // same order held on this device. decided_by is set here.
+    // Officers and admins only. Applies the decision rules (domain::validateEnforcementDecision:
+    // one decision per appointment, the 12-month rule judged on the appointment's session
+    // date, a reason where the action needs one) against the decisions on the same order held
+    // on this device. decided_by is set here.
     Result<ChangeReceipt> recordEnforcementDecision(domain::EnforcementDecision decision);
+    // Officers and admins only: the officer read the alert on feedback `feedbackId` (held on
+    // this device, with alert_officer set). Refused if it was already acknowledged here or on
+    // the server. acknowledged_by and acknowledged_at are set here.
+    Result<ChangeReceipt> acknowledgeAlert(std::string_view feedbackId, std::string note);
+    // Feedback ids whose alert has been acknowledged: by a change not refused by the server
+    // (pending or sent) or by a server copy.
+    Result<std::vector<std::string>> acknowledgedAlerts();
 
     // Runs `changes` — calls of the local-change methods above — as one transaction: every
     // change is recorded with its outbox entry, or none is (e.g. a visit's work, skills,

@@ -53,6 +53,16 @@ struct ConflictResolution {
     friend bool operator==(const ConflictResolution&, const ConflictResolution&) = default;
 };
 
+// A supervisor's feedback with "alert the officer" set, and its reason (free text from the
+// supervisor, carried to the officer's item as it is).
+struct AlertRaised {
+    std::string feedback_id;
+    std::string appointment_id;
+    std::string reason;
+
+    friend bool operator==(const AlertRaised&, const AlertRaised&) = default;
+};
+
 // Everything about one person. Order of every list is irrelevant: the result is the same for
 // any permutation.
 struct ReconcileInput {
@@ -69,6 +79,9 @@ struct ReconcileInput {
     std::vector<domain::EnforcementDecision> decisions;  // on the person's orders
     std::vector<ReviewDone> reviews_done;
     std::vector<ConflictResolution> conflict_resolutions;
+    std::vector<AlertRaised> alerts;  // feedback with alert_officer set
+    // Feedback ids whose alert the responsible officer has acknowledged.
+    std::vector<std::string> acknowledged_alerts;
 };
 
 // Presence per appointment from the full records, sorted by appointment id.

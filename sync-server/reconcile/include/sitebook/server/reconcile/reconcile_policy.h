@@ -19,6 +19,9 @@ struct ReconcilePolicy {
     // Days the RO has to confirm which of two conflicting outcomes is right (looked up on the
     // appointment date). Default 7.
     domain::PolicyValue<int> conflict_respond_by_days{7};
+    // Days the RO has to acknowledge a supervisor's alert (looked up on the appointment date).
+    // Default 2: an alert is about something that should not wait (housing, safety, health).
+    domain::PolicyValue<int> alert_respond_by_days{2};
 
     // The values above; the same as a default-constructed ReconcilePolicy.
     static ReconcilePolicy defaults();

@@ -20,8 +20,9 @@
 //                    appointment; created on the appointment date, due on
 //                    domain::respondByDate. If a warning on the same order was given on or
 //                    before the appointment date and within the warning window
-//                    (domain::breachReferralRequired evaluated on the appointment date), the
-//                    item requires a breach referral (Sentencing Act 2020 Sch. 10).
+//                    (domain::warningInForce on the appointment date, the failure's date:
+//                    the same call the upload validation makes), the item requires a
+//                    breach referral (Sentencing Act 2020 Sch. 10).
 //   FEEDBACK_GAP     winning outcome attended and work undertaken missing, or skills and
 //                    feedback both missing; due feedback_due_days after the appointment.
 //   OVERDUE_OUTCOME  session date before today, no outcome, and today on or after
@@ -31,7 +32,11 @@
 //                    today >= review date − review_notice_days; due on the review date.
 //   CONFLICT         versions differ in substance and no RO confirmation holds; created on
 //                    the later of the appointment date and the latest version's HLC date (UTC),
-//                    due conflict_respond_by_days after that.
+//                    due conflict_respond_by_days after that. The item lists the versions.
+//   SUPERVISOR_ALERT feedback with alert_officer set and no acknowledgement; created on the
+//                    appointment date, due alert_respond_by_days later; carries the reason.
+// An absence_acceptable decision replaces the winning outcome's code with its
+// reclassified_as code (so it is neither credited nor enforceable).
 // Only the winning outcome of an appointment drives credit and the other rules.
 
 #include <optional>

@@ -7,25 +7,30 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
 #include "sitebook/domain/civil_date.h"
+#include "sitebook/server/reconcile/inputs.h"
 
 namespace sitebook::server::reconcile {
 
 enum class RoItemKind {
-    EnforcementDue,  // enforceable outcome (AFTC ATSH UACP) without a decision
-    FeedbackGap,     // attended, but work undertaken or (skills and feedback) missing
-    OverdueOutcome,  // past appointment still without an outcome
-    ReviewDue,       // progress review point reached and not marked done
-    Conflict,        // devices recorded different outcomes for one appointment
+    EnforcementDue,   // enforceable outcome (AFTC ATSH UACP) without a decision
+    FeedbackGap,      // attended, but work undertaken or (skills and feedback) missing
+    OverdueOutcome,   // past appointment still without an outcome
+    ReviewDue,        // progress review point reached and not marked done
+    Conflict,         // devices recorded different outcomes for one appointment
+    SupervisorAlert,  // a supervisor asked the RO to look at something soon
 };
 
 // Stable wire text: "enforcement_due", "feedback_gap", "overdue_outcome", "review_due",
-// "conflict". Never change one.
+// "conflict", "supervisor_alert". Never change one.
 std::string_view itemKindText(RoItemKind kind);
 
 struct RoItem {
     // Derived from the cause only: "<kind>:<appointment id>", or for a review
-    // "review_due:<order id>:<months>m". The same cause always gives the same id.
+    // "review_due:<order id>:<months>m", or for an alert "supervisor_alert:<feedback id>".
+    // The same cause always gives the same id.
     std::string id;
     RoItemKind kind = RoItemKind::EnforcementDue;
     std::string person_id;
@@ -41,6 +46,12 @@ struct RoItem {
     bool breach_referral_required = false;
     // With breach_referral_required: the earlier warning decision's id.
     std::optional<std::string> prior_warning_id;
+    // SupervisorAlert only: the feedback carrying the alert, and the supervisor's reason (their
+    // own words: show as plain text).
+    std::string feedback_id;
+    std::string reason;
+    // Conflict only: every distinct version, oldest first, so the RO can confirm one.
+    std::vector<OutcomeVersion> versions;
 
     friend bool operator==(const RoItem&, const RoItem&) = default;
 };
