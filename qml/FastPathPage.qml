@@ -75,7 +75,7 @@ Page {
             Button {
                 objectName: "fastPathSaveButton"
                 text: page.fast.busy ? qsTr("Saving…") : qsTr("Save %n record(s)", "", page.fast.attendingCount)
-                enabled: !page.fast.busy && page.fast.attendingCount > 0 && page.fast.notStarted.length === 0
+                enabled: !page.fast.busy && page.fast.attendingCount > 0
                 highlighted: true
                 implicitHeight: Theme.touch + 8
                 Layout.fillWidth: true
