@@ -142,5 +142,17 @@ TEST_F(OutcomeTimingE2ETest, TheSkewAllowanceLetsAnOutcomeInFiveMinutesBeforeThe
     EXPECT_EQ(r.result(), v1::OP_RESULT_ACCEPTED) << r.message();
 }
 
+TEST_F(OutcomeTimingE2ETest, TheAllowanceIsReadFromReferenceData) {
+    v1::ReferenceData reference;
+    auto ctx = context(sam_.accessToken);
+    ASSERT_TRUE(reference_->GetReferenceData(ctx.get(), {}, &reference).ok());
+    std::string allowance;
+    for (const auto& p : reference.policy_values()) {
+        if (p.key() == "clock_skew_allowance_minutes")
+            allowance = p.value();
+    }
+    EXPECT_EQ(allowance, "5");
+}
+
 }  // namespace
 }  // namespace sitebook::server::testing
