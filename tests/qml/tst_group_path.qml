@@ -116,6 +116,28 @@ Item {
             core.advanceClock(4 * 3600 * 1000)  // 12:00
         }
 
+        function test_1b_onePersonRecordedSeparately() {
+            openGroupPath()
+            tap(card("changes_", 0))
+            waitForRendering(shell)
+            tap(card("separately_", 0))
+            settle()
+            tryCompare(core.app.record, "loaded", true)
+            compare(core.app.record.personName, "Sam Ellis")
+            shell.goBack()  // their record, unsaved: back to the group
+            settle()
+            compare(fast().attendingCount, 2)
+            verify(!card("here_", 0).checked)
+            verify(find("fastPathSaveButton").text.indexOf("2") >= 0)
+            // Marked as here again with one tap.
+            tap(card("here_", 0))
+            compare(fast().attendingCount, 3)
+            shell.goBack()
+            settle()
+            shell.goBack()
+            settle()
+        }
+
         function test_2_theGroupsWorkOnceAndALineEach() {
             taps = 0
             keys = 0
