@@ -293,6 +293,10 @@ private slots:
         fast.save();  // no work described: nothing is saved
         QVERIFY(fast.errors().contains(QStringLiteral("work.description")));
         QVERIFY(fast.errors().contains(QStringLiteral("work.category")));
+        // Every problem at once, in the order the page shows them.
+        QCOMPARE(fast.errorSummary(), QStringLiteral("There is a problem. Nothing was saved.\n"
+                                                     "Choose the kind of work the group did.\n"
+                                                     "Describe the work the group did."));
         QCOMPARE(core_->app.pendingCount(), 0);
 
         fast.setProperty("workCategory", QStringLiteral("litter_clean_up"));
