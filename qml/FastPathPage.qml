@@ -75,7 +75,7 @@ Page {
             Button {
                 objectName: "fastPathSaveButton"
                 text: page.fast.busy ? qsTr("Saving…") : qsTr("Save %n record(s)", "", page.fast.attendingCount)
-                enabled: !page.fast.busy && page.fast.attendingCount > 0 && page.fast.notStarted.length === 0
+                enabled: !page.fast.busy && page.fast.attendingCount > 0
                 highlighted: true
                 implicitHeight: Theme.touch + 8
                 Layout.fillWidth: true
@@ -113,8 +113,10 @@ Page {
                 Layout.margins: Theme.margin
                 Layout.bottomMargin: 0
             }
-            RowLayout {
-                spacing: Theme.spacing
+            // Side by side at standard text size; one above the other with larger text.
+            GridLayout {
+                columns: Theme.fontScale > 1.25 ? 1 : 2
+                columnSpacing: Theme.spacing
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin
                 Layout.rightMargin: Theme.margin
@@ -208,12 +210,12 @@ Page {
                     onTextChanged: if (text !== page.fast.workDescription) page.fast.workDescription = text
                 }
                 FieldError { text: page.errorFor("work.description"); Layout.fillWidth: true }
-                RowLayout {
-                    spacing: Theme.spacing
+                GridLayout {
+                    columns: Theme.fontScale > 1.25 ? 1 : 2
+                    columnSpacing: Theme.spacing
                     Layout.fillWidth: true
                     ColumnLayout {
                         Layout.fillWidth: true
-                        Layout.preferredWidth: 1
                         Label { text: qsTr("Amount"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
                         TextField {
                             objectName: "groupWorkQuantityField"
@@ -228,7 +230,6 @@ Page {
                     }
                     ColumnLayout {
                         Layout.fillWidth: true
-                        Layout.preferredWidth: 1
                         Label { text: qsTr("Counted in"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
                         TextField {
                             objectName: "groupWorkUnitField"
@@ -336,12 +337,12 @@ Page {
                     visible: card.attending && card.showChanges
                     spacing: 4
                     Layout.fillWidth: true
-                    RowLayout {
-                        spacing: Theme.spacing
+                    GridLayout {
+                        columns: Theme.fontScale > 1.25 ? 1 : 2
+                        columnSpacing: Theme.spacing
                         Layout.fillWidth: true
                         ColumnLayout {
                             Layout.fillWidth: true
-                            Layout.preferredWidth: 1
                             Label { text: qsTr("Arrived"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
                             TextField {
                                 objectName: "arrival_" + card.index
@@ -356,7 +357,6 @@ Page {
                         }
                         ColumnLayout {
                             Layout.fillWidth: true
-                            Layout.preferredWidth: 1
                             Label { text: qsTr("Finished"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
                             TextField {
                                 objectName: "finish_" + card.index

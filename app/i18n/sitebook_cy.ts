@@ -378,16 +378,6 @@
             <numerusform>Cadw %n cofnod</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Records “Attended – Complied” for the %n person(s) below. The feedback is still asked for each of them.</source>
-        <translation>
-            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person isod. Mae angen adborth ar gyfer pob un ohonyn nhw o hyd.</numerusform>
-            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person isod. Mae angen adborth ar gyfer pob un ohonyn nhw o hyd.</numerusform>
-            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person isod. Mae angen adborth ar gyfer pob un ohonyn nhw o hyd.</numerusform>
-            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person isod. Mae angen adborth ar gyfer pob un ohonyn nhw o hyd.</numerusform>
-            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person isod. Mae angen adborth ar gyfer pob un ohonyn nhw o hyd.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Arrived</source>
         <translation>Cyrhaeddodd</translation>
@@ -420,29 +410,137 @@
         <source>Behaviour for everyone</source>
         <translation>Ymddygiad i bawb</translation>
     </message>
-    <message>
-        <source>Progress (required)</source>
-        <translation>Cynnydd (gofynnol)</translation>
+    <message numerus="yes">
+        <source>%n person(s) without a line or a skill: their officer will see feedback as missing.</source>
+        <translation>
+            <numerusform>%n person heb linell na sgil: bydd eu swyddog yn gweld bod adborth ar goll.</numerusform>
+            <numerusform>%n person heb linell na sgil: bydd eu swyddog yn gweld bod adborth ar goll.</numerusform>
+            <numerusform>%n person heb linell na sgil: bydd eu swyddog yn gweld bod adborth ar goll.</numerusform>
+            <numerusform>%n person heb linell na sgil: bydd eu swyddog yn gweld bod adborth ar goll.</numerusform>
+            <numerusform>%n person heb linell na sgil: bydd eu swyddog yn gweld bod adborth ar goll.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Records “Attended – Complied” for the %n person(s) marked as here, with the same times and the same work. Change anything for one person below.</source>
+        <translation>
+            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person sydd wedi&apos;u nodi&apos;n bresennol, gyda&apos;r un amseroedd a&apos;r un gwaith. Newidiwch unrhyw beth i un person isod.</numerusform>
+            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person sydd wedi&apos;u nodi&apos;n bresennol, gyda&apos;r un amseroedd a&apos;r un gwaith. Newidiwch unrhyw beth i un person isod.</numerusform>
+            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person sydd wedi&apos;u nodi&apos;n bresennol, gyda&apos;r un amseroedd a&apos;r un gwaith. Newidiwch unrhyw beth i un person isod.</numerusform>
+            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person sydd wedi&apos;u nodi&apos;n bresennol, gyda&apos;r un amseroedd a&apos;r un gwaith. Newidiwch unrhyw beth i un person isod.</numerusform>
+            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person sydd wedi&apos;u nodi&apos;n bresennol, gyda&apos;r un amseroedd a&apos;r un gwaith. Newidiwch unrhyw beth i un person isod.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Progress for %1</source>
-        <translation>Cynnydd ar gyfer %1</translation>
+        <source>Work the group did</source>
+        <translation>Gwaith a wnaeth y grŵp</translation>
     </message>
     <message>
-        <source>Strengths</source>
-        <translation>Cryfderau</translation>
+        <source>Kind of work (required)</source>
+        <translation>Math o waith (gofynnol)</translation>
     </message>
     <message>
-        <source>Strengths for %1</source>
-        <translation>Cryfderau ar gyfer %1</translation>
+        <source>Kind of work the group did</source>
+        <translation>Y math o waith a wnaeth y grŵp</translation>
     </message>
     <message>
-        <source>Concerns</source>
-        <translation>Pryderon</translation>
+        <source>What they did (required)</source>
+        <translation>Beth wnaethon nhw (gofynnol)</translation>
     </message>
     <message>
-        <source>Concerns for %1</source>
-        <translation>Pryderon ar gyfer %1</translation>
+        <source>For example: litter pick along the canal towpath</source>
+        <translation>Er enghraifft: casglu sbwriel ar hyd llwybr y gamlas</translation>
+    </message>
+    <message>
+        <source>Description of the work the group did</source>
+        <translation>Disgrifiad o&apos;r gwaith a wnaeth y grŵp</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Faint</translation>
+    </message>
+    <message>
+        <source>e.g. 12</source>
+        <translation>e.e. 12</translation>
+    </message>
+    <message>
+        <source>Amount of work the group did</source>
+        <translation>Faint o waith a wnaeth y grŵp</translation>
+    </message>
+    <message>
+        <source>Counted in</source>
+        <translation>Wedi&apos;i gyfrif mewn</translation>
+    </message>
+    <message>
+        <source>e.g. bags</source>
+        <translation>e.e. bagiau</translation>
+    </message>
+    <message>
+        <source>What the amount counts</source>
+        <translation>Beth mae&apos;r swm yn ei gyfrif</translation>
+    </message>
+    <message>
+        <source>Each person</source>
+        <translation>Pob person</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Yma</translation>
+    </message>
+    <message>
+        <source>%1 attended</source>
+        <translation>Mynychodd %1</translation>
+    </message>
+    <message>
+        <source>Not recorded with the group: record them from the roster.</source>
+        <translation>Heb eu cofnodi gyda&apos;r grŵp: cofnodwch nhw o&apos;r rhestr.</translation>
+    </message>
+    <message>
+        <source>A line for their officer</source>
+        <translation>Llinell i&apos;w swyddog</translation>
+    </message>
+    <message>
+        <source>A line of feedback about %1 for their officer</source>
+        <translation>Llinell o adborth am %1 i&apos;w swyddog</translation>
+    </message>
+    <message>
+        <source>Skill seen: %1</source>
+        <translation>Sgil a welwyd: %1</translation>
+    </message>
+    <message>
+        <source>Hide changes for %1</source>
+        <translation>Cuddio newidiadau i %1</translation>
+    </message>
+    <message>
+        <source>Changes for %1: times, a skill, or record separately</source>
+        <translation>Newidiadau i %1: amseroedd, sgil, neu gofnodi ar wahân</translation>
+    </message>
+    <message>
+        <source>Arrival time for %1</source>
+        <translation>Amser cyrraedd %1</translation>
+    </message>
+    <message>
+        <source>Finish time for %1</source>
+        <translation>Amser gorffen %1</translation>
+    </message>
+    <message>
+        <source>Skill seen</source>
+        <translation>Sgil a welwyd</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Dim</translation>
+    </message>
+    <message>
+        <source>Skill seen in %1</source>
+        <translation>Sgil a ddangosodd %1</translation>
+    </message>
+    <message>
+        <source>Level of the skill seen in %1</source>
+        <translation>Lefel y sgil a ddangosodd %1</translation>
+    </message>
+    <message>
+        <source>Record %1 separately</source>
+        <translation>Cofnodi %1 ar wahân</translation>
     </message>
 </context>
 <context>
@@ -1542,20 +1640,72 @@
 <context>
     <name>sitebook::ui::FastPathModel</name>
     <message>
-        <source>Not saved: %1</source>
-        <translation>Heb ei gadw: %1</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Enter the time as HH:MM.</source>
-        <translation>Rhowch yr amser fel AA:MM.</translation>
+        <source>Nothing was saved. %1</source>
+        <translation>Ni chadwyd dim. %1</translation>
     </message>
     <message>
-        <source>Write a line about %1&apos;s progress for their officer.</source>
-        <translation>Ysgrifennwch linell am gynnydd %1 ar gyfer eu swyddog.</translation>
+        <source>This session starts at %1 on %2. Record the outcome once the session has started.</source>
+        <translation>Mae&apos;r sesiwn hon yn dechrau am %1 ar %2. Cofnodwch y canlyniad unwaith y bydd y sesiwn wedi dechrau.</translation>
     </message>
     <message>
-        <source>Please complete the highlighted entries. Nothing was saved.</source>
-        <translation>Cwblhewch y cofnodion sydd wedi&apos;u hamlygu. Ni chadwyd dim.</translation>
+        <source>The arrival time %1 is later than the time now (%2). Enter the time they arrived.</source>
+        <translation>Mae&apos;r amser cyrraedd %1 yn hwyrach na&apos;r amser nawr (%2). Rhowch yr amser y cyrhaeddon nhw.</translation>
+    </message>
+    <message>
+        <source>Enter the time they arrived, for example 09:00.</source>
+        <translation>Rhowch yr amser y cyrhaeddon nhw, er enghraifft 09:00.</translation>
+    </message>
+    <message>
+        <source>Enter the time they finished, for example 16:00.</source>
+        <translation>Rhowch yr amser y gorffennon nhw, er enghraifft 16:00.</translation>
+    </message>
+    <message>
+        <source>Enter a finish time after the arrival time.</source>
+        <translation>Rhowch amser gorffen sydd ar ôl yr amser cyrraedd.</translation>
+    </message>
+    <message>
+        <source>Choose the kind of work the group did.</source>
+        <translation>Dewiswch y math o waith a wnaeth y grŵp.</translation>
+    </message>
+    <message>
+        <source>Describe the work the group did.</source>
+        <translation>Disgrifiwch y gwaith a wnaeth y grŵp.</translation>
+    </message>
+    <message>
+        <source>Enter the amount as a number, for example 12.</source>
+        <translation>Rhowch y swm fel rhif, er enghraifft 12.</translation>
+    </message>
+    <message>
+        <source>Enter what the amount counts, for example bags.</source>
+        <translation>Rhowch beth mae&apos;r swm yn ei gyfrif, er enghraifft bagiau.</translation>
+    </message>
+    <message>
+        <source>%1: enter the time they arrived, for example 09:30.</source>
+        <translation>%1: rhowch yr amser y cyrhaeddon nhw, er enghraifft 09:30.</translation>
+    </message>
+    <message>
+        <source>%1: enter the time they finished, for example 15:30.</source>
+        <translation>%1: rhowch yr amser y gorffennon nhw, er enghraifft 15:30.</translation>
+    </message>
+    <message>
+        <source>%1: enter a finish time after the arrival time.</source>
+        <translation>%1: rhowch amser gorffen sydd ar ôl yr amser cyrraedd.</translation>
+    </message>
+    <message>
+        <source>%1: choose a skill from the list.</source>
+        <translation>%1: dewiswch sgil o&apos;r rhestr.</translation>
+    </message>
+    <message>
+        <source>Nobody is marked as here. Mark who attended, or go back to the roster.</source>
+        <translation>Does neb wedi&apos;i nodi&apos;n bresennol. Nodwch pwy fynychodd, neu ewch yn ôl i&apos;r rhestr.</translation>
+    </message>
+    <message>
+        <source>There is a problem. Nothing was saved.</source>
+        <translation>Mae problem. Ni chadwyd dim.</translation>
     </message>
 </context>
 <context>

@@ -368,13 +368,6 @@
             <numerusform>Save %n records</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Records “Attended – Complied” for the %n person(s) below. The feedback is still asked for each of them.</source>
-        <translation>
-            <numerusform>Records “Attended – Complied” for the %n person below. The feedback is still asked for each of them.</numerusform>
-            <numerusform>Records “Attended – Complied” for the %n people below. The feedback is still asked for each of them.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Arrived</source>
         <translation type="unfinished"></translation>
@@ -407,28 +400,130 @@
         <source>Behaviour for everyone</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n person(s) without a line or a skill: their officer will see feedback as missing.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Records “Attended – Complied” for the %n person(s) marked as here, with the same times and the same work. Change anything for one person below.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Progress (required)</source>
+        <source>Work the group did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Progress for %1</source>
+        <source>Kind of work (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Strengths</source>
+        <source>Kind of work the group did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Strengths for %1</source>
+        <source>What they did (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Concerns</source>
+        <source>For example: litter pick along the canal towpath</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Concerns for %1</source>
+        <source>Description of the work the group did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount of work the group did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. bags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the amount counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 attended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded with the group: record them from the roster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A line for their officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A line of feedback about %1 for their officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skill seen: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide changes for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes for %1: times, a skill, or record separately</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrival time for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish time for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skill seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skill seen in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level of the skill seen in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 separately</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1476,19 +1571,71 @@
 <context>
     <name>sitebook::ui::FastPathModel</name>
     <message>
-        <source>Not saved: %1</source>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter the time as HH:MM.</source>
+        <source>Nothing was saved. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Write a line about %1&apos;s progress for their officer.</source>
+        <source>This session starts at %1 on %2. Record the outcome once the session has started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Please complete the highlighted entries. Nothing was saved.</source>
+        <source>The arrival time %1 is later than the time now (%2). Enter the time they arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the time they arrived, for example 09:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the time they finished, for example 16:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a finish time after the arrival time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the kind of work the group did.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the work the group did.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the amount as a number, for example 12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter what the amount counts, for example bags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: enter the time they arrived, for example 09:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: enter the time they finished, for example 15:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: enter a finish time after the arrival time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: choose a skill from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is marked as here. Mark who attended, or go back to the roster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is a problem. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -271,9 +271,13 @@ void FastPathModel::save() {
         return;
     clearRowErrors();
     QVariantMap problems;
+    QStringList inPageOrder;  // the summary lists them as the page shows them, top to bottom
     auto problem = [&](const QString& key, const QString& message) {
-        if (!problems.contains(key))
-            problems.insert(key, message);
+        if (problems.contains(key))
+            return;
+        problems.insert(key, message);
+        if (!inPageOrder.contains(message))
+            inPageOrder << message;
     };
     if (!checkStarted())
         problem(QStringLiteral("outcome.code"), notStarted_);
@@ -370,12 +374,8 @@ void FastPathModel::save() {
         return;
     }
     if (!problems.isEmpty()) {
-        QStringList lines;
-        for (auto it = problems.cbegin(); it != problems.cend(); ++it)
-            lines << it.value().toString();
-        lines.removeDuplicates();
         setErrors(problems, tr("There is a problem. Nothing was saved.") + QLatin1Char('\n') +
-                                lines.join(QLatin1Char('\n')));
+                                inPageOrder.join(QLatin1Char('\n')));
         return;
     }
     setErrors({}, {});

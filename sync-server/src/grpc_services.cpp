@@ -851,6 +851,7 @@ grpc::Status ReferenceServiceImpl::GetReferenceData(grpc::ServerContext* context
     addPolicy("overdue_outcome_after_days", policy.overdue_outcome_after_days);
     addPolicy("warning_window_months", policy.warning_window_months);
     addPolicy("case_note_max_chars", policy.case_note_max_chars);
+    addPolicy("clock_skew_allowance_minutes", policy.clock_skew_allowance_minutes);
 
     // The version is a hash of the content, so clients can ask "has anything changed?".
     std::string content;

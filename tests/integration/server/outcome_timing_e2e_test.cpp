@@ -142,5 +142,59 @@ TEST_F(OutcomeTimingE2ETest, TheSkewAllowanceLetsAnOutcomeInFiveMinutesBeforeThe
     EXPECT_EQ(r.result(), v1::OP_RESULT_ACCEPTED) << r.message();
 }
 
+TEST_F(OutcomeTimingE2ETest, BoundariesInUkTimeAcrossTheClockChanges) {
+    struct Case {
+        const char* name;
+        const char* date;   // the session's (UK civil time)
+        const char* start;  // "HH:MM"
+        const char* utcDay;
+        int utcMinute;  // server time, minutes after midnight UTC
+        bool accepted;
+    };
+    const std::vector<Case> cases{
+        {"GMT: six minutes early", "2026-02-02", "10:00", "2026-02-02", 9 * 60 + 54, false},
+        {"GMT: five minutes early", "2026-02-02", "10:00", "2026-02-02", 9 * 60 + 55, true},
+        {"BST starts: 08:54 GMT is 09:54", "2026-03-29", "10:00", "2026-03-29", 8 * 60 + 54, false},
+        {"BST starts: 08:55 GMT is 09:55", "2026-03-29", "10:00", "2026-03-29", 8 * 60 + 55, true},
+        {"BST: a midnight session from 22:55 GMT", "2026-07-02", "00:00", "2026-07-01",
+         22 * 60 + 55, true},
+        {"BST: not from 22:54 GMT", "2026-07-02", "00:00", "2026-07-01", 22 * 60 + 54, false},
+        {"BST ends: 09:54 GMT", "2026-10-25", "10:00", "2026-10-25", 9 * 60 + 54, false},
+        {"BST ends: 09:55 GMT", "2026-10-25", "10:00", "2026-10-25", 9 * 60 + 55, true},
+    };
+    for (const auto& c : cases) {
+        putEntity(EntityType::Session, aheadSessionId_,
+                  {{"id", aheadSessionId_},
+                   {"project_id", seed_.projectId},
+                   {"date", c.date},
+                   {"start", c.start},
+                   {"end", "23:00"}});
+        clock_.set((domain::CivilDate::parse(c.utcDay)->dayNumber() * 1440 + c.utcMinute) *
+                   60'000LL);
+        sam_ = login("sam");
+        json body = outcomeBody(supervisorId_, "UACP");
+        for (const char* f : {"arrival", "finish", "work_quality", "behaviour"})
+            body.erase(f);
+        const auto r = uploadOne(operation(EntityType::AppointmentOutcome, aheadAppointmentId_,
+                                           OpKind::Create, body.dump()));
+        EXPECT_EQ(r.result() == v1::OP_RESULT_ACCEPTED ||
+                      r.result() == v1::OP_RESULT_ACCEPTED_WITH_CONFLICT,
+                  c.accepted)
+            << c.name << ": " << r.message();
+    }
+}
+
+TEST_F(OutcomeTimingE2ETest, TheAllowanceIsReadFromReferenceData) {
+    v1::ReferenceData reference;
+    auto ctx = context(sam_.accessToken);
+    ASSERT_TRUE(reference_->GetReferenceData(ctx.get(), {}, &reference).ok());
+    std::string allowance;
+    for (const auto& p : reference.policy_values()) {
+        if (p.key() == "clock_skew_allowance_minutes")
+            allowance = p.value();
+    }
+    EXPECT_EQ(allowance, "5");
+}
+
 }  // namespace
 }  // namespace sitebook::server::testing

@@ -531,6 +531,10 @@ private slots:
         fast.save();  // no work described: nothing is saved
         QVERIFY(fast.errors().contains(QStringLiteral("work.description")));
         QVERIFY(fast.errors().contains(QStringLiteral("work.category")));
+        // Every problem at once, in the order the page shows them.
+        QCOMPARE(fast.errorSummary(), QStringLiteral("There is a problem. Nothing was saved.\n"
+                                                     "Choose the kind of work the group did.\n"
+                                                     "Describe the work the group did."));
         QCOMPARE(core_->app.pendingCount(), 0);
 
         fast.setProperty("workCategory", QStringLiteral("litter_clean_up"));
@@ -545,6 +549,42 @@ private slots:
         QCOMPARE(saved.first().first().toInt(), 2);
         QTRY_COMPARE(core_->app.pendingCount(), 6);  // outcome + work + feedback each
         QTRY_COMPARE(core_->roster.recordedCount(), 2);
+    }
+
+    // The store refuses the third person inside the transaction (an arrival later than now,
+    // which the page could not check without the session's date): the two already written are
+    // undone, and the error names the person.
+    void fastPathSavesTheWholeGroupOrNothing() {
+        setUpUnlocked();
+        openRoster();
+        FastPathModel& fast = core_->fastPath;
+        fast.start(QStringLiteral("09:00"), QStringLiteral("16:00"));
+        QCOMPARE(fast.count(), 3);
+        fast.setProperty("workCategory", QStringLiteral("cleaning"));
+        fast.setProperty("workDescription", QStringLiteral("Cleaned the community hall"));
+        const QString third = fast.index(2).data(FastPathModel::NameRole).toString();
+        fast.setText(2, QStringLiteral("arrival"), QStringLiteral("13:00"));  // it is 12:00
+        fast.save();
+        QVERIFY(fast.busy());
+        QTRY_VERIFY(!fast.busy());
+        QCOMPARE(fast.errorSummary(),
+                 QStringLiteral("Nothing was saved. %1: The arrival time 13:00 is later than the "
+                                "time now (12:00). Enter the time they arrived.")
+                     .arg(third));
+        QCOMPARE(fast.index(2).data(FastPathModel::ErrorRole).toString(),
+                 third + QStringLiteral(": The arrival time 13:00 is later than the time now "
+                                        "(12:00). Enter the time they arrived."));
+        QVERIFY(fast.index(0).data(FastPathModel::ErrorRole).toString().isEmpty());
+        core_->roster.reload();
+        QTRY_VERIFY(!core_->roster.loading());
+        QCOMPARE(core_->roster.recordedCount(), 0);
+        QCOMPARE(core_->app.pendingCount(), 0);
+
+        fast.setText(2, QStringLiteral("arrival"), QStringLiteral("09:20"));
+        QSignalSpy saved(&fast, &FastPathModel::saved);
+        fast.save();
+        QVERIFY(saved.wait(10000));
+        QTRY_COMPARE(core_->app.pendingCount(), 6);  // outcome + work each
     }
 
     void locksAfterInactivityAndForgetsTheForm() {
