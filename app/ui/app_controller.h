@@ -9,6 +9,7 @@
 #include <QtQml/qqmlregistration.h>
 #include <QDate>
 #include <QObject>
+#include <QStringList>
 #include <QTimer>
 
 #include "storage_types.h"
@@ -66,8 +67,10 @@ class AppController : public QObject {
     Q_PROPERTY(sitebook::ui::AttentionModel* attention READ attention CONSTANT)
     Q_PROPERTY(sitebook::ui::PersonController* person READ person CONSTANT)
     // First run with a server: sign in (server, CA, username, password) before the PIN.
-    Q_PROPERTY(QString serverAddress READ serverAddress WRITE setServerAddress NOTIFY serverChanged)
-    Q_PROPERTY(QString caFile READ caFile WRITE setCaFile NOTIFY serverChanged)
+    // Each field has its own change signal: typing one never resets the other.
+    Q_PROPERTY(
+        QString serverAddress READ serverAddress WRITE setServerAddress NOTIFY serverAddressChanged)
+    Q_PROPERTY(QString caFile READ caFile WRITE setCaFile NOTIFY caFileChanged)
     Q_PROPERTY(bool needsSignIn READ needsSignIn NOTIFY signInChanged)
     Q_PROPERTY(QString userName READ userName NOTIFY signInChanged)
     Q_PROPERTY(QString role READ role NOTIFY signInChanged)
@@ -80,6 +83,15 @@ class AppController : public QObject {
     Q_PROPERTY(QString accountServer READ accountServer NOTIFY signInChanged)
     // The user's text size, 1 (standard) to 2 (200 %); the screens scale every font by it.
     Q_PROPERTY(double fontScale READ fontScale WRITE setFontScale NOTIFY fontScaleChanged)
+    // Enrolment and signing out.
+    // A CA pinned by an enrolment code (useEnrolmentCode), with its SHA-256 fingerprint
+    // ("AB:CD:…"); choosing a CA file instead drops the pin.
+    Q_PROPERTY(bool caPinned READ caPinned NOTIFY caFileChanged)
+    Q_PROPERTY(QString caFingerprint READ caFingerprint NOTIFY caFileChanged)
+    // The changes that have not reached the server, for the sign-out confirmation.
+    Q_PROPERTY(QStringList unsentChanges READ unsentChanges NOTIFY unsentChangesChanged)
+    // A sentence for the sign-in page after signing out (empty otherwise).
+    Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 public:
     enum State { Starting, FirstRun, Locked, Unlocked };
     Q_ENUM(State)
@@ -146,6 +158,23 @@ public:
     QString accountServer() const { return device_.server; }
     // With a server the first run signs in before the PIN is chosen (the --server option).
     void setUseServer(bool useServer);
+    bool caPinned() const { return !server_.caPem.isEmpty(); }
+    QString caFingerprint() const { return caFingerprint_; }
+    QStringList unsentChanges() const { return unsentChanges_; }
+    QString notice() const { return notice_; }
+
+    // Sign-in page: reads an enrolment code (docs/CLI.md, "Enrolment codes"), fills the server
+    // address and pins the code's CA. False, with a message under the field "enrolment", when
+    // the text is not a whole, valid code.
+    Q_INVOKABLE bool useEnrolmentCode(const QString& code);
+
+    // Starts signing out (switching user is signing out, then in): finds what has not been
+    // sent and asks for confirmation (signOutRequested(), unsentChanges). Unlocked only.
+    Q_INVOKABLE void signOut();
+    // Signs out: the server ends the device's sign-in when reachable, the user's case data,
+    // keys and tokens leave the device, and the sign-in page comes back. While changes have
+    // not been sent nothing happens unless `discardUnsent` (the confirmation opens again).
+    Q_INVOKABLE void confirmSignOut(bool discardUnsent);
 
     // First run: signs in to the server; the PIN is chosen next.
     Q_INVOKABLE void signIn(const QString& username, const QString& password);
@@ -188,6 +217,14 @@ signals:
     void signedInAgain();
     // Emitted when the inactivity timer locks the app.
     void lockedForInactivity();
+    void serverAddressChanged();
+    void caFileChanged();
+    void unsentChangesChanged();
+    void noticeChanged();
+    // signOut(): show the confirmation (with unsentChanges, if any).
+    void signOutRequested();
+    // The user's data has left the device; the sign-in page is next.
+    void signedOut();
 
 private:
     void setState(State state);
@@ -198,6 +235,9 @@ private:
     void onOpenFailed(int code, const QString& message, const VaultStatus& status);
     void tickLockout();
     void updateSessionEnded();
+    void clearViews();
+    void setUnsentChanges(const QStringList& changes);
+    void setNotice(const QString& notice);
 
     Parts parts_;
     const Clock& clock_;
@@ -221,6 +261,11 @@ private:
     double fontScale_ = 1.0;
     QTimer inactivity_;
     QTimer lockoutTick_;
+    QString caFingerprint_;
+    QStringList unsentChanges_;
+    QString notice_;
+    quint64 unsentRequest_ = 0;
+    bool syncAfterSignIn_ = false;
 };
 
 }  // namespace sitebook::ui

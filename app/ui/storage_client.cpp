@@ -67,6 +67,9 @@ StorageClient::StorageClient(StorageConfig config, const Clock& clock, RandomSou
     connect(worker_, &StorageWorker::personLoaded, this, &StorageClient::personLoaded);
     connect(worker_, &StorageWorker::decisionRecorded, this, &StorageClient::decisionRecorded);
     connect(worker_, &StorageWorker::decisionFailed, this, &StorageClient::decisionFailed);
+    connect(worker_, &StorageWorker::unsentLoaded, this, &StorageClient::unsentLoaded);
+    connect(worker_, &StorageWorker::signOutRefused, this, &StorageClient::signOutRefused);
+    connect(worker_, &StorageWorker::signedOut, this, &StorageClient::signedOut);
     thread_.start();
 }
 
@@ -194,6 +197,16 @@ quint64 StorageClient::resubmitDecision(const QString& opId, const QString& acti
     const quint64 id = nextRequest();
     post([w = worker_, id, opId, action, note] { w->resubmitDecision(id, opId, action, note); });
     return id;
+}
+
+quint64 StorageClient::loadUnsent() {
+    const quint64 id = nextRequest();
+    post([w = worker_, id] { w->loadUnsent(id); });
+    return id;
+}
+
+void StorageClient::signOut(bool discardUnsent) {
+    post([w = worker_, discardUnsent] { w->signOut(discardUnsent); });
 }
 
 }  // namespace sitebook::ui

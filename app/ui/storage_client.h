@@ -62,6 +62,9 @@ public:
                            const QString& note);
     // Answered with decisionRecorded() or decisionFailed(), like recordDecision().
     quint64 resubmitDecision(const QString& opId, const QString& action, const QString& note);
+    // Signing out: answered with unsentLoaded(); signedOut() or signOutRefused().
+    quint64 loadUnsent();
+    void signOut(bool discardUnsent);
 
 signals:
     void vaultInspected(const sitebook::ui::VaultStatus& status);
@@ -89,6 +92,9 @@ signals:
     void personLoaded(quint64 request, const sitebook::ui::PersonDetail& detail);
     void decisionRecorded(quint64 request);
     void decisionFailed(quint64 request, const QString& field, const QString& message);
+    void unsentLoaded(quint64 request, const QStringList& changes);
+    void signOutRefused(const QStringList& changes);
+    void signedOut(bool serverTold);
 
 private:
     template <typename F>

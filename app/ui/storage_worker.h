@@ -76,6 +76,17 @@ public:
     void resubmitDecision(quint64 request, const QString& opId, const QString& action,
                           const QString& note);
 
+    // --- Signing out (see storage_worker_sync.cpp).
+    // The changes that have not reached the server (waiting or refused), one line each,
+    // oldest first; answers with unsentLoaded().
+    void loadUnsent(quint64 request);
+    // Signs the user out and removes their case data from the device: tells the server to end
+    // the device's sign-in when it can be reached, then destroys the vault keys, the database
+    // (with its -wal/-shm), device.json and the CA copy. While changes have not been sent it
+    // refuses (signOutRefused(), nothing touched) unless `discardUnsent`. Answers with
+    // signedOut() and vaultInspected() (no vault: a first run).
+    void signOut(bool discardUnsent);
+
     // --- The officer's reads and decisions (see storage_worker_officer.cpp).
     void loadCaseload(quint64 request);
     void loadInbox(quint64 request);
@@ -116,6 +127,11 @@ signals:
     void personLoaded(quint64 request, const sitebook::ui::PersonDetail& detail);
     void decisionRecorded(quint64 request);
     void decisionFailed(quint64 request, const QString& field, const QString& message);
+    void unsentLoaded(quint64 request, const QStringList& changes);
+    // signOut() without discardUnsent while these changes have not been sent.
+    void signOutRefused(const QStringList& changes);
+    // The device holds no case data any more. `serverTold`: the server ended the sign-in too.
+    void signedOut(bool serverTold);
 
 private:
     VaultStatus status() const;
@@ -132,6 +148,7 @@ private:
     void publishSync(const sync::SyncState& state, bool running);
     Result<std::vector<CaseloadLine>> caseload();
     Result<std::vector<InboxItem>> inbox(const QString& personId);
+    Result<QStringList> unsentChanges();
 
     StorageConfig config_;
     const Clock& clock_;
