@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sitebook/common/clock.h"
+#include "sitebook/common/enrolment_code.h"
 #include "sitebook/common/random.h"
 #include "sitebook/common/uuid.h"
 #include "sitebook/server/commands.h"
@@ -31,6 +32,7 @@ protected:
                ("sitebook-commands-test-" + ids_.next().toString());
         addBuiltinCommands(table_);
         addDataCommands(table_);
+        addDeviceCommands(table_);
         table_.setReconcilerFactory([](const Clock& clock) -> std::unique_ptr<Reconciler> {
             return std::make_unique<PersonReconciler>(clock,
                                                       reconcile::ReconcilePolicy::defaults());
@@ -124,6 +126,71 @@ TEST_F(CommandsTest, DemoDataRefusesAServerWithOtherData) {
         << err_;
     EXPECT_EQ(run({"demo-data", "--password-stdin"}, "demo password for tests\n"), kExitFailure);
     EXPECT_NE(err_.find("already holds"), std::string::npos) << err_;
+}
+
+TEST_F(CommandsTest, DeviceEnrolPrintsACodeWithTheCaAndItsFingerprintAndWritesAQrImage) {
+    ASSERT_EQ(run({"init", "--dev-tls"}), kExitOk) << err_;
+    const std::string png = (dir_ / "enrol.png").string();
+    ASSERT_EQ(run({"device", "enrol", "--address", "sync.example.org:8443", "--qr", png}), kExitOk)
+        << err_;
+    // The code is the second line; it carries the data directory's CA, whole.
+    std::istringstream lines(out_);
+    std::string heading, code;
+    std::getline(lines, heading);
+    std::getline(lines, code);
+    auto parsed = parseEnrolmentCode(code);
+    ASSERT_TRUE(parsed.ok()) << parsed.error().toString() << "\n" << out_;
+    EXPECT_EQ(parsed->server, "sync.example.org:8443");
+    EXPECT_EQ(parsed->tlsName, "");
+    auto ca = pemCertificateToDer(read("tls/ca.pem"));
+    ASSERT_TRUE(ca.ok());
+    EXPECT_EQ(parsed->caDer, *ca);
+    EXPECT_NE(out_.find("CA certificate SHA-256: " + fingerprintText(certificateSha256(*ca))),
+              std::string::npos)
+        << out_;
+    // Nothing secret: neither the CA's key nor the server's.
+    EXPECT_EQ(out_.find("PRIVATE"), std::string::npos);
+
+    // A PNG of the QR code: the signature, then a square greyscale header.
+    const std::string image = read("enrol.png");
+    ASSERT_GT(image.size(), 33u);
+    EXPECT_EQ(image.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+    EXPECT_EQ(image.substr(12, 4), "IHDR");
+    EXPECT_EQ(image.substr(16, 4), image.substr(20, 4));
+    EXPECT_EQ(image[24], 8);  // bit depth
+    EXPECT_EQ(image[25], 0);  // greyscale
+
+    // Refused: no address, an address without a port, a file that is no certificate.
+    EXPECT_EQ(run({"device", "enrol"}), kExitUsage);
+    EXPECT_EQ(run({"device", "enrol", "--address", "sync.example.org"}), kExitUsage);
+    EXPECT_NE(err_.find("--address"), std::string::npos) << err_;
+    EXPECT_EQ(run({"device", "enrol", "--address", "h:1", "--ca", file("x.pem", "not a cert")}),
+              kExitUsage);
+}
+
+TEST_F(CommandsTest, EnrolmentCodesRefuseDamageAndTolerateWrapping) {
+    const std::string der = "certificate bytes";
+    auto code = makeEnrolmentCode({"sync.example.org:443", "localhost", der});
+    ASSERT_TRUE(code.ok());
+    // Wrapped by a mail program: still the same code.
+    std::string wrapped = *code;
+    wrapped.insert(40, "\n  ");
+    auto read = parseEnrolmentCode("  " + wrapped + "\n");
+    ASSERT_TRUE(read.ok()) << read.error().toString();
+    EXPECT_EQ(read->server, "sync.example.org:443");
+    EXPECT_EQ(read->tlsName, "localhost");
+    EXPECT_EQ(read->caDer, der);
+    // Cut short, altered, of another kind, or newer: refused, each with its field.
+    EXPECT_FALSE(parseEnrolmentCode(code->substr(0, code->size() - 3)).ok());
+    std::string altered = *code;
+    altered.back() = altered.back() == 'A' ? 'B' : 'A';
+    EXPECT_FALSE(parseEnrolmentCode(altered).ok());
+    EXPECT_EQ(parseEnrolmentCode("https://example.org").error().field, "code");
+    std::string newer = *code;
+    newer.replace(newer.find("v=1"), 3, "v=2");
+    EXPECT_EQ(parseEnrolmentCode(newer).error().field, "version");
+    EXPECT_EQ(makeEnrolmentCode({"sync.example.org", "", der}).error().field, "server");
+    EXPECT_EQ(makeEnrolmentCode({"a&b:1", "", der}).error().field, "server");
 }
 
 TEST_F(CommandsTest, ReconcileCommandRecomputesEveryone) {
