@@ -1012,6 +1012,14 @@
         <source>Sign in and sync</source>
         <translation>Mewngofnodi a chysoni</translation>
     </message>
+    <message>
+        <source>Not %1? Sign out</source>
+        <translation>Ddim yn %1? Allgofnodi</translation>
+    </message>
+    <message>
+        <source>Sign out and let someone else sign in</source>
+        <translation>Allgofnodi a gadael i rywun arall fewngofnodi</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>

@@ -994,6 +994,14 @@
         <source>Sign in and sync</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not %1? Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out and let someone else sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>

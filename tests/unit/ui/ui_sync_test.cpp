@@ -719,6 +719,34 @@ private slots:
         QCOMPARE(sam->sync.needsAttention(), 0);
         QCOMPARE(sam->sync.stateText(), QStringLiteral("Online"));
     }
+
+    // Signing out where the server cannot be reached: the user's data still leaves the phone,
+    // and the sign-in page says the server's sign-in ends only when it expires.
+    void signOutWithoutTheServerStillRemovesTheData() {
+        auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
+        QVERIFY(!QTest::currentTestFailed());
+        const auto dir = dir_->path() / "sam-phone";
+        QVERIFY(std::filesystem::exists(dir / "sitebook.db"));
+        server_.reset();
+
+        QSignalSpy asked(&sam->app, &AppController::signOutRequested);
+        sam->app.signOut();
+        QVERIFY(asked.wait(kTimeout));
+        QVERIFY(sam->app.unsentChanges().isEmpty());
+        QSignalSpy out(&sam->app, &AppController::signedOut);
+        sam->app.confirmSignOut(false);
+        QVERIFY(out.wait(kTimeout));
+        QCOMPARE(sam->app.state(), AppController::FirstRun);
+        QVERIFY(sam->app.needsSignIn());
+        QVERIFY2(sam->app.notice().contains(QStringLiteral("could not be reached")),
+                 qPrintable(sam->app.notice()));
+        for (const char* name : {"device.json", "ca.pem", "sitebook.db", "sitebook.db-wal",
+                                 "sitebook.db-shm", "sitebook.db.keys/keys.json"}) {
+            QVERIFY2(!std::filesystem::exists(dir / name), name);
+        }
+        // The server and CA stay on the form for the next person.
+        QVERIFY(!sam->app.serverAddress().isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(UiSyncTest)
