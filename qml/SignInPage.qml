@@ -102,13 +102,19 @@ Page {
                     Layout.fillWidth: true
                     onAccepted: page.useCode()
                 }
+                // Empty field: one tap pastes the code copied from a message and uses it.
                 Button {
                     objectName: "useEnrolmentButton"
-                    text: qsTr("Use code")
-                    enabled: enrolment.text.length > 0
+                    text: enrolment.text.length > 0 ? qsTr("Use code") : qsTr("Paste code")
+                    enabled: enrolment.text.length > 0 || enrolment.canPaste
                     implicitHeight: Theme.touch
-                    Accessible.name: qsTr("Use the enrolment code")
-                    onClicked: page.useCode()
+                    Accessible.name: enrolment.text.length > 0 ? qsTr("Use the enrolment code")
+                                                               : qsTr("Paste the enrolment code")
+                    onClicked: {
+                        if (enrolment.text.length === 0)
+                            enrolment.paste()
+                        page.useCode()
+                    }
                 }
             }
             FieldError {

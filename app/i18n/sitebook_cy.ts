@@ -1099,6 +1099,14 @@
         <source>Choose…</source>
         <translation>Dewiswch…</translation>
     </message>
+    <message>
+        <source>Paste code</source>
+        <translation>Gludo&apos;r cod</translation>
+    </message>
+    <message>
+        <source>Paste the enrolment code</source>
+        <translation>Gludo&apos;r cod cofrestru</translation>
+    </message>
 </context>
 <context>
     <name>SignOutDialog</name>

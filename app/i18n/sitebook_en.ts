@@ -1081,6 +1081,14 @@
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Paste code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignOutDialog</name>

@@ -298,7 +298,12 @@ Item {
 
             // The real code: the address is filled in, the CA pinned, and the sign-in works.
             find("usernameField", phone).text = ""
+            // Copied from a message: with the field empty, one tap pastes and uses it.
             field.text = code
+            field.selectAll()
+            field.copy()
+            field.text = ""
+            compare(find("useEnrolmentButton", phone).text, "Paste code")
             click(phone, "useEnrolmentButton")
             tryCompare(app, "caPinned", true, timeout)
             compare(field.text, "")
