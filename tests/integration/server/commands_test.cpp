@@ -168,31 +168,6 @@ TEST_F(CommandsTest, DeviceEnrolPrintsACodeWithTheCaAndItsFingerprintAndWritesAQ
               kExitUsage);
 }
 
-TEST_F(CommandsTest, EnrolmentCodesRefuseDamageAndTolerateWrapping) {
-    const std::string der = "certificate bytes";
-    auto code = makeEnrolmentCode({"sync.example.org:443", "localhost", der});
-    ASSERT_TRUE(code.ok());
-    // Wrapped by a mail program: still the same code.
-    std::string wrapped = *code;
-    wrapped.insert(40, "\n  ");
-    auto read = parseEnrolmentCode("  " + wrapped + "\n");
-    ASSERT_TRUE(read.ok()) << read.error().toString();
-    EXPECT_EQ(read->server, "sync.example.org:443");
-    EXPECT_EQ(read->tlsName, "localhost");
-    EXPECT_EQ(read->caDer, der);
-    // Cut short, altered, of another kind, or newer: refused, each with its field.
-    EXPECT_FALSE(parseEnrolmentCode(code->substr(0, code->size() - 3)).ok());
-    std::string altered = *code;
-    altered.back() = altered.back() == 'A' ? 'B' : 'A';
-    EXPECT_FALSE(parseEnrolmentCode(altered).ok());
-    EXPECT_EQ(parseEnrolmentCode("https://example.org").error().field, "code");
-    std::string newer = *code;
-    newer.replace(newer.find("v=1"), 3, "v=2");
-    EXPECT_EQ(parseEnrolmentCode(newer).error().field, "version");
-    EXPECT_EQ(makeEnrolmentCode({"sync.example.org", "", der}).error().field, "server");
-    EXPECT_EQ(makeEnrolmentCode({"a&b:1", "", der}).error().field, "server");
-}
-
 TEST_F(CommandsTest, ReconcileCommandRecomputesEveryone) {
     ASSERT_EQ(run({"demo-data", "--password-stdin"}, "demo password for tests\n"), kExitOk);
     ASSERT_EQ(run({"reconcile"}), kExitOk) << err_;
