@@ -12,6 +12,7 @@ Page {
     id: page
     required property AppController app
     title: qsTr("Sign in")
+    readonly property bool sideBySide: width - 2 * Theme.margin >= Theme.px(340)
 
     function submit() {
         page.app.signIn(username.text, password.text)
@@ -87,8 +88,12 @@ Page {
                 Layout.leftMargin: Theme.margin
                 Layout.rightMargin: Theme.margin
             }
-            RowLayout {
-                spacing: Theme.spacing
+            // Field and button side by side when they fit, the button below on a narrow
+            // screen or with large text.
+            GridLayout {
+                columns: page.sideBySide ? 2 : 1
+                columnSpacing: Theme.spacing
+                rowSpacing: 4
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin
                 Layout.rightMargin: Theme.margin
@@ -105,6 +110,7 @@ Page {
                 // Empty field: one tap pastes the code copied from a message and uses it.
                 Button {
                     objectName: "useEnrolmentButton"
+                    Layout.fillWidth: !page.sideBySide
                     text: enrolment.text.length > 0 ? qsTr("Use code") : qsTr("Paste code")
                     enabled: enrolment.text.length > 0 || enrolment.canPaste
                     implicitHeight: Theme.touch
@@ -170,8 +176,10 @@ Page {
                 Layout.leftMargin: Theme.margin
                 Layout.rightMargin: Theme.margin
             }
-            RowLayout {
-                spacing: Theme.spacing
+            GridLayout {
+                columns: page.sideBySide ? 2 : 1
+                columnSpacing: Theme.spacing
+                rowSpacing: 4
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin
                 Layout.rightMargin: Theme.margin
@@ -188,6 +196,7 @@ Page {
                 }
                 Button {
                     objectName: "chooseCaButton"
+                    Layout.fillWidth: !page.sideBySide
                     text: qsTr("Choose…")
                     implicitHeight: Theme.touch
                     Accessible.name: qsTr("Choose the server's certificate file")
