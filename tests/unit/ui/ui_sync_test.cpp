@@ -720,6 +720,25 @@ private slots:
         QCOMPARE(sam->sync.stateText(), QStringLiteral("Online"));
     }
 
+    // Who is signed in is known after every unlock, also after the app was restarted (from
+    // device.json), not only right after signing in.
+    void whoIsSignedInIsKnownAfterARestart() {
+        auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
+        QVERIFY(!QTest::currentTestFailed());
+        sam.reset();
+        const auto dir = dir_->path() / "sam-phone";
+        TestCore restarted(dir, ui::testing::testConfig(dir));
+        restarted.app.setUseServer(true);
+        restarted.app.start();
+        QTRY_COMPARE_WITH_TIMEOUT(restarted.app.state(), AppController::Locked, kTimeout);
+        QCOMPARE(restarted.app.userName(), QString());
+        restarted.app.unlock(QString::fromLatin1(kPin));
+        QTRY_COMPARE_WITH_TIMEOUT(restarted.app.state(), AppController::Unlocked, kTimeout);
+        QCOMPARE(restarted.app.userName(), QStringLiteral("sam"));
+        QCOMPARE(restarted.app.role(), QStringLiteral("supervisor"));
+        QCOMPARE(restarted.app.accountServer(), server_->address());
+    }
+
     // Signing out where the server cannot be reached: the user's data still leaves the phone,
     // and the sign-in page says the server's sign-in ends only when it expires.
     void signOutWithoutTheServerStillRemovesTheData() {
