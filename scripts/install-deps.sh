@@ -19,7 +19,7 @@ PACKAGES=(
   qml6-module-qtqml-workerscript qml6-module-qtquick-shapes qml6-module-qtquick-dialogs
   qt6-qpa-plugins libqt6svg6
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
-  libsodium-dev libssl-dev openssl curl libqrencode-dev zlib1g-dev
+  libsodium-dev libssl-dev openssl curl libqrencode-dev zlib1g-dev libzxing-dev
   libgtest-dev libgmock-dev nlohmann-json3-dev
   qtkeychain-qt6-dev
   xvfb xauth

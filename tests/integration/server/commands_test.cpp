@@ -20,10 +20,55 @@
 #include "sitebook/server/person_reconciler.h"
 #include "sitebook/server/sqlite_store.h"
 
+#ifdef SITEBOOK_HAVE_ZXING
+#define ZX_USE_UTF8 1  // Result::text() as UTF-8
+#include <ZXing/ReadBarcode.h>
+#include <zlib.h>
+
+#include <cstdint>
+#endif
+
 namespace sitebook::server::testing {
 namespace {
 
 using nlohmann::json;
+
+#ifdef SITEBOOK_HAVE_ZXING
+// The text of the QR code in an 8-bit greyscale PNG without filters (as `device enrol` writes
+// it), read with a QR decoder; empty when none is found.
+std::string decodeQrPng(const std::string& png) {
+    auto be32 = [&](std::size_t at) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>(png[at])) << 24 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(png[at + 1])) << 16 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(png[at + 2])) << 8 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(png[at + 3]));
+    };
+    const int side = static_cast<int>(be32(16));
+    std::string packed;
+    for (std::size_t at = 8; at + 8 <= png.size();) {
+        const std::uint32_t length = be32(at);
+        if (png.compare(at + 4, 4, "IDAT") == 0)
+            packed += png.substr(at + 8, length);
+        at += 12 + length;
+    }
+    std::vector<unsigned char> raw(static_cast<std::size_t>(side) * (side + 1));
+    uLongf rawSize = raw.size();
+    if (uncompress(raw.data(), &rawSize, reinterpret_cast<const Bytef*>(packed.data()),
+                   packed.size()) != Z_OK) {
+        return {};
+    }
+    std::vector<std::uint8_t> pixels;
+    for (int y = 0; y < side; ++y) {
+        const auto row = raw.begin() + static_cast<std::ptrdiff_t>(y) * (side + 1) + 1;
+        pixels.insert(pixels.end(), row, row + side);
+    }
+    ZXing::DecodeHints hints;
+    hints.setFormats(ZXing::BarcodeFormat::QRCode);
+    const auto result =
+        ZXing::ReadBarcode({pixels.data(), side, side, ZXing::ImageFormat::Lum}, hints);
+    return result.isValid() ? result.text() : std::string();
+}
+#endif
 
 class CommandsTest : public ::testing::Test {
 protected:
@@ -159,6 +204,10 @@ TEST_F(CommandsTest, DeviceEnrolPrintsACodeWithTheCaAndItsFingerprintAndWritesAQ
     EXPECT_EQ(image.substr(16, 4), image.substr(20, 4));
     EXPECT_EQ(image[24], 8);  // bit depth
     EXPECT_EQ(image[25], 0);  // greyscale
+#ifdef SITEBOOK_HAVE_ZXING
+    // A QR reader gets the code back from the image, whole.
+    EXPECT_EQ(decodeQrPng(image), code);
+#endif
 
     // Refused: no address, an address without a port, a file that is no certificate.
     EXPECT_EQ(run({"device", "enrol"}), kExitUsage);
