@@ -1548,6 +1548,10 @@
         <source>Unknown changes</source>
         <translation>Newidiadau anhysbys</translation>
     </message>
+    <message>
+        <source>Unlock Sitebook to see which changes have not been sent.</source>
+        <translation>Datglowch Sitebook i weld pa newidiadau sydd heb eu hanfon.</translation>
+    </message>
 </context>
 <context>
     <name>sitebook::ui::SyncController</name>

@@ -1515,6 +1515,10 @@
         <source>Unknown changes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unlock Sitebook to see which changes have not been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sitebook::ui::SyncController</name>

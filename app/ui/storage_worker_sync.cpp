@@ -601,6 +601,11 @@ void StorageWorker::loadUnsent(quint64 request) {
 }
 
 void StorageWorker::signOut(bool discardUnsent) {
+    if (!store_ && !discardUnsent) {
+        // Locked: what is unsent cannot be counted, so it is not assumed to be nothing.
+        return emit signOutRefused(
+            {tr("Unlock Sitebook to see which changes have not been sent.")});
+    }
     if (store_ && !discardUnsent) {
         auto lines = unsentChanges();
         if (!lines.ok() || !lines->isEmpty()) {
