@@ -274,6 +274,11 @@ Control {
         onAccepted: shell.app.acknowledgeSetup()
     }
 
+    // Signing out (AppController.signOut()): the confirmation, with any unsent changes.
+    SignOutDialog {
+        app: shell.app
+    }
+
     PrivacyCover {
         objectName: "privacyCover"
         anchors.fill: parent

@@ -121,6 +121,20 @@ Page {
                 visible: running
                 Layout.alignment: Qt.AlignHCenter
             }
+            // Someone else takes the phone over: signing out first (with the warning about
+            // anything unsent), then the sign-in page.
+            Button {
+                objectName: "switchUserButton"
+                text: qsTr("Not %1? Sign out").arg(page.app ? page.app.accountName : "")
+                flat: true
+                enabled: page.app && !page.app.busy
+                implicitHeight: Theme.touch
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
+                Accessible.name: qsTr("Sign out and let someone else sign in")
+                onClicked: page.app.signOut()
+            }
         }
     }
 }

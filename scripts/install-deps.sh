@@ -16,10 +16,10 @@ PACKAGES=(
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qttest
-  qml6-module-qtqml-workerscript qml6-module-qtquick-shapes
+  qml6-module-qtqml-workerscript qml6-module-qtquick-shapes qml6-module-qtquick-dialogs
   qt6-qpa-plugins libqt6svg6
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
-  libsodium-dev libssl-dev openssl curl
+  libsodium-dev libssl-dev openssl curl libqrencode-dev zlib1g-dev libzxing-dev
   libgtest-dev libgmock-dev nlohmann-json3-dev
   qtkeychain-qt6-dev
   xvfb xauth

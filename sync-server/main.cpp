@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     CommandTable commands;
     addBuiltinCommands(commands);
     addDataCommands(commands);
+    addDeviceCommands(commands);
     commands.setReconcilerFactory([](const sitebook::Clock& clock) -> std::unique_ptr<Reconciler> {
         return std::make_unique<PersonReconciler>(clock, reconcile::ReconcilePolicy::defaults());
     });

@@ -1397,6 +1397,14 @@
         <source>Sign in and sync</source>
         <translation>Mewngofnodi a chysoni</translation>
     </message>
+    <message>
+        <source>Not %1? Sign out</source>
+        <translation>Ddim yn %1? Allgofnodi</translation>
+    </message>
+    <message>
+        <source>Sign out and let someone else sign in</source>
+        <translation>Allgofnodi a gadael i rywun arall fewngofnodi</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -1435,6 +1443,107 @@
     <message>
         <source>Signing in…</source>
         <translation>Wrthi&apos;n mewngofnodi…</translation>
+    </message>
+    <message>
+        <source>Choose the server&apos;s certificate file</source>
+        <translation>Dewiswch ffeil tystysgrif y gweinydd</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>Tystysgrifau (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Cod cofrestru</translation>
+    </message>
+    <message>
+        <source>If you were given an enrolment code, paste it here. It fills in the server and the certificate that proves it is yours.</source>
+        <translation>Os cawsoch god cofrestru, gludwch ef yma. Mae&apos;n llenwi&apos;r gweinydd a&apos;r dystysgrif sy&apos;n profi mai eich gweinydd chi ydyw.</translation>
+    </message>
+    <message>
+        <source>Use code</source>
+        <translation>Defnyddio&apos;r cod</translation>
+    </message>
+    <message>
+        <source>Use the enrolment code</source>
+        <translation>Defnyddio&apos;r cod cofrestru</translation>
+    </message>
+    <message>
+        <source>From the enrolment code. Fingerprint (SHA-256): %1</source>
+        <translation>O&apos;r cod cofrestru. Ôl bys (SHA-256): %1</translation>
+    </message>
+    <message>
+        <source>Or choose a file instead</source>
+        <translation>Neu dewiswch ffeil yn lle hynny</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Dewiswch…</translation>
+    </message>
+    <message>
+        <source>Paste code</source>
+        <translation>Gludo&apos;r cod</translation>
+    </message>
+    <message>
+        <source>Paste the enrolment code</source>
+        <translation>Gludo&apos;r cod cofrestru</translation>
+    </message>
+</context>
+<context>
+    <name>SignOutDialog</name>
+    <message>
+        <source>Changes have not been sent</source>
+        <translation>Nid yw newidiadau wedi&apos;u hanfon</translation>
+    </message>
+    <message>
+        <source>Sign out of Sitebook?</source>
+        <translation>Allgofnodi o Sitebook?</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2).</source>
+        <translation>Wedi mewngofnodi fel %1 (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not been sent. Sync now, or sign out and lose them.</source>
+        <translation>
+            <numerusform>Nid yw %n newid wedi&apos;u hanfon. Cysonwch nawr, neu allgofnodwch a&apos;u colli.</numerusform>
+            <numerusform>Nid yw %n newid wedi&apos;u hanfon. Cysonwch nawr, neu allgofnodwch a&apos;u colli.</numerusform>
+            <numerusform>Nid yw %n newid wedi&apos;u hanfon. Cysonwch nawr, neu allgofnodwch a&apos;u colli.</numerusform>
+            <numerusform>Nid yw %n newid wedi&apos;u hanfon. Cysonwch nawr, neu allgofnodwch a&apos;u colli.</numerusform>
+            <numerusform>Nid yw %n newid wedi&apos;u hanfon. Cysonwch nawr, neu allgofnodwch a&apos;u colli.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signing out removes everything on this phone, these changes too. Nobody else can get them back.</source>
+        <translation>Mae allgofnodi yn dileu popeth ar y ffôn hwn, gan gynnwys y newidiadau hyn. Ni all neb arall eu cael yn ôl.</translation>
+    </message>
+    <message>
+        <source>Everything you recorded has reached the server. Signing out removes your records from this phone; they stay on the server. The next person signs in with their own account.</source>
+        <translation>Mae popeth a gofnodwyd gennych wedi cyrraedd y gweinydd. Mae allgofnodi yn dileu eich cofnodion o&apos;r ffôn hwn; maen nhw&apos;n aros ar y gweinydd. Mae&apos;r person nesaf yn mewngofnodi gyda&apos;i gyfrif ei hun.</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Cysoni nawr</translation>
+    </message>
+    <message>
+        <source>Sync now and stay signed in</source>
+        <translation>Cysoni nawr ac aros wedi mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Sign out and lose them</source>
+        <translation>Allgofnodi a&apos;u colli</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Allgofnodi</translation>
+    </message>
+    <message>
+        <source>Stay signed in</source>
+        <translation>Aros wedi mewngofnodi</translation>
     </message>
 </context>
 <context>
@@ -1618,16 +1727,36 @@
         <translation>Rhowch gyfeiriad y gweinydd.</translation>
     </message>
     <message>
-        <source>Choose the server&apos;s certificate file.</source>
-        <translation>Dewiswch ffeil tystysgrif y gweinydd.</translation>
-    </message>
-    <message>
         <source>Enter your username.</source>
         <translation>Rhowch eich enw defnyddiwr.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
         <translation>Rhowch eich cyfrinair.</translation>
+    </message>
+    <message>
+        <source>%1 is signed out. Their records were removed from this phone.</source>
+        <translation>Mae %1 wedi allgofnodi. Cafodd eu cofnodion eu dileu o&apos;r ffôn hwn.</translation>
+    </message>
+    <message>
+        <source>%1 is signed out. Their records were removed from this phone; the server could not be reached, so their sign-in ends there when it expires.</source>
+        <translation>Mae %1 wedi allgofnodi. Cafodd eu cofnodion eu dileu o&apos;r ffôn hwn; nid oedd modd cyrraedd y gweinydd, felly daw eu mewngofnodi yno i ben pan fydd yn dod i ben.</translation>
+    </message>
+    <message>
+        <source>Choose the server&apos;s certificate file, or paste an enrolment code.</source>
+        <translation>Dewiswch ffeil tystysgrif y gweinydd, neu gludwch god cofrestru.</translation>
+    </message>
+    <message>
+        <source>This enrolment code is newer than this version of Sitebook. Update the app, then paste the code again.</source>
+        <translation>Mae&apos;r cod cofrestru hwn yn fwy newydd na&apos;r fersiwn hon o Sitebook. Diweddarwch yr ap, yna gludwch y cod eto.</translation>
+    </message>
+    <message>
+        <source>This is not a Sitebook enrolment code. Paste the whole code you were given; it starts with &quot;sitebook:enrol&quot;.</source>
+        <translation>Nid cod cofrestru Sitebook yw hwn. Gludwch y cod cyfan a gawsoch; mae&apos;n dechrau gyda &quot;sitebook:enrol&quot;.</translation>
+    </message>
+    <message>
+        <source>The enrolment code is incomplete or damaged. Copy all of it again and paste it here.</source>
+        <translation>Mae&apos;r cod cofrestru yn anghyflawn neu wedi&apos;i ddifrodi. Copïwch y cyfan eto a&apos;i ludo yma.</translation>
     </message>
 </context>
 <context>
@@ -1894,6 +2023,8 @@
     <message>
         <source>%1 for %2</source>
         <translation>%1 ar gyfer %2</translation>
+        <source>%1, %2 (refused by the server)</source>
+        <translation>%1, %2 (gwrthodwyd gan y gweinydd)</translation>
     </message>
     <message>
         <source>%1, %2</source>
@@ -1924,6 +2055,12 @@
     <message>
         <source>A decision has already been recorded for this appointment.</source>
         <translation>Mae penderfyniad eisoes wedi’i gofnodi ar gyfer yr apwyntiad hwn.</translation>
+        <source>Unknown changes</source>
+        <translation>Newidiadau anhysbys</translation>
+    </message>
+    <message>
+        <source>Unlock Sitebook to see which changes have not been sent.</source>
+        <translation>Datglowch Sitebook i weld pa newidiadau sydd heb eu hanfon.</translation>
     </message>
 </context>
 <context>

@@ -1344,6 +1344,14 @@
         <source>Sign in and sync</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not %1? Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out and let someone else sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -1381,6 +1389,104 @@
     </message>
     <message>
         <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the server&apos;s certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you were given an enrolment code, paste it here. It fills in the server and the certificate that proves it is yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the enrolment code. Fingerprint (SHA-256): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or choose a file instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignOutDialog</name>
+    <message>
+        <source>Changes have not been sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out of Sitebook?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not been sent. Sync now, or sign out and lose them.</source>
+        <translation>
+            <numerusform>%n change has not been sent. Sync now, or sign out and lose it.</numerusform>
+            <numerusform>%n changes have not been sent. Sync now, or sign out and lose them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signing out removes everything on this phone, these changes too. Nobody else can get them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything you recorded has reached the server. Signing out removes your records from this phone; they stay on the server. The next person signs in with their own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now and stay signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out and lose them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay signed in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1549,15 +1655,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose the server&apos;s certificate file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter your username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is signed out. Their records were removed from this phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is signed out. Their records were removed from this phone; the server could not be reached, so their sign-in ends there when it expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the server&apos;s certificate file, or paste an enrolment code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrolment code is newer than this version of Sitebook. Update the app, then paste the code again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a Sitebook enrolment code. Paste the whole code you were given; it starts with &quot;sitebook:enrol&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrolment code is incomplete or damaged. Copy all of it again and paste it here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1820,6 +1946,7 @@
     </message>
     <message>
         <source>%1 for %2</source>
+        <source>%1, %2 (refused by the server)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1849,6 +1976,11 @@
     </message>
     <message>
         <source>A decision has already been recorded for this appointment.</source>
+        <source>Unknown changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock Sitebook to see which changes have not been sent.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

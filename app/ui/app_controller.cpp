@@ -17,6 +17,7 @@
 #include "roster_model.h"
 #include "session_list_model.h"
 #include "sitebook/common/clock.h"
+#include "sitebook/common/enrolment_code.h"
 #include "sitebook/common/error.h"
 #include "sitebook/storage/key_vault.h"
 #include "storage_client.h"
@@ -69,6 +70,8 @@ AppController::AppController(Parts parts, const Clock& clock, QObject* parent)
         setMessage({});
         device_ = info;
         signedIn_ = true;
+        // A new sign-in (perhaps after another user signed out) fetches its data at once.
+        syncAfterSignIn_ = true;
         emit signInChanged();
     });
     connect(storage, &StorageClient::signInFailed, this, [this](int code, const QString& text) {
@@ -103,6 +106,40 @@ AppController::AppController(Parts parts, const Clock& clock, QObject* parent)
         device_ = info;
         emit signInChanged();
     });
+    // Signing out: the confirmation lists what has not been sent; the worker refuses to sign
+    // out over unsent changes unless told to discard them, and answers with that list again.
+    connect(storage, &StorageClient::unsentLoaded, this,
+            [this](quint64 request, const QStringList& changes) {
+                if (request != unsentRequest_ || state_ != Unlocked)
+                    return;
+                setUnsentChanges(changes);
+                emit signOutRequested();
+            });
+    connect(storage, &StorageClient::signOutRefused, this, [this](const QStringList& changes) {
+        setBusy(false);
+        setUnsentChanges(changes);
+        emit signOutRequested();
+    });
+    connect(storage, &StorageClient::signedOut, this, [this](bool serverTold) {
+        setBusy(false);
+        const QString who = userName();
+        clearViews();
+        device_ = {};
+        signedIn_ = false;
+        justCreated_ = false;
+        setUnsentChanges({});
+        setMessage({});
+        setNotice(serverTold
+                      ? tr("%1 is signed out. Their records were removed from this phone.").arg(who)
+                      : tr("%1 is signed out. Their records were removed from this phone; "
+                           "the server could not be reached, so their sign-in ends "
+                           "there when it expires.")
+                            .arg(who));
+        // The vault is gone: a first run, which signs in before a PIN is chosen.
+        setState(FirstRun);
+        emit signInChanged();
+        emit signedOut();
+    });
     // A download or a decision changes what the officer's screens show.
     connect(storage, &StorageClient::dataChanged, this, [this] {
         if (state_ != Unlocked)
@@ -127,13 +164,24 @@ void AppController::setServerAddress(const QString& address) {
     if (address == server_.address)
         return;
     server_.address = address;
+    emit serverAddressChanged();
     emit serverChanged();
 }
 
 void AppController::setCaFile(const QString& file) {
-    if (file == server_.caFile)
+    // A file chosen in a file dialog arrives as a URL.
+    const QString path = file.startsWith(QLatin1String("file:")) ? QUrl(file).toLocalFile() : file;
+    const bool unpin = !server_.caPem.isEmpty() && !path.isEmpty();
+    if (path == server_.caFile && !unpin)
         return;
-    server_.caFile = file;
+    server_.caFile = path;
+    if (unpin) {
+        // A file chosen by hand replaces the CA an enrolment code pinned.
+        server_.caPem.clear();
+        server_.tlsName.clear();
+        caFingerprint_.clear();
+    }
+    emit caFileChanged();
     emit serverChanged();
 }
 
@@ -144,8 +192,9 @@ void AppController::signIn(const QString& username, const QString& password) {
         setMessage(tr("Enter the server address."), QStringLiteral("server"));
         return;
     }
-    if (server_.caFile.trimmed().isEmpty()) {
-        setMessage(tr("Choose the server's certificate file."), QStringLiteral("ca"));
+    if (server_.caFile.trimmed().isEmpty() && server_.caPem.isEmpty()) {
+        setMessage(tr("Choose the server's certificate file, or paste an enrolment code."),
+                   QStringLiteral("ca"));
         return;
     }
     if (username.trimmed().isEmpty()) {
@@ -161,7 +210,9 @@ void AppController::signIn(const QString& username, const QString& password) {
     QString file = server_.caFile.trimmed();
     if (file.startsWith(QLatin1String("file://")))
         file = QUrl(file).toLocalFile();
-    parts_.storage->signIn({server_.address.trimmed(), file, {}}, username, password);
+    setNotice({});
+    parts_.storage->signIn({server_.address.trimmed(), file, server_.tlsName, server_.caPem},
+                           username, password);
 }
 
 void AppController::signInAgain(const QString& password) {
@@ -399,8 +450,12 @@ void AppController::onOpened(const QString& protection) {
     }
     if (parts_.attention != nullptr)
         parts_.attention->reload();
-    if (parts_.sync != nullptr)
+    if (parts_.sync != nullptr) {
         parts_.sync->start();
+        if (syncAfterSignIn_)
+            parts_.sync->syncNow();
+    }
+    syncAfterSignIn_ = false;
 }
 
 void AppController::onOpenFailed(int code, const QString& message, const VaultStatus& status) {
@@ -448,6 +503,14 @@ void AppController::tickLockout() {
 void AppController::lock() {
     if (state_ != Unlocked)
         return;
+    clearViews();
+    parts_.storage->close();
+    justCreated_ = false;
+    setMessage({});
+    setState(Locked);
+}
+
+void AppController::clearViews() {
     parts_.record->clear();
     parts_.fastPath->clear();
     parts_.roster->clear();
@@ -461,10 +524,6 @@ void AppController::lock() {
     }
     if (parts_.attention != nullptr)
         parts_.attention->clear();
-    parts_.storage->close();
-    justCreated_ = false;
-    setMessage({});
-    setState(Locked);
 }
 
 void AppController::lockForInactivity() {
@@ -511,6 +570,65 @@ bool AppController::eventFilter(QObject* watched, QEvent* event) {
             break;
     }
     return QObject::eventFilter(watched, event);
+}
+
+bool AppController::useEnrolmentCode(const QString& code) {
+    auto parsed = parseEnrolmentCode(toStdString(code));
+    if (!parsed.ok()) {
+        const std::string field = parsed.error().field;
+        if (field == "version") {
+            setMessage(tr("This enrolment code is newer than this version of Sitebook. Update "
+                          "the app, then paste the code again."),
+                       QStringLiteral("enrolment"));
+        } else if (field == "code") {
+            setMessage(tr("This is not a Sitebook enrolment code. Paste the whole code you were "
+                          "given; it starts with \"sitebook:enrol\"."),
+                       QStringLiteral("enrolment"));
+        } else {
+            setMessage(tr("The enrolment code is incomplete or damaged. Copy all of it again and "
+                          "paste it here."),
+                       QStringLiteral("enrolment"));
+        }
+        return false;
+    }
+    server_.caPem = toQString(derCertificateToPem(parsed->caDer));
+    server_.tlsName = toQString(parsed->tlsName);
+    server_.caFile.clear();
+    caFingerprint_ = toQString(fingerprintText(certificateSha256(parsed->caDer)));
+    setServerAddress(toQString(parsed->server));
+    setMessage({});
+    emit caFileChanged();
+    emit serverChanged();
+    return true;
+}
+
+void AppController::signOut() {
+    if (state_ != Unlocked || busy_)
+        return;
+    unsentRequest_ = parts_.storage->loadUnsent();
+}
+
+void AppController::confirmSignOut(bool discardUnsent) {
+    if (state_ != Unlocked || busy_)
+        return;
+    setBusy(true);
+    // A sync already queued on the storage thread finishes first; the worker then counts
+    // what is still unsent.
+    parts_.storage->signOut(discardUnsent);
+}
+
+void AppController::setUnsentChanges(const QStringList& changes) {
+    if (changes == unsentChanges_)
+        return;
+    unsentChanges_ = changes;
+    emit unsentChangesChanged();
+}
+
+void AppController::setNotice(const QString& notice) {
+    if (notice == notice_)
+        return;
+    notice_ = notice;
+    emit noticeChanged();
 }
 
 }  // namespace sitebook::ui

@@ -9,6 +9,7 @@
 #include <QtQml/qqmlregistration.h>
 #include <QDate>
 #include <QObject>
+#include <QStringList>
 #include <QTimer>
 #include <memory>
 
@@ -69,8 +70,10 @@ class AppController : public QObject {
     Q_PROPERTY(sitebook::ui::AttentionModel* attention READ attention CONSTANT)
     Q_PROPERTY(sitebook::ui::PersonController* person READ person CONSTANT)
     // First run with a server: sign in (server, CA, username, password) before the PIN.
-    Q_PROPERTY(QString serverAddress READ serverAddress WRITE setServerAddress NOTIFY serverChanged)
-    Q_PROPERTY(QString caFile READ caFile WRITE setCaFile NOTIFY serverChanged)
+    // Each field has its own change signal: typing one never resets the other.
+    Q_PROPERTY(
+        QString serverAddress READ serverAddress WRITE setServerAddress NOTIFY serverAddressChanged)
+    Q_PROPERTY(QString caFile READ caFile WRITE setCaFile NOTIFY caFileChanged)
     Q_PROPERTY(bool needsSignIn READ needsSignIn NOTIFY signInChanged)
     Q_PROPERTY(QString userName READ userName NOTIFY signInChanged)
     Q_PROPERTY(QString role READ role NOTIFY signInChanged)
@@ -87,6 +90,15 @@ class AppController : public QObject {
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     // How the data on this device is protected, in plain words in the interface language.
     Q_PROPERTY(QString protectionSentence READ protectionSentence NOTIFY protectionSentenceChanged)
+    // Enrolment and signing out.
+    // A CA pinned by an enrolment code (useEnrolmentCode), with its SHA-256 fingerprint
+    // ("AB:CD:…"); choosing a CA file instead drops the pin.
+    Q_PROPERTY(bool caPinned READ caPinned NOTIFY caFileChanged)
+    Q_PROPERTY(QString caFingerprint READ caFingerprint NOTIFY caFileChanged)
+    // The changes that have not reached the server, for the sign-out confirmation.
+    Q_PROPERTY(QStringList unsentChanges READ unsentChanges NOTIFY unsentChangesChanged)
+    // A sentence for the sign-in page after signing out (empty otherwise).
+    Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 public:
     enum State { Starting, FirstRun, Locked, Unlocked };
     Q_ENUM(State)
@@ -160,6 +172,23 @@ public:
     QString protectionSentence() const;
     // With a server the first run signs in before the PIN is chosen (the --server option).
     void setUseServer(bool useServer);
+    bool caPinned() const { return !server_.caPem.isEmpty(); }
+    QString caFingerprint() const { return caFingerprint_; }
+    QStringList unsentChanges() const { return unsentChanges_; }
+    QString notice() const { return notice_; }
+
+    // Sign-in page: reads an enrolment code (docs/CLI.md, "Enrolment codes"), fills the server
+    // address and pins the code's CA. False, with a message under the field "enrolment", when
+    // the text is not a whole, valid code.
+    Q_INVOKABLE bool useEnrolmentCode(const QString& code);
+
+    // Starts signing out (switching user is signing out, then in): finds what has not been
+    // sent and asks for confirmation (signOutRequested(), unsentChanges). Unlocked only.
+    Q_INVOKABLE void signOut();
+    // Signs out: the server ends the device's sign-in when reachable, the user's case data,
+    // keys and tokens leave the device, and the sign-in page comes back. While changes have
+    // not been sent nothing happens unless `discardUnsent` (the confirmation opens again).
+    Q_INVOKABLE void confirmSignOut(bool discardUnsent);
 
     // First run: signs in to the server; the PIN is chosen next.
     Q_INVOKABLE void signIn(const QString& username, const QString& password);
@@ -204,6 +233,14 @@ signals:
     void signedInAgain();
     // Emitted when the inactivity timer locks the app.
     void lockedForInactivity();
+    void serverAddressChanged();
+    void caFileChanged();
+    void unsentChangesChanged();
+    void noticeChanged();
+    // signOut(): show the confirmation (with unsentChanges, if any).
+    void signOutRequested();
+    // The user's data has left the device; the sign-in page is next.
+    void signedOut();
 
 private:
     void setState(State state);
@@ -214,6 +251,9 @@ private:
     void onOpenFailed(int code, const QString& message, const VaultStatus& status);
     void tickLockout();
     void updateSessionEnded();
+    void clearViews();
+    void setUnsentChanges(const QStringList& changes);
+    void setNotice(const QString& notice);
 
     Parts parts_;
     const Clock& clock_;
@@ -245,6 +285,11 @@ private:
     static constexpr int kFlushBeforeLockMs = 5'000;
     QTimer flushBound_;
     bool lockAfterFlush_ = false;
+    QString caFingerprint_;
+    QStringList unsentChanges_;
+    QString notice_;
+    quint64 unsentRequest_ = 0;
+    bool syncAfterSignIn_ = false;
 };
 
 }  // namespace sitebook::ui

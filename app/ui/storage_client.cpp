@@ -71,6 +71,9 @@ StorageClient::StorageClient(StorageConfig config, const Clock& clock, RandomSou
     connect(worker_, &StorageWorker::draftSaved, this, &StorageClient::draftSaved);
     connect(worker_, &StorageWorker::draftDiscarded, this, &StorageClient::draftDiscarded);
     connect(worker_, &StorageWorker::draftsChanged, this, &StorageClient::draftsChanged);
+    connect(worker_, &StorageWorker::unsentLoaded, this, &StorageClient::unsentLoaded);
+    connect(worker_, &StorageWorker::signOutRefused, this, &StorageClient::signOutRefused);
+    connect(worker_, &StorageWorker::signedOut, this, &StorageClient::signedOut);
     thread_.start();
 }
 
@@ -247,6 +250,16 @@ quint64 StorageClient::confirmOutcome(const QString& appointmentId, const QStrin
         w->confirmOutcome(id, appointmentId, outcomeJson);
     });
     return id;
+}
+
+quint64 StorageClient::loadUnsent() {
+    const quint64 id = nextRequest();
+    post([w = worker_, id] { w->loadUnsent(id); });
+    return id;
+}
+
+void StorageClient::signOut(bool discardUnsent) {
+    post([w = worker_, discardUnsent] { w->signOut(discardUnsent); });
 }
 
 }  // namespace sitebook::ui

@@ -77,6 +77,9 @@ public:
                                     const QString& evidence);
     quint64 acknowledgeAlert(const QString& feedbackId, const QString& note);
     quint64 confirmOutcome(const QString& appointmentId, const QString& outcomeJson);
+    // Signing out: answered with unsentLoaded(); signedOut() or signOutRefused().
+    quint64 loadUnsent();
+    void signOut(bool discardUnsent);
 
 signals:
     void vaultInspected(const sitebook::ui::VaultStatus& status);
@@ -109,6 +112,9 @@ signals:
     void draftSaved(quint64 request, const QString& appointmentId, qint64 savedAt);
     void draftDiscarded(quint64 request, const QString& appointmentId);
     void draftsChanged();
+    void unsentLoaded(quint64 request, const QStringList& changes);
+    void signOutRefused(const QStringList& changes);
+    void signedOut(bool serverTold);
 
 private:
     template <typename F>

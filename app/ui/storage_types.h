@@ -124,6 +124,9 @@ struct ServerSettings {
     QString address;  // "host:port"
     QString caFile;
     QString tlsName;  // name in the certificate when it differs from the host; usually empty
+    // The CA certificate itself (PEM), pinned by an enrolment code; used instead of caFile
+    // when set.
+    QString caPem;
 };
 
 // Who is signed in on this device (no secrets).

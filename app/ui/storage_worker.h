@@ -94,6 +94,16 @@ public:
     // running sync and refuses further ones until the store is opened again, so the close()
     // queued behind the sync runs within moments, not after a call's deadline.
     void cancelSync();
+    // --- Signing out (see storage_worker_sync.cpp).
+    // The changes that have not reached the server (waiting or refused), one line each,
+    // oldest first; answers with unsentLoaded().
+    void loadUnsent(quint64 request);
+    // Signs the user out and removes their case data from the device: tells the server to end
+    // the device's sign-in when it can be reached, then destroys the vault keys, the database
+    // (with its -wal/-shm), device.json and the CA copy. While changes have not been sent it
+    // refuses (signOutRefused(), nothing touched) unless `discardUnsent`. Answers with
+    // signedOut() and vaultInspected() (no vault: a first run).
+    void signOut(bool discardUnsent);
 
     // --- The officer's reads and decisions (see storage_worker_officer.cpp).
     void loadCaseload(quint64 request);
@@ -150,6 +160,11 @@ signals:
     void draftSaved(quint64 request, const QString& appointmentId, qint64 savedAt);
     void draftDiscarded(quint64 request, const QString& appointmentId);
     void draftsChanged();
+    void unsentLoaded(quint64 request, const QStringList& changes);
+    // signOut() without discardUnsent while these changes have not been sent.
+    void signOutRefused(const QStringList& changes);
+    // The device holds no case data any more. `serverTold`: the server ended the sign-in too.
+    void signedOut(bool serverTold);
 
 private:
     // Validates and records an officer's decision; answers decisionRecorded/decisionFailed.
@@ -175,6 +190,7 @@ private:
                         const std::optional<domain::Appointment>& appointment);
     Result<std::vector<CaseloadLine>> caseload();
     Result<std::vector<InboxItem>> inbox(const QString& personId);
+    Result<QStringList> unsentChanges();
 
     StorageConfig config_;
     const Clock& clock_;

@@ -194,7 +194,9 @@ void StorageWorker::signIn(const ServerSettings& server, const QString& username
         return fail(makeError(ErrorCode::InvalidArgument, "enter the server address", "server"));
     if (username.trimmed().isEmpty())
         return fail(makeError(ErrorCode::InvalidArgument, "enter your username", "username"));
-    auto pem = readPem(server.caFile);
+    // A CA pinned by an enrolment code comes as the certificate itself; otherwise from a file.
+    auto pem = server.caPem.isEmpty() ? readPem(server.caFile)
+                                      : Result<std::string>(toStdString(server.caPem));
     if (!pem.ok())
         return fail(pem.error());
     auto transport = transportFor(server.address.trimmed(), *pem, server.tlsName);
@@ -745,6 +747,101 @@ void StorageWorker::resubmitDecision(quint64 request, const QString& opId, const
     emit dataChanged();
     emit localChange();
     countPending();
+}
+
+// ------------------------------------------------------------------ signing out
+
+Result<QStringList> StorageWorker::unsentChanges() {
+    QStringList lines;
+    for (const char* state : {"pending", "rejected"}) {
+        auto entries = store_->outbox(state);
+        SB_TRY(entries);
+        for (const auto& e : *entries) {
+            QString line = describe(e);
+            std::string personId;
+            const std::string appointmentId = appointmentOf(e);
+            if (!appointmentId.empty()) {
+                auto a = store_->appointment(appointmentId);
+                if (a.ok() && *a)
+                    personId = (*a)->person_id;
+            } else {
+                const QJsonObject payload =
+                    QJsonDocument::fromJson(QByteArray::fromStdString(e.payload)).object();
+                personId = toStdString(payload.value(QStringLiteral("person_id")).toString());
+            }
+            if (!personId.empty()) {
+                auto p = store_->person(personId);
+                if (p.ok() && *p) {
+                    line = tr("%1 for %2, %3")
+                               .arg(line, toQString((*p)->surname), toQString((*p)->forenames));
+                }
+            }
+            const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.createdAt),
+                                                    QLocale::ShortFormat);
+            line = std::string_view(state) == "rejected"
+                       ? tr("%1, %2 (refused by the server)").arg(line, when)
+                       : tr("%1, %2").arg(line, when);
+            lines.append(line);
+        }
+    }
+    return lines;
+}
+
+void StorageWorker::loadUnsent(quint64 request) {
+    if (!store_)
+        return emit loadFailed(request, tr("The device is locked."));
+    auto lines = unsentChanges();
+    if (!lines.ok())
+        return emit loadFailed(request, toQString(lines.error().message));
+    emit unsentLoaded(request, *lines);
+}
+
+void StorageWorker::signOut(bool discardUnsent) {
+    if (!store_ && !discardUnsent) {
+        // Locked: what is unsent cannot be counted, so it is not assumed to be nothing.
+        return emit signOutRefused(
+            {tr("Unlock Sitebook to see which changes have not been sent.")});
+    }
+    if (store_ && !discardUnsent) {
+        auto lines = unsentChanges();
+        if (!lines.ok() || !lines->isEmpty()) {
+            // Nothing is removed while changes wait (or cannot even be counted).
+            return emit signOutRefused(lines.ok() ? *lines : QStringList{tr("Unknown changes")});
+        }
+    }
+    bool serverTold = false;
+    if (engine_) {
+        // The server ends the device's sign-in when it can be reached; an unreachable server
+        // leaves its refresh token to expire (it is useless without this device's store).
+        Status told = engine_->signOutOfServer();
+        serverTold = told.ok();
+        if (!told.ok())
+            log::info(kComponent, "signing out on the server failed: " + told.error().toString());
+    }
+    if (discardUnsent && store_) {
+        auto lines = unsentChanges();
+        if (lines.ok() && !lines->isEmpty()) {
+            log::warning(kComponent, "signed out over " + std::to_string(lines->size()) +
+                                         " unsent change(s), as confirmed on screen");
+        }
+    }
+    engine_.reset();
+    transport_.reset();
+    store_.reset();
+    pendingCredentials_.reset();
+    pendingIdentity_ = {};
+    username_.clear();
+    // Keys first (wipeDeviceFiles), so nothing readable is left if a deletion fails.
+    Status wiped = sync::wipeDeviceFiles(databasePath(), [this] { return vault_->wipe(); });
+    if (!wiped.ok())
+        log::error(kComponent, "removing the device data failed: " + wiped.error().toString());
+    std::error_code ec;
+    std::filesystem::remove(config_.dataDir / "device.json", ec);
+    std::filesystem::remove(config_.dataDir / kCaFile, ec);
+    std::filesystem::remove(storage::KeyVault::directoryFor(databasePath()), ec);
+    emit closed();
+    emit signedOut(serverTold);
+    emit vaultInspected(status());
 }
 
 }  // namespace sitebook::ui

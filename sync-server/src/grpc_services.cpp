@@ -498,6 +498,43 @@ grpc::Status AuthServiceImpl::RevokeDevice(grpc::ServerContext* context,
     return grpc::Status::OK;
 }
 
+grpc::Status AuthServiceImpl::SignOut(grpc::ServerContext* context,
+                                      const v1::SignOutRequest* request,
+                                      v1::SignOutResponse* /*response*/) {
+    if (auto s = checkUuid(request->device_id(), "device_id"); !s)
+        return toGrpcStatus(context, s.error());
+    if (request->refresh_token().empty() || request->refresh_token().size() > 256) {
+        return toGrpcStatus(context, invalid("refresh_token", "refresh_token is malformed"));
+    }
+    auto uow = deps_.store.begin(AccessMode::ReadWrite);
+    if (!uow)
+        return toGrpcStatus(context, uow.error());
+    auto token = (*uow)->findRefreshToken(TokenService::hashRefreshToken(request->refresh_token()));
+    if (!token)
+        return toGrpcStatus(context, token.error());
+    // Any token the device ever held identifies it, even one already rotated or revoked: a
+    // device signing out after a lost refresh answer still ends its sign-in.
+    if (!*token || (*token)->deviceId != request->device_id()) {
+        return toGrpcStatus(context, makeError(ErrorCode::Unauthenticated,
+                                               "the refresh token is not this device's"));
+    }
+    const UnixMillis now = deps_.clock.nowMillis();
+    if (auto s = (*uow)->revokeDeviceTokens((*token)->deviceId, now); !s)
+        return toGrpcStatus(context, s.error());
+    AuditEntry audit;
+    audit.userId = (*token)->userId;
+    audit.deviceId = (*token)->deviceId;
+    audit.action = "signed_out";
+    audit.entityType = "device";
+    audit.entityId = (*token)->deviceId;
+    audit.serverTimeMillis = now;
+    if (auto s = (*uow)->appendAudit(audit); !s)
+        return toGrpcStatus(context, s.error());
+    if (auto s = (*uow)->commit(); !s)
+        return toGrpcStatus(context, s.error());
+    return grpc::Status::OK;
+}
+
 // ---------------------------------------------------------------- SyncService
 
 grpc::Status SyncServiceImpl::Upload(grpc::ServerContext* context, const v1::UploadRequest* request,

@@ -48,6 +48,8 @@ public:
                                 v1::DeviceInfo* response) override;
     grpc::Status RevokeDevice(grpc::ServerContext* context, const v1::RevokeDeviceRequest* request,
                               v1::DeviceInfo* response) override;
+    grpc::Status SignOut(grpc::ServerContext* context, const v1::SignOutRequest* request,
+                         v1::SignOutResponse* response) override;
 
 private:
     // Inserts a new refresh token (exchanged for `parentHash`, when refreshing) and fills in

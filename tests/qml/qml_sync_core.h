@@ -7,6 +7,11 @@
 #include <filesystem>
 #include <memory>
 
+#include <QFile>
+#include <QStringList>
+#include <nlohmann/json.hpp>
+
+#include "sitebook/common/enrolment_code.h"
 #include "ui_sync_server.h"
 #include "ui_test_core.h"
 
@@ -18,6 +23,9 @@ class QmlSyncCore : public QObject {
     Q_PROPERTY(QString password READ password CONSTANT)
     Q_PROPERTY(sitebook::ui::AppController* supervisor READ supervisor CONSTANT)
     Q_PROPERTY(sitebook::ui::AppController* officer READ officer CONSTANT)
+    // Where the server listens and its CA file, for typing into the sign-in form.
+    Q_PROPERTY(QString serverAddress READ serverAddress CONSTANT)
+    Q_PROPERTY(QString caFile READ caFile CONSTANT)
 public:
     QmlSyncCore() : server_(dir_.path()) {
         serverStarted_ = server_.start();
@@ -38,6 +46,8 @@ public:
     QString password() const { return QString::fromLatin1(kSyncTestPassword); }
     AppController* supervisor() { return supervisor_ ? &supervisor_->app : nullptr; }
     AppController* officer() { return officer_ ? &officer_->app : nullptr; }
+    QString serverAddress() const { return serverStarted_ ? server_.address() : QString(); }
+    QString caFile() const { return server_.caFile(); }
 
     // Whether the supervisor's phone has a connection (the scheduler syncs when it returns).
     Q_INVOKABLE void setSupervisorOnline(bool online) {
@@ -112,6 +122,64 @@ public:
         auto body =
             server_.entity(server::EntityType::AppointmentOutcome, appointmentId.toStdString());
         return body.is_object() ? QString::fromStdString(body.value("code", "")) : QString();
+    }
+
+    // A supervisor with no project: nothing of the seeded session is in their scope.
+    Q_INVOKABLE bool addSupervisor(const QString& username) {
+        return !server_.addUser(username.toStdString(), server::Role::Supervisor).empty();
+    }
+
+    // What the phone keeps in its data directory: the device file, the database and its keys.
+    Q_INVOKABLE QStringList phoneFiles() const {
+        QStringList found;
+        const auto dir = dir_.path() / "sam-phone";
+        for (const char* name : {"device.json", "ca.pem", "sitebook.db", "sitebook.db-wal",
+                                 "sitebook.db.keys/keys.json"}) {
+            if (std::filesystem::exists(dir / name))
+                found.append(QString::fromLatin1(name));
+        }
+        return found;
+    }
+
+    // The device id in the phone's device.json (empty without one).
+    Q_INVOKABLE QString phoneDeviceId() const {
+        QFile file(QString::fromStdString((dir_.path() / "sam-phone" / "device.json").string()));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        const auto body = nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
+        return body.is_object() && body.contains("device_id")
+                   ? QString::fromStdString(body["device_id"].get<std::string>())
+                   : QString();
+    }
+
+    // Whether the server ended the device's sign-in (AuthService.SignOut).
+    Q_INVOKABLE bool serverSignedOut(const QString& deviceId) {
+        return server_.audited("device", deviceId.toStdString(), "signed_out");
+    }
+
+    // An enrolment code for this server, as `sitebook-server device enrol` prints it.
+    Q_INVOKABLE QString enrolmentCode() const {
+        QFile file(server_.caFile());
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        auto der = pemCertificateToDer(file.readAll().toStdString());
+        if (!der.ok())
+            return {};
+        auto code = makeEnrolmentCode({server_.address().toStdString(), "", *der});
+        return code.ok() ? QString::fromStdString(*code) : QString();
+    }
+
+    // A well-formed code for this server's address that pins another CA: the server's
+    // certificate does not chain to it.
+    Q_INVOKABLE QString enrolmentCodeWithAnotherCa() const {
+        auto ca = server::generateCertificateAuthority("Not the server's CA", 2);
+        if (!ca.ok())
+            return {};
+        auto der = pemCertificateToDer(ca->certificatePem);
+        if (!der.ok())
+            return {};
+        auto code = makeEnrolmentCode({server_.address().toStdString(), "", *der});
+        return code.ok() ? QString::fromStdString(*code) : QString();
     }
 
 private:

@@ -125,6 +125,18 @@ public:
         return credentialsOf(response);
     }
 
+    Status signOut(const std::string& refreshToken, const std::string& deviceId) override {
+        v1::SignOutRequest req;
+        req.set_refresh_token(refreshToken);
+        req.set_device_id(deviceId);
+        v1::SignOutResponse response;
+        auto ctx = context({}, config_.unaryDeadline);
+        grpc::Status status = connection()->auth->SignOut(ctx.get(), req, &response);
+        if (!status.ok())
+            return fromGrpcStatus(status, ctx->GetServerTrailingMetadata());
+        return okStatus();
+    }
+
     Result<UploadResponse> upload(const std::string& accessToken, UnixMillis deviceSentAtMs,
                                   const std::vector<UploadOperation>& operations) override {
         v1::UploadRequest req;

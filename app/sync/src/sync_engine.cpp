@@ -219,6 +219,16 @@ Status SyncEngine::signOut() {
     return okStatus();
 }
 
+Status SyncEngine::signOutOfServer() {
+    auto refresh = store_.syncValue(kRefreshTokenKey);
+    SB_TRY(refresh);
+    Status told = okStatus();
+    if (*refresh && !(*refresh)->empty())
+        told = transport_.signOut(**refresh, store_.context().deviceId);
+    SB_TRY(signOut());
+    return told;
+}
+
 Result<Credentials> SyncEngine::signIn(const std::string& username, const std::string& password,
                                        const std::string& deviceName) {
     const UnixMillis sentAt = clock_.nowMillis();

@@ -111,6 +111,41 @@ TEST_F(AuthTest, RefreshTokenIsBoundToItsDevice) {
               grpc::StatusCode::UNAUTHENTICATED);
 }
 
+TEST_F(AuthTest, SignOutEndsTheDeviceSignInAndTheDeviceSignsInAgainWithAPassword) {
+    addUser("sam", Role::Supervisor);
+    Session s = login("sam");
+    auto signOut = [&](const std::string& token, const std::string& deviceId) {
+        v1::SignOutRequest request;
+        request.set_refresh_token(token);
+        request.set_device_id(deviceId);
+        v1::SignOutResponse response;
+        auto ctx = context();
+        return auth_->SignOut(ctx.get(), request, &response).error_code();
+    };
+    auto refresh = [&](const std::string& token) {
+        v1::RefreshRequest request;
+        request.set_refresh_token(token);
+        request.set_device_id(s.deviceId);
+        v1::TokenResponse response;
+        auto ctx = context();
+        return auth_->Refresh(ctx.get(), request, &response).error_code();
+    };
+    // Another device's id, or a token the server never issued, ends nothing.
+    EXPECT_EQ(signOut(s.refreshToken, newId()), grpc::StatusCode::UNAUTHENTICATED);
+    EXPECT_EQ(signOut("not-a-token", s.deviceId), grpc::StatusCode::UNAUTHENTICATED);
+    EXPECT_EQ(signOut(s.refreshToken, "not-a-uuid"), grpc::StatusCode::INVALID_ARGUMENT);
+
+    ASSERT_EQ(signOut(s.refreshToken, s.deviceId), grpc::StatusCode::OK);
+    EXPECT_EQ(refresh(s.refreshToken), grpc::StatusCode::UNAUTHENTICATED);
+    // Signing out twice (an answer lost on the way) is answered the same.
+    EXPECT_EQ(signOut(s.refreshToken, s.deviceId), grpc::StatusCode::OK);
+
+    // The device is not revoked: the next person signs in on it with their password.
+    Session again = login("sam", s.deviceId);
+    EXPECT_EQ(again.deviceId, s.deviceId);
+    EXPECT_EQ(refresh(again.refreshToken), grpc::StatusCode::OK);
+}
+
 TEST_F(AuthTest, UnauthenticatedCallsAreRefused) {
     addUser("sam", Role::Supervisor);
     Session s = login("sam");

@@ -13,16 +13,62 @@
 #include <vector>
 
 #include "sitebook/common/clock.h"
+#include "sitebook/common/enrolment_code.h"
 #include "sitebook/common/random.h"
 #include "sitebook/common/uuid.h"
 #include "sitebook/server/commands.h"
 #include "sitebook/server/person_reconciler.h"
 #include "sitebook/server/sqlite_store.h"
 
+#ifdef SITEBOOK_HAVE_ZXING
+#define ZX_USE_UTF8 1  // Result::text() as UTF-8
+#include <ZXing/ReadBarcode.h>
+#include <zlib.h>
+
+#include <cstdint>
+#endif
+
 namespace sitebook::server::testing {
 namespace {
 
 using nlohmann::json;
+
+#ifdef SITEBOOK_HAVE_ZXING
+// The text of the QR code in an 8-bit greyscale PNG without filters (as `device enrol` writes
+// it), read with a QR decoder; empty when none is found.
+std::string decodeQrPng(const std::string& png) {
+    auto be32 = [&](std::size_t at) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>(png[at])) << 24 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(png[at + 1])) << 16 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(png[at + 2])) << 8 |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(png[at + 3]));
+    };
+    const int side = static_cast<int>(be32(16));
+    std::string packed;
+    for (std::size_t at = 8; at + 8 <= png.size();) {
+        const std::uint32_t length = be32(at);
+        if (png.compare(at + 4, 4, "IDAT") == 0)
+            packed += png.substr(at + 8, length);
+        at += 12 + length;
+    }
+    std::vector<unsigned char> raw(static_cast<std::size_t>(side) * (side + 1));
+    uLongf rawSize = raw.size();
+    if (uncompress(raw.data(), &rawSize, reinterpret_cast<const Bytef*>(packed.data()),
+                   packed.size()) != Z_OK) {
+        return {};
+    }
+    std::vector<std::uint8_t> pixels;
+    for (int y = 0; y < side; ++y) {
+        const auto row = raw.begin() + static_cast<std::ptrdiff_t>(y) * (side + 1) + 1;
+        pixels.insert(pixels.end(), row, row + side);
+    }
+    ZXing::DecodeHints hints;
+    hints.setFormats(ZXing::BarcodeFormat::QRCode);
+    const auto result =
+        ZXing::ReadBarcode({pixels.data(), side, side, ZXing::ImageFormat::Lum}, hints);
+    return result.isValid() ? result.text() : std::string();
+}
+#endif
 
 class CommandsTest : public ::testing::Test {
 protected:
@@ -31,6 +77,7 @@ protected:
                ("sitebook-commands-test-" + ids_.next().toString());
         addBuiltinCommands(table_);
         addDataCommands(table_);
+        addDeviceCommands(table_);
         table_.setReconcilerFactory([](const Clock& clock) -> std::unique_ptr<Reconciler> {
             return std::make_unique<PersonReconciler>(clock,
                                                       reconcile::ReconcilePolicy::defaults());
@@ -124,6 +171,50 @@ TEST_F(CommandsTest, DemoDataRefusesAServerWithOtherData) {
         << err_;
     EXPECT_EQ(run({"demo-data", "--password-stdin"}, "demo password for tests\n"), kExitFailure);
     EXPECT_NE(err_.find("already holds"), std::string::npos) << err_;
+}
+
+TEST_F(CommandsTest, DeviceEnrolPrintsACodeWithTheCaAndItsFingerprintAndWritesAQrImage) {
+    ASSERT_EQ(run({"init", "--dev-tls"}), kExitOk) << err_;
+    const std::string png = (dir_ / "enrol.png").string();
+    ASSERT_EQ(run({"device", "enrol", "--address", "sync.example.org:8443", "--qr", png}), kExitOk)
+        << err_;
+    // The code is the second line; it carries the data directory's CA, whole.
+    std::istringstream lines(out_);
+    std::string heading, code;
+    std::getline(lines, heading);
+    std::getline(lines, code);
+    auto parsed = parseEnrolmentCode(code);
+    ASSERT_TRUE(parsed.ok()) << parsed.error().toString() << "\n" << out_;
+    EXPECT_EQ(parsed->server, "sync.example.org:8443");
+    EXPECT_EQ(parsed->tlsName, "");
+    auto ca = pemCertificateToDer(read("tls/ca.pem"));
+    ASSERT_TRUE(ca.ok());
+    EXPECT_EQ(parsed->caDer, *ca);
+    EXPECT_NE(out_.find("CA certificate SHA-256: " + fingerprintText(certificateSha256(*ca))),
+              std::string::npos)
+        << out_;
+    // Nothing secret: neither the CA's key nor the server's.
+    EXPECT_EQ(out_.find("PRIVATE"), std::string::npos);
+
+    // A PNG of the QR code: the signature, then a square greyscale header.
+    const std::string image = read("enrol.png");
+    ASSERT_GT(image.size(), 33u);
+    EXPECT_EQ(image.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+    EXPECT_EQ(image.substr(12, 4), "IHDR");
+    EXPECT_EQ(image.substr(16, 4), image.substr(20, 4));
+    EXPECT_EQ(image[24], 8);  // bit depth
+    EXPECT_EQ(image[25], 0);  // greyscale
+#ifdef SITEBOOK_HAVE_ZXING
+    // A QR reader gets the code back from the image, whole.
+    EXPECT_EQ(decodeQrPng(image), code);
+#endif
+
+    // Refused: no address, an address without a port, a file that is no certificate.
+    EXPECT_EQ(run({"device", "enrol"}), kExitUsage);
+    EXPECT_EQ(run({"device", "enrol", "--address", "sync.example.org"}), kExitUsage);
+    EXPECT_NE(err_.find("--address"), std::string::npos) << err_;
+    EXPECT_EQ(run({"device", "enrol", "--address", "h:1", "--ca", file("x.pem", "not a cert")}),
+              kExitUsage);
 }
 
 TEST_F(CommandsTest, ReconcileCommandRecomputesEveryone) {

@@ -157,6 +157,21 @@ public:
 
     void advance(std::int64_t millis) { clock_.advance(millis); }
 
+    // Whether the server's audit log holds `action` for the record.
+    bool audited(const std::string& type, const std::string& id, const std::string& action) {
+        auto uow = store_->begin(server::AccessMode::ReadOnly);
+        if (!uow.ok())
+            return false;
+        auto entries = (*uow)->auditForEntity(type, id);
+        if (!entries.ok())
+            return false;
+        for (const auto& e : *entries) {
+            if (e.action == action)
+                return true;
+        }
+        return false;
+    }
+
     struct Seed {
         std::string projectId, sessionId, personId, orderId;
         std::vector<std::string> appointmentIds;

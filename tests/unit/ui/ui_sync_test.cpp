@@ -770,6 +770,53 @@ private slots:
         QCOMPARE(sam->sync.needsAttention(), 0);
         QCOMPARE(sam->sync.stateText(), QStringLiteral("Online"));
     }
+
+    // Who is signed in is known after every unlock, also after the app was restarted (from
+    // device.json), not only right after signing in.
+    void whoIsSignedInIsKnownAfterARestart() {
+        auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
+        QVERIFY(!QTest::currentTestFailed());
+        sam.reset();
+        const auto dir = dir_->path() / "sam-phone";
+        TestCore restarted(dir, ui::testing::testConfig(dir));
+        restarted.app.setUseServer(true);
+        restarted.app.start();
+        QTRY_COMPARE_WITH_TIMEOUT(restarted.app.state(), AppController::Locked, kTimeout);
+        QCOMPARE(restarted.app.userName(), QString());
+        restarted.app.unlock(QString::fromLatin1(kPin));
+        QTRY_COMPARE_WITH_TIMEOUT(restarted.app.state(), AppController::Unlocked, kTimeout);
+        QCOMPARE(restarted.app.userName(), QStringLiteral("sam"));
+        QCOMPARE(restarted.app.role(), QStringLiteral("supervisor"));
+        QCOMPARE(restarted.app.accountServer(), server_->address());
+    }
+
+    // Signing out where the server cannot be reached: the user's data still leaves the phone,
+    // and the sign-in page says the server's sign-in ends only when it expires.
+    void signOutWithoutTheServerStillRemovesTheData() {
+        auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
+        QVERIFY(!QTest::currentTestFailed());
+        const auto dir = dir_->path() / "sam-phone";
+        QVERIFY(std::filesystem::exists(dir / "sitebook.db"));
+        server_.reset();
+
+        QSignalSpy asked(&sam->app, &AppController::signOutRequested);
+        sam->app.signOut();
+        QVERIFY(asked.wait(kTimeout));
+        QVERIFY(sam->app.unsentChanges().isEmpty());
+        QSignalSpy out(&sam->app, &AppController::signedOut);
+        sam->app.confirmSignOut(false);
+        QVERIFY(out.wait(kTimeout));
+        QCOMPARE(sam->app.state(), AppController::FirstRun);
+        QVERIFY(sam->app.needsSignIn());
+        QVERIFY2(sam->app.notice().contains(QStringLiteral("could not be reached")),
+                 qPrintable(sam->app.notice()));
+        for (const char* name : {"device.json", "ca.pem", "sitebook.db", "sitebook.db-wal",
+                                 "sitebook.db-shm", "sitebook.db.keys/keys.json"}) {
+            QVERIFY2(!std::filesystem::exists(dir / name), name);
+        }
+        // The server and CA stay on the form for the next person.
+        QVERIFY(!sam->app.serverAddress().isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(UiSyncTest)

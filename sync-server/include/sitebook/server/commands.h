@@ -64,6 +64,11 @@ private:
 void addBuiltinCommands(CommandTable& table);
 // demo-data, import, report (data_commands.cpp, import_csv.cpp, report.cpp).
 void addDataCommands(CommandTable& table);
+// device enrol (device_commands.cpp).
+void addDeviceCommands(CommandTable& table);
+// A QR code of `text` as a greyscale PNG, `scale` pixels per module, with its quiet zone;
+// `modules` (optional) receives the code's width in modules.
+Result<std::string> qrCodePng(const std::string& text, int scale, int* modules = nullptr);
 
 // Exit codes.
 inline constexpr int kExitOk = 0;

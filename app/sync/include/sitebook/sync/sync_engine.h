@@ -108,6 +108,11 @@ public:
     Status adoptCredentials(const Credentials& credentials);
     // Forgets the tokens (sign out). Pending changes stay on the device.
     Status signOut();
+    // Ends the sign-in on the server too (the transport's signOut(): the device's refresh
+    // tokens stop working there), then forgets the tokens here. The tokens are forgotten even
+    // when the server cannot be told; its error is returned then (the server's tokens expire
+    // by themselves). Pending changes stay on the device.
+    Status signOutOfServer();
 
     // Upload, then download. Transient failures arm the backoff (state().nextRetryAt).
     Result<SyncReport> sync();

@@ -92,6 +92,13 @@ public:
     virtual Result<Credentials> login(const LoginRequest& request) = 0;
     virtual Result<Credentials> refresh(const std::string& refreshToken,
                                         const std::string& deviceId) = 0;
+    // Ends the device's sign-in on the server (AuthService.SignOut): its refresh tokens stop
+    // working. A transport without it answers Unavailable, so the tokens are left to expire.
+    virtual Status signOut(const std::string& refreshToken, const std::string& deviceId) {
+        (void)refreshToken;
+        (void)deviceId;
+        return makeError(ErrorCode::Unavailable, "this transport cannot sign out on the server");
+    }
     virtual Result<UploadResponse> upload(const std::string& accessToken, UnixMillis deviceSentAtMs,
                                           const std::vector<UploadOperation>& operations) = 0;
     // Streams the download; `onMessage` is called for each message in order. If it returns an
