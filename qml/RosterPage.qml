@@ -99,6 +99,7 @@ Page {
                 required property bool enforceable
                 required property string outcomeLabel
                 required property bool hasFeedback
+                required property bool hasDraft
 
                 objectName: "person_" + index
                 width: ListView.view.width
@@ -140,6 +141,15 @@ Page {
                             font.bold: row.recorded
                             wrapMode: Text.Wrap
                             Layout.fillWidth: true
+                        }
+                        Label {
+                            objectName: "draftBadge"
+                            visible: row.hasDraft
+                            text: "✎ " + qsTr("Draft")
+                            color: Theme.warning
+                            font.pixelSize: Theme.px(12)
+                            font.bold: true
+                            Accessible.name: qsTr("Draft: typed, not saved yet")
                         }
                         Label {
                             visible: row.recorded && !row.hasFeedback
