@@ -116,6 +116,36 @@ Page {
         ColumnLayout {
             anchors.fill: parent
             spacing: 4
+            // The draft's state: a line of fixed height, so the form never jumps while typing.
+            RowLayout {
+                visible: page.record.loaded && !page.record.correcting
+                spacing: 4
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touch
+                Label {
+                    objectName: "draftStatus"
+                    text: page.record.hasDraft
+                          ? (page.record.draftSavedAt.length > 0
+                             ? qsTr("✎ Draft kept on this device at %1, not saved yet").arg(page.record.draftSavedAt)
+                             : qsTr("✎ Draft kept on this device, not saved yet"))
+                          : qsTr("What you type is kept on this device as a draft until you save.")
+                    color: page.record.hasDraft ? Theme.warning : Theme.muted
+                    font.pixelSize: Theme.px(12)
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                Button {
+                    objectName: "discardDraftButton"
+                    visible: page.record.hasDraft
+                    text: qsTr("Discard draft")
+                    flat: true
+                    implicitHeight: Theme.touch
+                    Accessible.name: qsTr("Discard draft")
+                    onClicked: discardDialog.open()
+                }
+            }
             FieldError {
                 objectName: "saveError"
                 text: page.record.errorSummary
@@ -183,37 +213,23 @@ Page {
                                                       : qsTr("Only the refused part is shown. Correct it, then send it again."))
                 }
             }
+            // A draft brought back when the form opened (known at load, so nothing shifts later).
             Rectangle {
                 objectName: "draftBanner"
-                visible: page.record.hasDraft && !page.record.correcting
+                visible: page.record.draftRestored && page.record.hasDraft && !page.record.correcting
                 color: Theme.warningBackground
                 radius: 4
-                implicitHeight: draftBody.implicitHeight + 16
+                implicitHeight: draftText.implicitHeight + 16
                 Layout.fillWidth: true
-                ColumnLayout {
-                    id: draftBody
+                Label {
+                    id: draftText
+                    objectName: "draftText"
                     x: 8
                     y: 8
                     width: parent.width - 16
-                    spacing: 4
-                    Label {
-                        objectName: "draftText"
-                        text: (page.record.draftRestored ? qsTr("Draft: what you typed earlier is back, not saved yet.")
-                                                         : qsTr("Draft: kept on this device, not saved yet."))
-                              + (page.record.draftSavedAt.length > 0
-                                 ? " " + qsTr("Last kept at %1.").arg(page.record.draftSavedAt) : "")
-                        wrapMode: Text.Wrap
-                        font.pixelSize: Theme.smallSize
-                        Layout.fillWidth: true
-                    }
-                    Button {
-                        objectName: "discardDraftButton"
-                        text: qsTr("Discard draft")
-                        flat: true
-                        implicitHeight: Theme.touch
-                        Accessible.name: qsTr("Discard draft")
-                        onClicked: discardDialog.open()
-                    }
+                    text: qsTr("Draft: what you typed earlier is back, not saved yet.")
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.smallSize
                 }
             }
             Label {
@@ -607,6 +623,24 @@ Page {
                     onTextChanged: if (text !== page.record.noteText) page.record.noteText = text
                 }
                 FieldError { field: "note.text"; target: noteField; text: page.errorFor("note.text"); Layout.fillWidth: true }
+                Switch {
+                    objectName: "sensitiveSwitch"
+                    text: qsTr("Sensitive note")
+                    checked: page.record.noteSensitive
+                    // A refused note marked sensitive stays sensitive when it is corrected.
+                    enabled: !(page.part === "note" && page.record.noteSensitive)
+                    implicitHeight: Theme.touch
+                    Accessible.name: qsTr("Sensitive note")
+                    onToggled: page.record.noteSensitive = checked
+                }
+                Label {
+                    visible: page.record.noteSensitive
+                    text: qsTr("Only staff with access to sensitive notes will see it. It can never be made non-sensitive.")
+                    color: Theme.muted
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.smallSize
+                    Layout.fillWidth: true
+                }
                 RowLayout {
                     visible: page.part === ""
                     spacing: Theme.spacing
@@ -628,24 +662,6 @@ Page {
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
-                }
-                Switch {
-                    objectName: "sensitiveSwitch"
-                    text: qsTr("Sensitive note")
-                    checked: page.record.noteSensitive
-                    // A refused note marked sensitive stays sensitive when it is corrected.
-                    enabled: !(page.part === "note" && page.record.noteSensitive)
-                    implicitHeight: Theme.touch
-                    Accessible.name: qsTr("Sensitive note")
-                    onToggled: page.record.noteSensitive = checked
-                }
-                Label {
-                    visible: page.record.noteSensitive
-                    text: qsTr("Only staff with access to sensitive notes will see it. It can never be made non-sensitive.")
-                    color: Theme.muted
-                    wrapMode: Text.Wrap
-                    font.pixelSize: Theme.smallSize
-                    Layout.fillWidth: true
                 }
             }
             Item { Layout.preferredHeight: Theme.margin }

@@ -881,11 +881,11 @@
     </message>
     <message>
         <source>Draft: kept on this device, not saved yet.</source>
-        <translation>Drafft: wedi&apos;i gadw ar y ddyfais hon, heb ei gofnodi eto.</translation>
+        <translation type="vanished">Drafft: wedi&apos;i gadw ar y ddyfais hon, heb ei gofnodi eto.</translation>
     </message>
     <message>
         <source>Last kept at %1.</source>
-        <translation>Cadwyd ddiwethaf am %1.</translation>
+        <translation type="vanished">Cadwyd ddiwethaf am %1.</translation>
     </message>
     <message>
         <source>Discard draft</source>
@@ -994,6 +994,18 @@
     <message>
         <source>Discard the draft</source>
         <translation>Gwaredu&apos;r drafft</translation>
+    </message>
+    <message>
+        <source>✎ Draft kept on this device at %1, not saved yet</source>
+        <translation>✎ Drafft wedi&apos;i gadw ar y ddyfais hon am %1, heb ei gofnodi eto</translation>
+    </message>
+    <message>
+        <source>✎ Draft kept on this device, not saved yet</source>
+        <translation>✎ Drafft wedi&apos;i gadw ar y ddyfais hon, heb ei gofnodi eto</translation>
+    </message>
+    <message>
+        <source>What you type is kept on this device as a draft until you save.</source>
+        <translation>Mae&apos;r hyn rydych chi&apos;n ei deipio yn cael ei gadw ar y ddyfais hon fel drafft nes i chi ei gadw.</translation>
     </message>
 </context>
 <context>

@@ -831,14 +831,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Draft: kept on this device, not saved yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last kept at %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Discard draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -944,6 +936,18 @@
     </message>
     <message>
         <source>Discard the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✎ Draft kept on this device at %1, not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✎ Draft kept on this device, not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you type is kept on this device as a draft until you save.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -54,10 +54,28 @@ Item {
         function reveal(name) {
             const item = find(name)
             const flick = find("recordFlickable")
-            const y = item.mapToItem(flick.contentItem, 0, 0).y
-            flick.contentY = Math.max(0, Math.min(y - 100, flick.contentHeight - flick.height))
+            let lastHeight = -1
+            tryVerify(function() {
+                // The form lays itself out after a change: wait until its height holds still.
+                const settled = flick.contentHeight === lastHeight
+                lastHeight = flick.contentHeight
+                if (!settled)
+                    return false
+                const y = item.mapToItem(flick.contentItem, 0, 0).y
+                flick.contentY = Math.max(0, Math.min(y - 100, flick.contentHeight - flick.height))
+                const top = item.mapToItem(flick, 0, 0).y
+                return top >= 0 && top + item.height <= flick.height
+            })
             waitForRendering(shell)
             return item
+        }
+        // Types into a field key by key, as a person would (keeps the field's bindings).
+        function typeText(name, text) {
+            const field = find(name)
+            field.forceActiveFocus()
+            for (let i = 0; i < text.length; ++i)
+                keyClick(text[i])
+            compare(field.text, text)
         }
         function personRow(row) {
             const list = find("rosterList")
@@ -105,11 +123,13 @@ Item {
             openPerson(0)
             compare(record().personName, "Sam Ellis")
             verify(!find("draftBanner").visible)
+            verify(!find("discardDraftButton").visible)
             find("outcome_ATTC").clicked()
             find("workDescriptionField").text = "Swept the yard"
             find("noteField").text = "Half a note"
             tryCompare(record(), "hasDraft", true)
-            tryCompare(find("draftBanner"), "visible", true)
+            tryVerify(function() { return find("draftStatus").text.indexOf("Draft kept on this device at 12:00") >= 0 })
+            verify(find("discardDraftButton").visible)
 
             click("recordBackButton")
             settle()
@@ -179,6 +199,20 @@ Item {
             openPerson(1)
             compare(record().recordedNotes.length, 1)
             compare(find("noteField").text, "")
+
+            // "Save note" in the middle of a record: the note alone, the rest stays a draft.
+            find("outcome_ATTC").clicked()
+            reveal("noteField")
+            typeText("noteField", "Left at lunch")
+            reveal("saveNoteButton")
+            click("saveNoteButton")
+            tryCompare(core.app, "pendingCount", 2, 10000)
+            tryCompare(find("noteSavedText"), "visible", true)
+            compare(find("noteField").text, "")
+            compare(record().outcomeCode, "ATTC")
+            compare(record().recordedNotes.length, 2)
+            tryCompare(record(), "hasDraft", true)
+            compare(core.app.roster.recordedCount, 0)
             click("recordBackButton")
             settle()
         }
@@ -195,7 +229,7 @@ Item {
             find("skill_0").clicked()
             click("saveButton")
             // outcome, work and skill
-            tryCompare(core.app, "pendingCount", 4, 10000)
+            tryCompare(core.app, "pendingCount", 5, 10000)
             tryVerify(function() { return findChild(shell, "saveButton") === null })
 
             openPerson(2)
@@ -208,7 +242,7 @@ Item {
 
             find("workDescriptionField").text = "Litter pick along the canal"
             click("saveButton")
-            tryCompare(core.app, "pendingCount", 5, 10000)   // one change, of the same record
+            tryCompare(core.app, "pendingCount", 6, 10000)   // one change, of the same record
             tryVerify(function() { return findChild(shell, "saveButton") === null })
             openPerson(2)
             compare(find("workDescriptionField").text, "Litter pick along the canal")
@@ -241,7 +275,7 @@ Item {
             compare(find("errorLink_2", summary).Accessible.name, "Choose how they behaved")
             verify(findChild(summary, "errorLink_3") === null)
             verify(find("workQualityError").visible)
-            compare(core.app.pendingCount, 5)
+            compare(core.app.pendingCount, 6)
             // Each problem jumps to its field.
             const flick = find("recordFlickable")
             compare(flick.contentY, 0)
