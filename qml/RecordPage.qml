@@ -116,12 +116,14 @@ Page {
         ColumnLayout {
             anchors.fill: parent
             spacing: 4
-            // The draft's state: a line of fixed height, so the form never jumps while typing.
-            RowLayout {
+            // The draft's state above Save: it never moves the form while typing. Beside its
+            // button when there is room, above it with large text.
+            GridLayout {
                 visible: page.record.loaded && !page.record.correcting
-                spacing: 4
+                columns: width > Theme.px(360) ? 2 : 1
+                columnSpacing: 4
+                rowSpacing: 0
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touch
                 Label {
                     objectName: "draftStatus"
                     text: page.record.hasDraft
@@ -132,9 +134,9 @@ Page {
                     color: page.record.hasDraft ? Theme.warning : Theme.muted
                     font.pixelSize: Theme.px(12)
                     wrapMode: Text.Wrap
-                    maximumLineCount: 2
-                    elide: Text.ElideRight
+                    verticalAlignment: Text.AlignVCenter
                     Layout.fillWidth: true
+                    Layout.minimumHeight: Theme.touch
                 }
                 Button {
                     objectName: "discardDraftButton"
