@@ -114,7 +114,9 @@ Page {
         padding: 8
         Material.elevation: 4
         ColumnLayout {
-            anchors.fill: parent
+            // As wide as the form on a tablet, so Save sits under it.
+            width: Math.min(parent.width, Theme.px(640))
+            anchors.horizontalCenter: parent.horizontalCenter
             spacing: 4
             // The draft's state above Save: it never moves the form while typing. Beside its
             // button when there is room, above it with large text.

@@ -24,11 +24,14 @@ ColumnLayout {
         input.text = text
         root.edited(text)
     }
+    // The wheels start at the time in the field, or now.
+    property int startHour: 9
+    property int startMinute: 0
     function openPicker() {
         const parts = /^(\d{1,2}):(\d{2})$/.exec(input.text.trim())
         const base = parts ? parts : /^(\d{1,2}):(\d{2})$/.exec(root.now())
-        hours.currentIndex = base ? Math.min(23, parseInt(base[1], 10)) : 9
-        minutes.currentIndex = base ? Math.min(59, parseInt(base[2], 10)) : 0
+        root.startHour = base ? Math.min(23, parseInt(base[1], 10)) : 9
+        root.startMinute = base ? Math.min(59, parseInt(base[2], 10)) : 0
         picker.open()
     }
 
@@ -71,6 +74,16 @@ ColumnLayout {
         anchors.centerIn: parent
         width: Math.min(parent ? parent.width - 32 : 320, 340)
         padding: 16
+        // A Tumbler positions itself only once it is shown.
+        onOpened: {
+            hours.currentIndex = root.startHour
+            minutes.currentIndex = root.startMinute
+        }
+        background: Rectangle {
+            color: "white"
+            radius: 4
+            border.color: Theme.muted
+        }
 
         contentItem: ColumnLayout {
             spacing: 8

@@ -303,6 +303,17 @@ Item {
             tryCompare(popup, "visible", false)
             compare(find("arrivalField").text, "12:00")   // the injected clock
             compare(record().arrival, "12:00")
+
+            // The wheels start at the time in the field; one minute more is one step.
+            click("arrivalFieldPicker")
+            tryCompare(popup, "opened", true)
+            const minutes = find("arrivalFieldMinutes", popup.contentItem)
+            tryCompare(minutes, "currentIndex", 0)
+            compare(find("arrivalFieldHours", popup.contentItem).currentIndex, 12)
+            minutes.currentIndex = 1
+            click("arrivalFieldSet", popup.contentItem)
+            tryCompare(popup, "visible", false)
+            compare(record().arrival, "12:01")
         }
 
         function test_8_tabletKeepsAReadableWidth() {
