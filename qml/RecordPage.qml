@@ -21,7 +21,7 @@ Page {
 
     function requestSave() {
         page.showSummary = true
-        if (page.part === "" && page.record.enforceable)
+        if (page.part === "" && page.record.enforceable && page.record.recordsOutcome())
             enforceableDialog.open()
         else
             page.record.save()
