@@ -21,11 +21,16 @@ Control {
 
     readonly property StackView stack: unlockedLoader.item ? unlockedLoader.item.stack : null
 
+    // The roster and the record form that are open, kept in memory while the device is locked
+    // so that unlocking returns to them (the form comes back from its draft). Never stored.
+    property var openRoster: null
+    property string openAppointment: ""
+
     // Navigation entry points, used by the pages and by the screenshot tool and tests.
     function openSession(row) {
         const m = shell.app.sessions
         const i = m.index(row, 0)
-        shell.stack.push(rosterPage, {
+        shell.pushRoster({
             sessionId: m.data(i, SessionListModel.SessionIdRole),
             projectName: m.data(i, SessionListModel.ProjectNameRole),
             times: m.data(i, SessionListModel.StartRole) + "–" + m.data(i, SessionListModel.EndRole),
@@ -33,9 +38,24 @@ Control {
             sessionEnd: m.data(i, SessionListModel.EndRole)
         })
     }
+    function pushRoster(properties) {
+        shell.openRoster = properties
+        shell.stack.push(rosterPage, properties)
+    }
     function openRecord(appointmentId) {
+        shell.openAppointment = appointmentId
         shell.app.record.load(appointmentId)
         shell.stack.push(recordPage)
+    }
+    // After unlock: the roster and record form that were open when the device locked.
+    function reopenAfterUnlock() {
+        if (!shell.stack || shell.app.officer || !shell.openRoster)
+            return
+        shell.stack.push(rosterPage, shell.openRoster, StackView.Immediate)
+        if (shell.openAppointment.length > 0) {
+            shell.app.record.load(shell.openAppointment)
+            shell.stack.push(recordPage, {}, StackView.Immediate)
+        }
     }
     function openFastPath() {
         const roster = shell.stack.currentItem
@@ -135,7 +155,11 @@ Control {
                         stackView.pop()
                 }
             }
-            Component.onCompleted: if (shell.app.sessionEnded) Qt.callLater(shell.openSignInAgain)
+            Component.onCompleted: {
+                Qt.callLater(shell.reopenAfterUnlock)
+                if (shell.app.sessionEnded)
+                    Qt.callLater(shell.openSignInAgain)
+            }
         }
     }
 
@@ -202,7 +226,11 @@ Control {
         id: rosterPage
         RosterPage {
             app: shell.app
-            onBack: shell.goBack()
+            onBack: {
+                shell.openRoster = null
+                shell.openAppointment = ""
+                shell.goBack()
+            }
             onPersonChosen: (appointmentId) => shell.openRecord(appointmentId)
             onFastPathChosen: shell.openFastPath()
             StackView.onRemoved: shell.app.roster.clear()
@@ -212,8 +240,14 @@ Control {
         id: recordPage
         RecordPage {
             app: shell.app
-            onBack: shell.goBack()
-            onDone: shell.goBack()
+            onBack: {
+                shell.openAppointment = ""
+                shell.goBack()
+            }
+            onDone: {
+                shell.openAppointment = ""
+                shell.goBack()
+            }
             StackView.onRemoved: shell.app.record.clear()
         }
     }
@@ -242,7 +276,7 @@ Control {
             width: parent.width
             spacing: Theme.spacing
             Label {
-                text: qsTr("How your data is protected on this phone:")
+                text: qsTr("How your data is protected on this device:")
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }

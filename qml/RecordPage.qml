@@ -6,6 +6,9 @@ import Sitebook
 
 // One person's record: outcome, times, penalty, ratings, work undertaken, skills, feedback for
 // the officer and a case note. Saving an enforceable outcome asks for confirmation first.
+// What is typed is kept as a draft on the device (RecordController); a failed save lists every
+// problem at the top ("There is a problem"), each jumping to its field. On a wide screen the
+// form keeps a readable width.
 Page {
     id: page
     required property AppController app
@@ -17,16 +20,43 @@ Page {
     readonly property string part: page.record.correctionPart
 
     function requestSave() {
-        if (page.part === "" && page.record.enforceable)
+        page.showSummary = true
+        if (page.part === "" && page.record.enforceable && page.record.recordsOutcome())
             enforceableDialog.open()
         else
             page.record.save()
+    }
+    // After a save is refused, the summary of problems is brought into view.
+    property bool showSummary: false
+    // Finds the FieldError for `field` below `item` (depth first).
+    function fieldItem(item, field) {
+        if (!item)
+            return null
+        if (item.field === field && item.visible)
+            return item
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = page.fieldItem(item.children[i], field)
+            if (found)
+                return found
+        }
+        return null
+    }
+    // The error summary's links: scrolls the field's message into view and focuses the field.
+    function jumpTo(field) {
+        const target = page.fieldItem(form, field)
+        if (!target)
+            return
+        const y = target.mapToItem(form, 0, 0).y + form.y
+        flick.contentY = Math.max(0, Math.min(y - flick.height / 3, flick.contentHeight - flick.height))
+        if (target.target)
+            target.target.forceActiveFocus()
     }
     function scrollTo(fraction) {
         flick.contentY = Math.max(0, (flick.contentHeight - flick.height) * fraction)
     }
     function closeDialogs() {
         enforceableDialog.close()
+        discardDialog.close()
     }
     function errorFor(key) {
         const e = page.record.errors[key]
@@ -36,6 +66,11 @@ Page {
     Connections {
         target: page.record
         function onSaved() { page.done() }
+        function onErrorsChanged() {
+            if (page.showSummary && page.record.errorList.length > 0)
+                flick.contentY = 0
+            page.showSummary = false
+        }
     }
 
     OutcomeCodeModel { id: outcomeCodes }
@@ -44,11 +79,12 @@ Page {
         RowLayout {
             anchors.fill: parent
             ToolButton {
+                objectName: "recordBackButton"
                 text: "‹"
                 font.pixelSize: Theme.px(28)
                 implicitWidth: Theme.touch
                 implicitHeight: Theme.touch
-                Accessible.name: qsTr("Back to the roster without saving")
+                Accessible.name: qsTr("Back to the roster; what you typed is kept as a draft")
                 onClicked: page.back()
             }
             ColumnLayout {
@@ -78,8 +114,42 @@ Page {
         padding: 8
         Material.elevation: 4
         ColumnLayout {
-            anchors.fill: parent
+            // As wide as the form on a tablet, so Save sits under it.
+            width: Math.min(parent.width, Theme.px(640))
+            anchors.horizontalCenter: parent.horizontalCenter
             spacing: 4
+            // The draft's state above Save: it never moves the form while typing. Beside its
+            // button when there is room, above it with large text.
+            GridLayout {
+                visible: page.record.loaded && !page.record.correcting
+                columns: width > Theme.px(360) ? 2 : 1
+                columnSpacing: 4
+                rowSpacing: 0
+                Layout.fillWidth: true
+                Label {
+                    objectName: "draftStatus"
+                    text: page.record.hasDraft
+                          ? (page.record.draftSavedAt.length > 0
+                             ? qsTr("✎ Draft kept on this device at %1, not saved yet").arg(page.record.draftSavedAt)
+                             : qsTr("✎ Draft kept on this device, not saved yet"))
+                          : qsTr("What you type is kept on this device as a draft until you save.")
+                    color: page.record.hasDraft ? Theme.warning : Theme.muted
+                    font.pixelSize: Theme.px(12)
+                    wrapMode: Text.Wrap
+                    verticalAlignment: Text.AlignVCenter
+                    Layout.fillWidth: true
+                    Layout.minimumHeight: Theme.touch
+                }
+                Button {
+                    objectName: "discardDraftButton"
+                    visible: page.record.hasDraft
+                    text: qsTr("Discard draft")
+                    flat: true
+                    implicitHeight: Theme.touch
+                    Accessible.name: qsTr("Discard draft")
+                    onClicked: discardDialog.open()
+                }
+            }
             FieldError {
                 objectName: "saveError"
                 text: page.record.errorSummary
@@ -111,10 +181,19 @@ Page {
 
         ColumnLayout {
             id: form
-            x: Theme.margin
+            objectName: "recordForm"
+            // A readable width on a tablet; the whole width on a phone.
+            width: Math.min(flick.width - 2 * Theme.margin, Theme.px(640))
+            x: (flick.width - width) / 2
             y: Theme.margin
-            width: flick.width - 2 * Theme.margin
             spacing: 8
+
+            ErrorSummary {
+                objectName: "errorSummary"
+                errors: page.record.errorList
+                Layout.fillWidth: true
+                onChosen: (field) => page.jumpTo(field)
+            }
 
             PlacementFlags {
                 flags: page.record.placementFlags
@@ -138,9 +217,29 @@ Page {
                                                       : qsTr("Only the refused part is shown. Correct it, then send it again."))
                 }
             }
+            // A draft brought back when the form opened (known at load, so nothing shifts later).
+            Rectangle {
+                objectName: "draftBanner"
+                visible: page.record.draftRestored && page.record.hasDraft && !page.record.correcting
+                color: Theme.warningBackground
+                radius: 4
+                implicitHeight: draftText.implicitHeight + 16
+                Layout.fillWidth: true
+                Label {
+                    id: draftText
+                    objectName: "draftText"
+                    x: 8
+                    y: 8
+                    width: parent.width - 16
+                    text: qsTr("Draft: what you typed earlier is back, not saved yet.")
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.smallSize
+                }
+            }
             Label {
+                objectName: "alreadyRecordedText"
                 visible: page.record.alreadyRecorded && !page.record.correcting
-                text: qsTr("An outcome is already recorded. Saving again replaces it; work, skills and the note are added.")
+                text: qsTr("Already recorded. What was recorded is shown below: change it and save to correct it. Saved case notes cannot be changed; a new note is added.")
                 color: Theme.muted
                 wrapMode: Text.Wrap
                 font.pixelSize: Theme.smallSize
@@ -149,6 +248,14 @@ Page {
 
             // --- Outcome
             SectionHeading { text: qsTr("What happened?"); visible: page.part === "" }
+            Label {
+                visible: page.part === "" && !page.record.alreadyRecorded
+                text: qsTr("Only a case note for now? Write it below and save it without choosing.")
+                color: Theme.muted
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.smallSize
+                Layout.fillWidth: true
+            }
             Repeater {
                 model: page.part === "" ? outcomeCodes : null
                 delegate: RadioDelegate {
@@ -194,7 +301,7 @@ Page {
                     }
                 }
             }
-            FieldError { text: page.errorFor("outcome.code"); Layout.fillWidth: true }
+            FieldError { field: "outcome.code"; text: page.errorFor("outcome.code"); Layout.fillWidth: true }
 
             // --- Times and ratings (attended outcomes only)
             ColumnLayout {
@@ -203,42 +310,39 @@ Page {
                 Layout.fillWidth: true
 
                 SectionHeading { text: qsTr("Times") }
-                RowLayout {
-                    spacing: Theme.spacing
+                GridLayout {
+                    columns: form.width > Theme.px(420) ? 2 : 1
+                    columnSpacing: Theme.spacing
+                    rowSpacing: 8
                     Layout.fillWidth: true
-                    ColumnLayout {
+                    TimeField {
+                        objectName: "arrivalTime"
+                        inputName: "arrivalField"
+                        label: qsTr("Arrived")
+                        required: true
+                        text: page.record.arrival
+                        error: page.errorFor("outcome.arrival")
+                        field: "outcome.arrival"
+                        now: () => page.record.timeNow()
                         Layout.fillWidth: true
-                        Label { text: qsTr("Arrived"); font.bold: true }
-                        TextField {
-                            objectName: "arrivalField"
-                            text: page.record.arrival
-                            placeholderText: qsTr("HH:MM")
-                            inputMethodHints: Qt.ImhPreferNumbers
-                            implicitHeight: Theme.touch + 4
-                            Layout.fillWidth: true
-                            Accessible.name: qsTr("Arrival time")
-                            onTextChanged: if (text !== page.record.arrival) page.record.arrival = text
-                        }
-                        FieldError { text: page.errorFor("outcome.arrival"); Layout.fillWidth: true }
+                        onEdited: (t) => page.record.arrival = t
                     }
-                    ColumnLayout {
+                    TimeField {
+                        objectName: "finishTime"
+                        inputName: "finishField"
+                        label: qsTr("Finished")
+                        required: true
+                        text: page.record.finish
+                        error: page.errorFor("outcome.finish")
+                        field: "outcome.finish"
+                        now: () => page.record.timeNow()
                         Layout.fillWidth: true
-                        Label { text: qsTr("Finished"); font.bold: true }
-                        TextField {
-                            objectName: "finishField"
-                            text: page.record.finish
-                            placeholderText: qsTr("HH:MM")
-                            inputMethodHints: Qt.ImhPreferNumbers
-                            implicitHeight: Theme.touch + 4
-                            Layout.fillWidth: true
-                            Accessible.name: qsTr("Finish time")
-                            onTextChanged: if (text !== page.record.finish) page.record.finish = text
-                        }
-                        FieldError { text: page.errorFor("outcome.finish"); Layout.fillWidth: true }
+                        onEdited: (t) => page.record.finish = t
                     }
                 }
-                Label { text: qsTr("Penalty time (minutes not credited)"); font.bold: true }
+                FieldLabel { label: qsTr("Penalty time (minutes not credited)") }
                 SpinBox {
+                    id: penaltyField
                     objectName: "penaltyField"
                     from: 0
                     to: 720
@@ -249,10 +353,11 @@ Page {
                     Accessible.name: qsTr("Penalty minutes")
                     onValueModified: page.record.penaltyMinutes = value
                 }
-                FieldError { text: page.errorFor("outcome.penalty_minutes"); Layout.fillWidth: true }
+                FieldError { field: "outcome.penalty_minutes"; target: penaltyField; text: page.errorFor("outcome.penalty_minutes"); Layout.fillWidth: true }
 
-                Label { text: qsTr("Quality of work"); font.bold: true }
+                FieldLabel { label: qsTr("Quality of work"); required: true }
                 ChoiceBox {
+                    id: workQualityBox
                     objectName: "workQualityBox"
                     kind: ChoiceModel.Ratings
                     value: page.record.workQuality
@@ -260,10 +365,11 @@ Page {
                     Accessible.name: qsTr("Quality of work")
                     onPicked: (v) => page.record.workQuality = v
                 }
-                FieldError { objectName: "workQualityError"; text: page.errorFor("outcome.work_quality"); Layout.fillWidth: true }
+                FieldError { objectName: "workQualityError"; field: "outcome.work_quality"; target: workQualityBox; text: page.errorFor("outcome.work_quality"); Layout.fillWidth: true }
 
-                Label { text: qsTr("Behaviour"); font.bold: true }
+                FieldLabel { label: qsTr("Behaviour"); required: true }
                 ChoiceBox {
+                    id: behaviourBox
                     objectName: "behaviourBox"
                     kind: ChoiceModel.Ratings
                     value: page.record.behaviour
@@ -271,7 +377,7 @@ Page {
                     Accessible.name: qsTr("Behaviour")
                     onPicked: (v) => page.record.behaviour = v
                 }
-                FieldError { text: page.errorFor("outcome.behaviour"); Layout.fillWidth: true }
+                FieldError { field: "outcome.behaviour"; target: behaviourBox; text: page.errorFor("outcome.behaviour"); Layout.fillWidth: true }
             }
 
             // --- Work undertaken (attended outcomes, or correcting refused work)
@@ -282,7 +388,17 @@ Page {
                 Layout.fillWidth: true
 
                 SectionHeading { text: qsTr("Work undertaken") }
+                Label {
+                    visible: page.record.editingWork && !page.record.correcting
+                    text: qsTr("The work recorded earlier. Changes correct that entry.")
+                    color: Theme.muted
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.smallSize
+                    Layout.fillWidth: true
+                }
+                FieldLabel { label: qsTr("Kind of work") }
                 ChoiceBox {
+                    id: workCategoryBox
                     objectName: "workCategoryBox"
                     kind: ChoiceModel.WorkCategories
                     value: page.record.workCategory
@@ -290,42 +406,65 @@ Page {
                     Accessible.name: qsTr("Kind of work")
                     onPicked: (v) => page.record.workCategory = v
                 }
+                FieldError { field: "work.category"; target: workCategoryBox; text: page.errorFor("work.category"); Layout.fillWidth: true }
+                FieldLabel { label: qsTr("What did they do?") }
                 TextArea {
+                    id: workDescriptionField
                     objectName: "workDescriptionField"
                     text: page.record.workDescription
-                    placeholderText: qsTr("What did they do? e.g. cleared brambles along the river path")
+                    placeholderText: qsTr("For example: cleared brambles along the river path")
                     wrapMode: TextEdit.Wrap
                     Layout.fillWidth: true
                     Layout.minimumHeight: 72
                     Accessible.name: qsTr("Description of the work")
                     onTextChanged: if (text !== page.record.workDescription) page.record.workDescription = text
                 }
-                FieldError { text: page.errorFor("work.description"); Layout.fillWidth: true }
-                RowLayout {
-                    spacing: Theme.spacing
+                FieldError { field: "work.description"; target: workDescriptionField; text: page.errorFor("work.description"); Layout.fillWidth: true }
+                GridLayout {
+                    columns: 2
+                    columnSpacing: Theme.spacing
+                    rowSpacing: 2
                     Layout.fillWidth: true
+                    FieldLabel { label: qsTr("Amount"); Layout.preferredWidth: 1 }
+                    FieldLabel { label: qsTr("Unit"); Layout.preferredWidth: 1 }
                     TextField {
+                        id: workQuantityField
                         objectName: "workQuantityField"
                         text: page.record.workQuantity
-                        placeholderText: qsTr("Amount, e.g. 12")
+                        placeholderText: qsTr("For example: 12")
                         inputMethodHints: Qt.ImhFormattedNumbersOnly
                         implicitHeight: Theme.touch + 4
                         Layout.fillWidth: true
+                        Layout.preferredWidth: 1
                         Accessible.name: qsTr("Amount of work")
                         onTextChanged: if (text !== page.record.workQuantity) page.record.workQuantity = text
                     }
                     TextField {
+                        id: workUnitField
                         objectName: "workUnitField"
                         text: page.record.workUnit
-                        placeholderText: qsTr("Unit, e.g. bags")
+                        placeholderText: qsTr("For example: bags")
                         implicitHeight: Theme.touch + 4
                         Layout.fillWidth: true
+                        Layout.preferredWidth: 1
                         Accessible.name: qsTr("Unit of the amount")
                         onTextChanged: if (text !== page.record.workUnit) page.record.workUnit = text
                     }
                 }
-                FieldError { text: page.errorFor("work.quantity") || page.errorFor("work.unit"); Layout.fillWidth: true }
-                FieldError { text: page.errorFor("work.category"); Layout.fillWidth: true }
+                FieldError { field: "work.quantity"; target: workQuantityField; text: page.errorFor("work.quantity"); Layout.fillWidth: true }
+                FieldError { field: "work.unit"; target: workUnitField; text: page.errorFor("work.unit"); Layout.fillWidth: true }
+                Repeater {
+                    model: page.record.otherWork
+                    delegate: Label {
+                        required property var modelData
+                        text: qsTr("Also recorded: %1").arg(modelData.text)
+                        textFormat: Text.PlainText
+                        wrapMode: Text.Wrap
+                        color: Theme.muted
+                        font.pixelSize: Theme.smallSize
+                        Layout.fillWidth: true
+                    }
+                }
             }
 
             // --- Skills (attended outcomes, or correcting a refused skill)
@@ -345,13 +484,15 @@ Page {
                             required property int index
                             required property string label
                             required property bool selected
+                            required property bool recorded
                             objectName: "skill_" + index
                             checkable: true
                             checked: selected
                             highlighted: selected
                             text: (selected ? "✓ " : "") + label
+                                  + (recorded ? " " + qsTr("(recorded)") : "")
                             implicitHeight: Theme.touch
-                            Accessible.name: label
+                            Accessible.name: recorded ? qsTr("%1, recorded").arg(label) : label
                             Accessible.checked: selected
                             onClicked: page.record.skills.setSelected(index, !selected)
                         }
@@ -381,7 +522,8 @@ Page {
                         }
                     }
                 }
-                FieldError { text: page.errorFor("skill.skill") || page.errorFor("skill.level"); Layout.fillWidth: true }
+                FieldError { field: "skill.skill"; text: page.errorFor("skill.skill"); Layout.fillWidth: true }
+                FieldError { field: "skill.level"; text: page.errorFor("skill.level"); Layout.fillWidth: true }
             }
 
             // --- Feedback
@@ -403,8 +545,9 @@ Page {
                         required property var modelData
                         Layout.fillWidth: true
                         spacing: 2
-                        Label { text: modelData.label; font.bold: true }
+                        FieldLabel { label: modelData.label }
                         TextArea {
+                            id: feedbackField
                             objectName: modelData.key + "Field"
                             text: page.record[modelData.key]
                             placeholderText: modelData.hint
@@ -414,7 +557,7 @@ Page {
                             Accessible.name: modelData.label
                             onTextChanged: if (text !== page.record[modelData.key]) page.record[modelData.key] = text
                         }
-                        FieldError { text: page.errorFor(modelData.error); Layout.fillWidth: true }
+                        FieldError { field: modelData.error; target: feedbackField; text: page.errorFor(modelData.error); Layout.fillWidth: true }
                     }
                 }
                 Switch {
@@ -425,17 +568,23 @@ Page {
                     Accessible.name: qsTr("Alert the officer")
                     onToggled: page.record.alertOfficer = checked
                 }
+                FieldLabel {
+                    visible: page.record.alertOfficer
+                    label: qsTr("Why should the officer look at this soon?")
+                    required: true
+                }
                 TextField {
+                    id: alertReasonField
                     objectName: "alertReasonField"
                     visible: page.record.alertOfficer
                     text: page.record.alertReason
-                    placeholderText: qsTr("Why should the officer look at this soon?")
+                    placeholderText: qsTr("For example: said he may lose his tenancy")
                     implicitHeight: Theme.touch + 4
                     Layout.fillWidth: true
                     Accessible.name: qsTr("Reason for the alert")
                     onTextChanged: if (text !== page.record.alertReason) page.record.alertReason = text
                 }
-                FieldError { objectName: "alertReasonError"; text: page.errorFor("feedback.alert_reason"); Layout.fillWidth: true }
+                FieldError { objectName: "alertReasonError"; field: "feedback.alert_reason"; target: alertReasonField; text: page.errorFor("feedback.alert_reason"); Layout.fillWidth: true }
             }
 
             // --- Case note
@@ -445,17 +594,39 @@ Page {
                 spacing: 8
                 Layout.fillWidth: true
                 SectionHeading { text: qsTr("Case note") }
+                Repeater {
+                    model: page.part === "" ? page.record.recordedNotes : []
+                    delegate: Label {
+                        required property var modelData
+                        text: qsTr("Saved at %1: %2").arg(modelData.time).arg(modelData.text)
+                              + (modelData.sensitive ? " " + qsTr("(sensitive)") : "")
+                        textFormat: Text.PlainText
+                        wrapMode: Text.Wrap
+                        font.pixelSize: Theme.smallSize
+                        Layout.fillWidth: true
+                    }
+                }
+                FieldLabel {
+                    label: page.record.recordedNotes.length > 0 ? qsTr("Add a note") : qsTr("Note (optional)")
+                }
+                Label {
+                    text: qsTr("A saved note cannot be changed; to correct one, add a new note.")
+                    color: Theme.muted
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.smallSize
+                    Layout.fillWidth: true
+                }
                 TextArea {
+                    id: noteField
                     objectName: "noteField"
                     text: page.record.noteText
-                    placeholderText: qsTr("Optional. Saved notes cannot be changed; a correction is a new note.")
                     wrapMode: TextEdit.Wrap
                     Layout.fillWidth: true
                     Layout.minimumHeight: 96
                     Accessible.name: qsTr("Case note")
                     onTextChanged: if (text !== page.record.noteText) page.record.noteText = text
                 }
-                FieldError { text: page.errorFor("note.text"); Layout.fillWidth: true }
+                FieldError { field: "note.text"; target: noteField; text: page.errorFor("note.text"); Layout.fillWidth: true }
                 Switch {
                     objectName: "sensitiveSwitch"
                     text: qsTr("Sensitive note")
@@ -474,6 +645,28 @@ Page {
                     font.pixelSize: Theme.smallSize
                     Layout.fillWidth: true
                 }
+                RowLayout {
+                    visible: page.part === ""
+                    spacing: Theme.spacing
+                    Layout.fillWidth: true
+                    Button {
+                        objectName: "saveNoteButton"
+                        text: qsTr("Save note")
+                        enabled: page.record.loaded && !page.record.busy && page.record.noteText.trim().length > 0
+                        implicitHeight: Theme.touch
+                        Accessible.name: qsTr("Save the note now, on its own")
+                        onClicked: page.record.saveNote()
+                    }
+                    Label {
+                        objectName: "noteSavedText"
+                        visible: page.record.noteSaved
+                        text: "✓ " + qsTr("Note saved")
+                        color: Theme.ok
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
             }
             Item { Layout.preferredHeight: Theme.margin }
         }
@@ -483,6 +676,41 @@ Page {
         anchors.centerIn: parent
         running: !page.record.loaded && page.record.busy
         visible: running
+    }
+
+    Dialog {
+        id: discardDialog
+        objectName: "discardDraftDialog"
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(page.width - 32, 380)
+        title: qsTr("Discard this draft?")
+
+        Label {
+            width: parent.width
+            wrapMode: Text.Wrap
+            text: page.record.alreadyRecorded
+                  ? qsTr("What you typed since it was recorded will be lost. The record stays as it was saved.")
+                  : qsTr("What you typed for %1 will be lost. Nothing has been recorded.").arg(page.record.personName)
+        }
+
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Keep the draft")
+                flat: true
+                implicitHeight: Theme.touch
+                Accessible.name: qsTr("Keep the draft")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            Button {
+                objectName: "confirmDiscardDraft"
+                text: qsTr("Discard draft")
+                implicitHeight: Theme.touch
+                Accessible.name: qsTr("Discard the draft")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+        }
+        onAccepted: page.record.discardDraft()
     }
 
     Dialog {

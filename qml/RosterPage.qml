@@ -125,6 +125,7 @@ Page {
                 required property bool enforceable
                 required property string outcomeLabel
                 required property bool hasFeedback
+                required property bool hasDraft
 
                 objectName: "person_" + index
                 width: ListView.view.width
@@ -174,6 +175,17 @@ Page {
                             wrapMode: Text.Wrap
                             Layout.fillWidth: true
                         }
+                    }
+                    Label {
+                        objectName: "draftBadge"
+                        visible: row.hasDraft
+                        text: "✎ " + qsTr("Draft")
+                        color: Theme.warning
+                        font.pixelSize: Theme.smallSize
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                        Accessible.name: qsTr("Draft: typed, not saved yet")
                     }
                     Label {
                         visible: row.recorded && !row.hasFeedback

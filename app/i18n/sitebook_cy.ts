@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>How your data is protected on this phone:</source>
-        <translation>Sut mae eich data wedi&apos;i ddiogelu ar y ffôn hwn:</translation>
+        <translation type="vanished">Sut mae eich data wedi&apos;i ddiogelu ar y ffôn hwn:</translation>
     </message>
     <message numerus="yes">
         <source>Sitebook locks itself after %n minute(s) without use.</source>
@@ -71,6 +71,10 @@
     <message>
         <source>Continue</source>
         <translation>Parhau</translation>
+    </message>
+    <message>
+        <source>How your data is protected on this device:</source>
+        <translation>Sut mae eich data wedi&apos;i ddiogelu ar y ddyfais hon:</translation>
     </message>
 </context>
 <context>
@@ -355,6 +359,13 @@
     </message>
 </context>
 <context>
+    <name>ErrorSummary</name>
+    <message>
+        <source>There is a problem</source>
+        <translation>Mae problem</translation>
+    </message>
+</context>
+<context>
     <name>FastPathPage</name>
     <message>
         <source>Back to the roster without saving</source>
@@ -541,6 +552,13 @@
     <message>
         <source>Record %1 separately</source>
         <translation>Cofnodi %1 ar wahân</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabel</name>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (gofynnol)</translation>
     </message>
 </context>
 <context>
@@ -1024,7 +1042,7 @@
     <name>RecordPage</name>
     <message>
         <source>Back to the roster without saving</source>
-        <translation>Yn ôl i&apos;r rhestr heb gadw</translation>
+        <translation type="vanished">Yn ôl i&apos;r rhestr heb gadw</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -1036,7 +1054,7 @@
     </message>
     <message>
         <source>An outcome is already recorded. Saving again replaces it; work, skills and the note are added.</source>
-        <translation>Mae canlyniad wedi&apos;i gofnodi eisoes. Mae cadw eto yn ei ddisodli; mae&apos;r gwaith, y sgiliau a&apos;r nodyn yn cael eu hychwanegu.</translation>
+        <translation type="vanished">Mae canlyniad wedi&apos;i gofnodi eisoes. Mae cadw eto yn ei ddisodli; mae&apos;r gwaith, y sgiliau a&apos;r nodyn yn cael eu hychwanegu.</translation>
     </message>
     <message>
         <source>What happened?</source>
@@ -1056,11 +1074,11 @@
     </message>
     <message>
         <source>HH:MM</source>
-        <translation>AA:MM</translation>
+        <translation type="vanished">AA:MM</translation>
     </message>
     <message>
         <source>Arrival time</source>
-        <translation>Amser cyrraedd</translation>
+        <translation type="vanished">Amser cyrraedd</translation>
     </message>
     <message>
         <source>Finished</source>
@@ -1068,7 +1086,7 @@
     </message>
     <message>
         <source>Finish time</source>
-        <translation>Amser gorffen</translation>
+        <translation type="vanished">Amser gorffen</translation>
     </message>
     <message>
         <source>Penalty time (minutes not credited)</source>
@@ -1096,7 +1114,7 @@
     </message>
     <message>
         <source>What did they do? e.g. cleared brambles along the river path</source>
-        <translation>Beth wnaethon nhw? e.e. clirio mieri ar hyd llwybr yr afon</translation>
+        <translation type="vanished">Beth wnaethon nhw? e.e. clirio mieri ar hyd llwybr yr afon</translation>
     </message>
     <message>
         <source>Description of the work</source>
@@ -1104,7 +1122,7 @@
     </message>
     <message>
         <source>Amount, e.g. 12</source>
-        <translation>Swm, e.e. 12</translation>
+        <translation type="vanished">Swm, e.e. 12</translation>
     </message>
     <message>
         <source>Amount of work</source>
@@ -1112,7 +1130,7 @@
     </message>
     <message>
         <source>Unit, e.g. bags</source>
-        <translation>Uned, e.e. bagiau</translation>
+        <translation type="vanished">Uned, e.e. bagiau</translation>
     </message>
     <message>
         <source>Unit of the amount</source>
@@ -1188,7 +1206,7 @@
     </message>
     <message>
         <source>Optional. Saved notes cannot be changed; a correction is a new note.</source>
-        <translation>Dewisol. Does dim modd newid nodiadau sydd wedi&apos;u cadw; nodyn newydd yw cywiriad.</translation>
+        <translation type="vanished">Dewisol. Does dim modd newid nodiadau sydd wedi&apos;u cadw; nodyn newydd yw cywiriad.</translation>
     </message>
     <message>
         <source>Sensitive note</source>
@@ -1238,6 +1256,142 @@
         <source>Only the refused part is shown. Correct it, then send it again.</source>
         <translation>Dim ond y rhan a wrthodwyd a ddangosir. Cywirwch hi, yna anfonwch hi eto.</translation>
     </message>
+    <message>
+        <source>Back to the roster; what you typed is kept as a draft</source>
+        <translation>Yn ôl i&apos;r rhestr; mae&apos;r hyn a deipiwyd gennych yn cael ei gadw fel drafft</translation>
+    </message>
+    <message>
+        <source>Draft: what you typed earlier is back, not saved yet.</source>
+        <translation>Drafft: mae&apos;r hyn a deipiwyd gennych yn gynharach yn ôl, heb ei gadw eto.</translation>
+    </message>
+    <message>
+        <source>Draft: kept on this device, not saved yet.</source>
+        <translation type="vanished">Drafft: wedi&apos;i gadw ar y ddyfais hon, heb ei gofnodi eto.</translation>
+    </message>
+    <message>
+        <source>Last kept at %1.</source>
+        <translation type="vanished">Cadwyd ddiwethaf am %1.</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Gwaredu&apos;r drafft</translation>
+    </message>
+    <message>
+        <source>Already recorded. What was recorded is shown below: change it and save to correct it. Saved case notes cannot be changed; a new note is added.</source>
+        <translation>Wedi&apos;i gofnodi eisoes. Mae&apos;r hyn a gofnodwyd i&apos;w weld isod: newidiwch ef a&apos;i gadw i&apos;w gywiro. Does dim modd newid nodiadau achos sydd wedi&apos;u cadw; mae nodyn newydd yn cael ei ychwanegu.</translation>
+    </message>
+    <message>
+        <source>Only a case note for now? Write it below and save it without choosing.</source>
+        <translation>Dim ond nodyn achos am y tro? Ysgrifennwch ef isod a&apos;i gadw heb ddewis.</translation>
+    </message>
+    <message>
+        <source>The work recorded earlier. Changes correct that entry.</source>
+        <translation>Y gwaith a gofnodwyd yn gynharach. Mae newidiadau&apos;n cywiro&apos;r cofnod hwnnw.</translation>
+    </message>
+    <message>
+        <source>What did they do?</source>
+        <translation>Beth wnaethon nhw?</translation>
+    </message>
+    <message>
+        <source>For example: cleared brambles along the river path</source>
+        <translation>Er enghraifft: clirio mieri ar hyd llwybr yr afon</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Swm</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Uned</translation>
+    </message>
+    <message>
+        <source>For example: 12</source>
+        <translation>Er enghraifft: 12</translation>
+    </message>
+    <message>
+        <source>For example: bags</source>
+        <translation>Er enghraifft: bagiau</translation>
+    </message>
+    <message>
+        <source>Also recorded: %1</source>
+        <translation>Wedi&apos;i gofnodi hefyd: %1</translation>
+    </message>
+    <message>
+        <source>(recorded)</source>
+        <translation>(wedi&apos;i gofnodi)</translation>
+    </message>
+    <message>
+        <source>%1, recorded</source>
+        <translation>%1, wedi&apos;i gofnodi</translation>
+    </message>
+    <message>
+        <source>For example: said he may lose his tenancy</source>
+        <translation>Er enghraifft: dywedodd y gallai golli ei denantiaeth</translation>
+    </message>
+    <message>
+        <source>Saved at %1: %2</source>
+        <translation>Cadwyd am %1: %2</translation>
+    </message>
+    <message>
+        <source>(sensitive)</source>
+        <translation>(sensitif)</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Ychwanegu nodyn</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Nodyn (dewisol)</translation>
+    </message>
+    <message>
+        <source>A saved note cannot be changed; to correct one, add a new note.</source>
+        <translation>Does dim modd newid nodyn sydd wedi&apos;i gadw; i gywiro un, ychwanegwch nodyn newydd.</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Cadw&apos;r nodyn</translation>
+    </message>
+    <message>
+        <source>Save the note now, on its own</source>
+        <translation>Cadw&apos;r nodyn nawr, ar ei ben ei hun</translation>
+    </message>
+    <message>
+        <source>Note saved</source>
+        <translation>Nodyn wedi&apos;i gadw</translation>
+    </message>
+    <message>
+        <source>Discard this draft?</source>
+        <translation>Gwaredu&apos;r drafft hwn?</translation>
+    </message>
+    <message>
+        <source>What you typed since it was recorded will be lost. The record stays as it was saved.</source>
+        <translation>Bydd yr hyn a deipiwyd gennych ers ei gofnodi yn cael ei golli. Mae&apos;r cofnod yn aros fel y cafodd ei gadw.</translation>
+    </message>
+    <message>
+        <source>What you typed for %1 will be lost. Nothing has been recorded.</source>
+        <translation>Bydd yr hyn a deipiwyd gennych ar gyfer %1 yn cael ei golli. Does dim wedi&apos;i gofnodi.</translation>
+    </message>
+    <message>
+        <source>Keep the draft</source>
+        <translation>Cadw&apos;r drafft</translation>
+    </message>
+    <message>
+        <source>Discard the draft</source>
+        <translation>Gwaredu&apos;r drafft</translation>
+    </message>
+    <message>
+        <source>✎ Draft kept on this device at %1, not saved yet</source>
+        <translation>✎ Drafft wedi&apos;i gadw ar y ddyfais hon am %1, heb ei gofnodi eto</translation>
+    </message>
+    <message>
+        <source>✎ Draft kept on this device, not saved yet</source>
+        <translation>✎ Drafft wedi&apos;i gadw ar y ddyfais hon, heb ei gofnodi eto</translation>
+    </message>
+    <message>
+        <source>What you type is kept on this device as a draft until you save.</source>
+        <translation>Mae&apos;r hyn rydych chi&apos;n ei deipio yn cael ei gadw ar y ddyfais hon fel drafft nes i chi ei gadw.</translation>
+    </message>
 </context>
 <context>
     <name>RosterPage</name>
@@ -1274,6 +1428,14 @@
     <message>
         <source>Nobody is booked on this session.</source>
         <translation>Does neb wedi&apos;i drefnu ar y sesiwn hon.</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Drafft</translation>
+    </message>
+    <message>
+        <source>Draft: typed, not saved yet</source>
+        <translation>Drafft: wedi&apos;i deipio, heb ei gadw eto</translation>
     </message>
 </context>
 <context>
@@ -1598,6 +1760,41 @@
     </message>
 </context>
 <context>
+    <name>TimeField</name>
+    <message>
+        <source>HH:MM</source>
+        <translation>AA:MM</translation>
+    </message>
+    <message>
+        <source>Pick</source>
+        <translation>Dewis</translation>
+    </message>
+    <message>
+        <source>Pick the time: %1</source>
+        <translation>Dewis yr amser: %1</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Awr</translation>
+    </message>
+    <message>
+        <source>Minute</source>
+        <translation>Munud</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nawr</translation>
+    </message>
+    <message>
+        <source>Set time</source>
+        <translation>Gosod yr amser</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>Unlock Sitebook</source>
@@ -1884,27 +2081,149 @@
     </message>
     <message>
         <source>Choose what happened.</source>
-        <translation>Dewiswch beth ddigwyddodd.</translation>
+        <translation type="vanished">Dewiswch beth ddigwyddodd.</translation>
     </message>
     <message>
         <source>Enter the time as HH:MM, for example 09:30.</source>
-        <translation>Rhowch yr amser fel AA:MM, er enghraifft 09:30.</translation>
+        <translation type="vanished">Rhowch yr amser fel AA:MM, er enghraifft 09:30.</translation>
     </message>
     <message>
         <source>Enter the time as HH:MM, for example 16:00.</source>
-        <translation>Rhowch yr amser fel AA:MM, er enghraifft 16:00.</translation>
+        <translation type="vanished">Rhowch yr amser fel AA:MM, er enghraifft 16:00.</translation>
     </message>
     <message>
         <source>Enter a number, for example 12.</source>
-        <translation>Rhowch rif, er enghraifft 12.</translation>
+        <translation type="vanished">Rhowch rif, er enghraifft 12.</translation>
     </message>
     <message>
         <source>Please check the highlighted fields. Nothing was saved.</source>
-        <translation>Gwiriwch y meysydd sydd wedi&apos;u hamlygu. Ni chadwyd dim.</translation>
+        <translation type="vanished">Gwiriwch y meysydd sydd wedi&apos;u hamlygu. Ni chadwyd dim.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
         <translation>Heb ei gadw: %1</translation>
+    </message>
+    <message>
+        <source>Choose what happened</source>
+        <translation>Dewiswch beth ddigwyddodd</translation>
+    </message>
+    <message>
+        <source>Enter the time they arrived</source>
+        <translation>Rhowch yr amser y cyrhaeddon nhw</translation>
+    </message>
+    <message>
+        <source>Enter the time they arrived as hours and minutes, for example 09:30</source>
+        <translation>Rhowch yr amser y cyrhaeddon nhw mewn oriau a munudau, er enghraifft 09:30</translation>
+    </message>
+    <message>
+        <source>Enter the time they finished</source>
+        <translation>Rhowch yr amser y gorffennon nhw</translation>
+    </message>
+    <message>
+        <source>Enter the time they finished as hours and minutes, for example 16:00</source>
+        <translation>Rhowch yr amser y gorffennon nhw mewn oriau a munudau, er enghraifft 16:00</translation>
+    </message>
+    <message>
+        <source>Enter a finish time after the time they arrived</source>
+        <translation>Rhowch amser gorffen sydd ar ôl yr amser y cyrhaeddon nhw</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter a penalty of no more than %n minute(s), the time between arrival and finish</source>
+        <translation>
+            <numerusform>Rhowch gosb o ddim mwy na %n munud, yr amser rhwng cyrraedd a gorffen</numerusform>
+            <numerusform>Rhowch gosb o ddim mwy na %n munud, yr amser rhwng cyrraedd a gorffen</numerusform>
+            <numerusform>Rhowch gosb o ddim mwy na %n munud, yr amser rhwng cyrraedd a gorffen</numerusform>
+            <numerusform>Rhowch gosb o ddim mwy na %n munud, yr amser rhwng cyrraedd a gorffen</numerusform>
+            <numerusform>Rhowch gosb o ddim mwy na %n munud, yr amser rhwng cyrraedd a gorffen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose how well they worked</source>
+        <translation>Dewiswch pa mor dda y gweithion nhw</translation>
+    </message>
+    <message>
+        <source>Choose how they behaved</source>
+        <translation>Dewiswch sut roedden nhw&apos;n ymddwyn</translation>
+    </message>
+    <message>
+        <source>Choose the kind of work</source>
+        <translation>Dewiswch y math o waith</translation>
+    </message>
+    <message>
+        <source>Describe the work they did</source>
+        <translation>Disgrifiwch y gwaith a wnaethon nhw</translation>
+    </message>
+    <message>
+        <source>Shorten the description of the work to %1 characters or fewer</source>
+        <translation>Byrhewch y disgrifiad o&apos;r gwaith i %1 nod neu lai</translation>
+    </message>
+    <message>
+        <source>Enter what the amount counts, for example bags</source>
+        <translation>Rhowch beth mae&apos;r swm yn ei gyfrif, er enghraifft bagiau</translation>
+    </message>
+    <message>
+        <source>Enter the amount as a number, for example 12</source>
+        <translation>Rhowch y swm fel rhif, er enghraifft 12</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Cynnydd</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Cryfderau</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>Pryderon</translation>
+    </message>
+    <message>
+        <source>Support needs</source>
+        <translation>Anghenion cymorth</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Digwyddiadau</translation>
+    </message>
+    <message>
+        <source>Shorten “%1” to %2 characters or fewer</source>
+        <translation>Byrhewch “%1” i %2 nod neu lai</translation>
+    </message>
+    <message>
+        <source>Say why the officer should look at this soon</source>
+        <translation>Dywedwch pam y dylai&apos;r swyddog edrych ar hyn yn fuan</translation>
+    </message>
+    <message>
+        <source>Shorten the note to %1 characters or fewer (it has %2)</source>
+        <translation>Byrhewch y nodyn i %1 nod neu lai (mae ganddo %2)</translation>
+    </message>
+    <message>
+        <source>Enter a penalty of no more than the time between arrival and finish</source>
+        <translation>Rhowch gosb o ddim mwy na&apos;r amser rhwng cyrraedd a gorffen</translation>
+    </message>
+    <message>
+        <source>Choose a skill they showed</source>
+        <translation>Dewiswch sgil a ddangoson nhw</translation>
+    </message>
+    <message>
+        <source>Choose a level for each skill</source>
+        <translation>Dewiswch lefel ar gyfer pob sgil</translation>
+    </message>
+    <message>
+        <source>Enter the note, in 4,000 characters or fewer</source>
+        <translation>Rhowch y nodyn, mewn 4,000 nod neu lai</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Fix the problems listed at the top of the form.</source>
+        <translation>Ni chadwyd dim. Cywirwch y problemau a restrir ar frig y ffurflen.</translation>
+    </message>
+    <message>
+        <source>Enter the note</source>
+        <translation>Rhowch y nodyn</translation>
+    </message>
+    <message>
+        <source>The note was not saved. Fix the problem listed at the top of the form.</source>
+        <translation>Ni chadwyd y nodyn. Cywirwch y broblem a restrir ar frig y ffurflen.</translation>
     </message>
 </context>
 <context>

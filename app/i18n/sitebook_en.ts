@@ -54,10 +54,6 @@
         <source>Sitebook is ready</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>How your data is protected on this phone:</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Sitebook locks itself after %n minute(s) without use.</source>
         <translation>
@@ -67,6 +63,10 @@
     </message>
     <message>
         <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How your data is protected on this device:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -348,6 +348,13 @@
     </message>
 </context>
 <context>
+    <name>ErrorSummary</name>
+    <message>
+        <source>There is a problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FastPathPage</name>
     <message>
         <source>Back to the roster without saving</source>
@@ -524,6 +531,13 @@
     </message>
     <message>
         <source>Record %1 separately</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabel</name>
+    <message>
+        <source>%1 (required)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -999,19 +1013,11 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <source>Back to the roster without saving</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An outcome is already recorded. Saving again replaces it; work, skills and the note are added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1031,19 +1037,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>HH:MM</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Arrival time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finish time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1071,23 +1065,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What did they do? e.g. cleared brambles along the river path</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Description of the work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Amount, e.g. 12</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Amount of work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unit, e.g. bags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1163,10 +1145,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Optional. Saved notes cannot be changed; a correction is a new note.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sensitive note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1214,6 +1192,134 @@
         <source>Only the refused part is shown. Correct it, then send it again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Back to the roster; what you typed is kept as a draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft: what you typed earlier is back, not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already recorded. What was recorded is shown below: change it and save to correct it. Saved case notes cannot be changed; a new note is added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a case note for now? Write it below and save it without choosing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The work recorded earlier. Changes correct that entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What did they do?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: cleared brambles along the river path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: 12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: bags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: said he may lose his tenancy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(sensitive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A saved note cannot be changed; to correct one, add a new note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the note now, on its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this draft?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you typed since it was recorded will be lost. The record stays as it was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you typed for %1 will be lost. Nothing has been recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✎ Draft kept on this device at %1, not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✎ Draft kept on this device, not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you type is kept on this device as a draft until you save.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RosterPage</name>
@@ -1246,6 +1352,14 @@
     </message>
     <message>
         <source>Nobody is booked on this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft: typed, not saved yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1542,6 +1656,41 @@
     </message>
 </context>
 <context>
+    <name>TimeField</name>
+    <message>
+        <source>HH:MM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>Unlock Sitebook</source>
@@ -1811,27 +1960,126 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose what happened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the time as HH:MM, for example 09:30.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the time as HH:MM, for example 16:00.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter a number, for example 12.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Please check the highlighted fields. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the time they arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the time they arrived as hours and minutes, for example 09:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the time they finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the time they finished as hours and minutes, for example 16:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a finish time after the time they arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter a penalty of no more than %n minute(s), the time between arrival and finish</source>
+        <translation>
+            <numerusform>Enter a penalty of no more than %n minute, the time between arrival and finish</numerusform>
+            <numerusform>Enter a penalty of no more than %n minutes, the time between arrival and finish</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose how well they worked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how they behaved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the kind of work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the work they did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shorten the description of the work to %1 characters or fewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter what the amount counts, for example bags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the amount as a number, for example 12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shorten “%1” to %2 characters or fewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the officer should look at this soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shorten the note to %1 characters or fewer (it has %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a penalty of no more than the time between arrival and finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a skill they showed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a level for each skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the note, in 4,000 characters or fewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Fix the problems listed at the top of the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note was not saved. Fix the problem listed at the top of the form.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

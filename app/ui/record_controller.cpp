@@ -632,6 +632,12 @@ std::optional<RecordRequest> RecordController::buildRequest(QVariantMap& problem
     return r;
 }
 
+bool RecordController::recordsOutcome() const {
+    QVariantMap problems;
+    const auto request = buildRequest(problems);
+    return !request || request->withOutcome;
+}
+
 QVariantMap RecordController::localProblems() const {
     QVariantMap problems;
     (void)buildRequest(problems);

@@ -151,6 +151,9 @@ public:
     Q_INVOKABLE void flushDraft();
     // Deletes the draft and shows the form as recorded.
     Q_INVOKABLE void discardDraft();
+    // Saving now would record the outcome (a new one, or a changed one): false for a re-opened
+    // record whose outcome is as recorded, so an enforceable outcome is not confirmed again.
+    Q_INVOKABLE bool recordsOutcome() const;
     // The time now on the device as "HH:MM" (the injected clock), for the time pickers.
     Q_INVOKABLE QString timeNow() const;
     // Empties the form (e.g. when the device locks), writing its draft first.

@@ -14,7 +14,7 @@ namespace sitebook::ui::testing {
 
 class QmlTestCore : public QObject {
     Q_OBJECT
-    Q_PROPERTY(sitebook::ui::AppController* app READ app CONSTANT)
+    Q_PROPERTY(sitebook::ui::AppController* app READ app NOTIFY appChanged)
 public:
     // The fixture roster plus the progress and items an officer's download would bring, so
     // the officer's screens have something to show.
@@ -25,6 +25,7 @@ public:
             SB_TRY(roster(s, today));
             return seedDemoOfficerView(s, today);
         };
+        config_ = config;
         core_ = std::make_unique<TestCore>(dir_.path(), config);
     }
     AppController* app() { return &core_->app; }
@@ -56,8 +57,19 @@ public:
         }
         return out;
     }
+    // As if the app were killed and started again: the core is torn down without locking or
+    // closing anything, and a new one opens the same data directory (`app` changes).
+    Q_INVOKABLE void restart() {
+        core_.reset();
+        core_ = std::make_unique<TestCore>(dir_.path(), config_);
+        emit appChanged();
+    }
+
+signals:
+    void appChanged();
 
 private:
+    StorageConfig config_;
     sitebook::testing::TempDir dir_;
     std::unique_ptr<TestCore> core_;
 };

@@ -402,5 +402,61 @@ TEST_F(LocalStoreTest, WrongKeyIsDistinctError) {
     EXPECT_EQ(other.code(), ErrorCode::WrongKey);
 }
 
+TEST_F(LocalStoreTest, DraftsAreKeptPerAppointmentAndNeverQueued) {
+    auto store = open();
+    auto roster = seedRoster(*store, {"Ellis", "Morgan"});
+    const std::string ellis = roster.appointments[0].id;
+    auto created = store->saveDraft(ellis, R"({"note":"half a note"})");
+    ASSERT_TRUE(created.ok()) << created.error().toString();
+    EXPECT_TRUE(*created);
+    clock.advance(60'000);
+    auto again = store->saveDraft(ellis, R"({"note":"half a note, more"})");
+    ASSERT_TRUE(again.ok());
+    EXPECT_FALSE(*again);  // the same draft, replaced
+    EXPECT_EQ(*store->outboxCount(), 0);
+
+    auto draft = store->draft(ellis);
+    ASSERT_TRUE(draft.ok() && draft->has_value());
+    EXPECT_EQ((*draft)->body, R"({"note":"half a note, more"})");
+    EXPECT_EQ((*draft)->sessionId, roster.session.id);
+    EXPECT_EQ((*draft)->updatedAt, clock.nowMillis());
+    EXPECT_EQ(*store->draftsInSession(roster.session.id), std::vector<std::string>{ellis});
+    EXPECT_FALSE(store->saveDraft(fixtureId(4242), "{}").ok());  // not on this device
+
+    // Kept across a restart, gone once discarded.
+    store.reset();
+    store = open();
+    ASSERT_TRUE(store->draft(ellis)->has_value());
+    EXPECT_TRUE(*store->discardDraft(ellis));
+    EXPECT_FALSE(*store->discardDraft(ellis));
+    EXPECT_FALSE(store->draft(ellis)->has_value());
+    EXPECT_TRUE(store->draftsInSession(roster.session.id)->empty());
+
+    ASSERT_TRUE(store->saveDraft(ellis, "{}").ok());
+    ASSERT_TRUE(store->eraseAllData().ok());
+    EXPECT_EQ(count(*store, "form_drafts"), 0);
+}
+
+TEST_F(LocalStoreTest, WorkSavedAgainWithItsIdIsChangedInPlace) {
+    auto store = open();
+    auto roster = seedRoster(*store, {"Ellis"});
+    WorkUndertaken work;
+    work.appointment_id = roster.appointments[0].id;
+    work.category = WorkCategory::GroundsGardening;
+    work.description = "Cleared brambles";
+    auto first = store->addWorkUndertaken(work);
+    ASSERT_TRUE(first.ok()) << first.error().toString();
+    work.id = first->entityId;
+    work.description = "Cleared brambles and nettles";
+    auto second = store->addWorkUndertaken(work);
+    ASSERT_TRUE(second.ok()) << second.error().toString();
+    EXPECT_EQ(second->entityId, first->entityId);
+    EXPECT_EQ(*store->outboxCount(), 2);  // one change each
+    auto recorded = store->workFor(work.appointment_id);
+    ASSERT_TRUE(recorded.ok());
+    ASSERT_EQ(recorded->size(), 1u);
+    EXPECT_EQ(recorded->front().description, "Cleared brambles and nettles");
+}
+
 }  // namespace
 }  // namespace sitebook::store

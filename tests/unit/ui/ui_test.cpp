@@ -427,6 +427,12 @@ private slots:
         QVERIFY(r.skills()->index(2).data(SkillModel::SelectedRole).toBool());
         QVERIFY(r.skills()->index(2).data(SkillModel::RecordedRole).toBool());
         QVERIFY(!r.hasDraft());
+        // The outcome as recorded is not recorded again (nor confirmed again if enforceable).
+        QVERIFY(!r.recordsOutcome());
+        r.setProperty("behaviour", QStringLiteral("POOR"));
+        QVERIFY(r.recordsOutcome());
+        r.setProperty("behaviour", QStringLiteral("GOOD"));
+        QVERIFY(!r.recordsOutcome());
 
         // Saved unchanged: nothing new to send.
         r.save();
