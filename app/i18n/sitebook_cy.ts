@@ -2281,7 +2281,7 @@
     </message>
     <message>
         <source>%1 for %2, %3</source>
-        <translation type="vanished">%1 ar gyfer %2, %3</translation>
+        <translation>%1 ar gyfer %2, %3</translation>
     </message>
     <message>
         <source>This change no longer needs correcting; nothing was saved.</source>
@@ -2340,8 +2340,6 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>%1 for %2</source>
-        <translation>%1 ar gyfer %2</translation>
         <source>%1, %2 (refused by the server)</source>
         <translation>%1, %2 (gwrthodwyd gan y gweinydd)</translation>
     </message>
@@ -2350,8 +2348,6 @@
         <translation>%1, %2</translation>
     </message>
     <message>
-        <source>%1, %2–%3</source>
-        <translation>%1, %2–%3</translation>
         <source>Choose why the absence was acceptable.</source>
         <translation>Dewiswch pam roedd yr absenoldeb yn dderbyniol.</translation>
     </message>
@@ -2372,14 +2368,24 @@
         <translation>Rhoddwyd rhybudd ar y gorchymyn hwn o fewn 12 mis cyn y methiant hwn. Dewiswch &quot;Cyfeirio am dorri&apos;r gorchymyn&quot;: nid yw’r gyfraith yn caniatáu rhybudd arall.</translation>
     </message>
     <message>
-        <source>A decision has already been recorded for this appointment.</source>
-        <translation>Mae penderfyniad eisoes wedi’i gofnodi ar gyfer yr apwyntiad hwn.</translation>
         <source>Unknown changes</source>
         <translation>Newidiadau anhysbys</translation>
     </message>
     <message>
         <source>Unlock Sitebook to see which changes have not been sent.</source>
         <translation>Datglowch Sitebook i weld pa newidiadau sydd heb eu hanfon.</translation>
+    </message>
+    <message>
+        <source>A decision has already been recorded for this appointment.</source>
+        <translation>Mae penderfyniad eisoes wedi’i gofnodi ar gyfer yr apwyntiad hwn.</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 ar gyfer %2</translation>
+    </message>
+    <message>
+        <source>%1, %2–%3</source>
+        <translation>%1, %2–%3</translation>
     </message>
 </context>
 <context>

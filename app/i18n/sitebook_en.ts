@@ -2193,7 +2193,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 for %2</source>
         <source>%1, %2 (refused by the server)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2202,7 +2201,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, %2–%3</source>
         <source>Choose why the absence was acceptable.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2223,12 +2221,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A decision has already been recorded for this appointment.</source>
         <source>Unknown changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unlock Sitebook to see which changes have not been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A decision has already been recorded for this appointment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2–%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for %2, %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
