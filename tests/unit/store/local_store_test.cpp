@@ -238,6 +238,8 @@ TEST_F(LocalStoreTest, CaseNotesAreImmutableAndAmendmentsKeepSensitivity) {
 }
 
 TEST_F(LocalStoreTest, EnforcementDecisionsFollowRoleAndTwelveMonthRule) {
+    // Every session below has been held by now (outcomes are refused before their session).
+    clock.set(1'799'841'600'000);  // 2027-01-13 12:00 UTC
     auto officer = open(Role::Officer);
     auto roster = seedRoster(*officer, {"Jones", "Smith", "Brown"});
     AppointmentOutcome absent;
