@@ -21,7 +21,7 @@ Rectangle {
     Accessible.name: stateLabel.text + ". " + pendingLabel.text + ". " + detailLabel.text
 
     // The buttons sit beside the texts while that leaves the texts a fair line; with large text
-    // or a narrow window they move onto a line of their own below the texts (and wrap there),
+    // or a narrow window they move onto a line of their own below (and wrap there),
     // so the strip stays one compact row at normal text size and grows instead of cutting text.
     readonly property real buttonsWidth: {
         let w = 0, n = 0
@@ -107,9 +107,10 @@ Rectangle {
         Flow {
             id: buttons
             visible: strip.buttonsWidth > 0
-            spacing: 0
+            spacing: Theme.px(8)  // flat buttons: keep their labels apart as two things to tap
             Layout.row: strip.stacked ? 1 : 0
-            Layout.column: strip.stacked ? 1 : 2
+            Layout.column: strip.stacked ? 0 : 2
+            Layout.columnSpan: strip.stacked ? 2 : 1
             Layout.fillWidth: strip.stacked
             Layout.preferredWidth: strip.stacked ? -1 : Math.ceil(strip.buttonsWidth)
             Layout.minimumWidth: strip.stacked ? 0 : Math.ceil(strip.buttonsWidth)
