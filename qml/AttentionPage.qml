@@ -45,9 +45,13 @@ Page {
             }
             Label {
                 text: page.title
+                color: "white"
                 font.bold: true
                 font.pixelSize: Theme.titleSize
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
+                topPadding: 4
+                bottomPadding: 4
+                rightPadding: Theme.margin
                 Layout.fillWidth: true
             }
         }

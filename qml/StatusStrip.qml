@@ -14,31 +14,59 @@ Rectangle {
     readonly property bool failed: !!strip.sync && strip.sync.configured && strip.sync.errorText !== ""
     signal attentionChosen()
     signal signInChosen()
-    implicitHeight: Math.max(Theme.touch, content.implicitHeight + 12)
+    implicitHeight: Math.max(Theme.touch, content.implicitHeight + content.anchors.topMargin
+                                                   + content.anchors.bottomMargin)
     color: Theme.stripBackground
     Accessible.role: Accessible.StatusBar
     Accessible.name: stateLabel.text + ". " + pendingLabel.text + ". " + detailLabel.text
 
-    RowLayout {
+    // The buttons sit beside the texts while that leaves the texts a fair line; with large text
+    // or a narrow window they move onto a line of their own below (and wrap there),
+    // so the strip stays one compact row at normal text size and grows instead of cutting text.
+    readonly property real buttonsWidth: {
+        let w = 0, n = 0
+        for (const b of [attentionButton, signInButton, syncNowButton]) {
+            if (b.visible) {
+                w += b.implicitWidth
+                ++n
+            }
+        }
+        return w + Math.max(0, n - 1) * buttons.spacing
+    }
+    readonly property bool stacked: buttonsWidth > 0
+        && content.width - icon.implicitWidth - buttonsWidth - 2 * content.columnSpacing < Theme.px(160)
+
+    GridLayout {
         id: content
         anchors.fill: parent
         anchors.leftMargin: Theme.margin
         anchors.rightMargin: 4
-        spacing: 8
+        anchors.topMargin: 6
+        anchors.bottomMargin: 6
+        columns: strip.stacked ? 2 : 3
+        columnSpacing: 8
+        rowSpacing: 0
         Label {
+            id: icon
             objectName: "syncIcon"
             text: strip.sync && strip.sync.running ? "⟳"
                   : strip.sync && strip.sync.allSent ? "✓"
                   : strip.failed || (strip.sync && strip.sync.needsAttention > 0) ? "⚠" : "⇅"
             font.pixelSize: Theme.titleSize
             color: strip.sync && strip.sync.allSent && !strip.sync.running ? Theme.ok : Theme.warning
+            Layout.row: 0
+            Layout.column: 0
+            Layout.alignment: Qt.AlignVCenter
             Accessible.ignored: true
         }
         ColumnLayout {
             id: texts
             objectName: "syncTexts"
             spacing: 0
+            Layout.row: 0
+            Layout.column: 1
             Layout.fillWidth: true
+            Layout.alignment: Qt.AlignVCenter
             Accessible.role: strip.failed ? Accessible.Button : Accessible.StaticText
             Accessible.name: strip.failed ? qsTr("Show what went wrong") : ""
             TapHandler {
@@ -52,7 +80,7 @@ Rectangle {
                 font.pixelSize: Theme.px(12)
                 font.bold: true
                 Layout.fillWidth: true
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
             }
             Label {
                 id: pendingLabel
@@ -73,36 +101,51 @@ Rectangle {
                 font.pixelSize: Theme.px(12)
                 color: Theme.muted
                 Layout.fillWidth: true
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
             }
         }
-        Button {
-            objectName: "attentionButton"
-            visible: strip.sync && strip.sync.needsAttention > 0
-            text: strip.sync ? "⚠ " + qsTr("To fix: %1").arg(strip.sync.needsAttention) : ""
-            flat: true
-            implicitHeight: Theme.touch
-            Accessible.name: qsTr("Changes that need attention")
-            onClicked: strip.attentionChosen()
-        }
-        Button {
-            objectName: "signInAgainStripButton"
-            visible: strip.app && strip.app.sessionEnded
-            text: qsTr("Sign in")
-            flat: true
-            implicitHeight: Theme.touch
-            Accessible.name: qsTr("Sign in again to sync")
-            onClicked: strip.signInChosen()
-        }
-        Button {
-            objectName: "syncNowButton"
-            visible: strip.sync && strip.sync.configured && !(strip.app && strip.app.sessionEnded)
-            enabled: strip.sync && !strip.sync.running
-            text: strip.sync && strip.sync.sendFailed ? qsTr("Retry") : qsTr("Sync now")
-            flat: true
-            implicitHeight: Theme.touch
-            Accessible.name: text
-            onClicked: strip.sync.syncNow()
+        Flow {
+            id: buttons
+            visible: strip.buttonsWidth > 0
+            spacing: Theme.px(8)  // flat buttons: keep their labels apart as two things to tap
+            Layout.row: strip.stacked ? 1 : 0
+            Layout.column: strip.stacked ? 0 : 2
+            Layout.columnSpan: strip.stacked ? 2 : 1
+            Layout.fillWidth: strip.stacked
+            Layout.preferredWidth: strip.stacked ? -1 : Math.ceil(strip.buttonsWidth)
+            Layout.minimumWidth: strip.stacked ? 0 : Math.ceil(strip.buttonsWidth)
+            Layout.alignment: Qt.AlignVCenter
+            Button {
+                id: attentionButton
+                objectName: "attentionButton"
+                visible: strip.sync && strip.sync.needsAttention > 0
+                text: strip.sync ? "⚠ " + qsTr("To fix: %1").arg(strip.sync.needsAttention) : ""
+                flat: true
+                implicitHeight: Theme.touch
+                Accessible.name: qsTr("Changes that need attention")
+                onClicked: strip.attentionChosen()
+            }
+            Button {
+                id: signInButton
+                objectName: "signInAgainStripButton"
+                visible: strip.app && strip.app.sessionEnded
+                text: qsTr("Sign in")
+                flat: true
+                implicitHeight: Theme.touch
+                Accessible.name: qsTr("Sign in again to sync")
+                onClicked: strip.signInChosen()
+            }
+            Button {
+                id: syncNowButton
+                objectName: "syncNowButton"
+                visible: strip.sync && strip.sync.configured && !(strip.app && strip.app.sessionEnded)
+                enabled: strip.sync && !strip.sync.running
+                text: strip.sync && strip.sync.sendFailed ? qsTr("Retry") : qsTr("Sync now")
+                flat: true
+                implicitHeight: Theme.touch
+                Accessible.name: text
+                onClicked: strip.sync.syncNow()
+            }
         }
     }
 
