@@ -269,10 +269,9 @@ Page {
                                 wrapMode: Text.Wrap
                                 Layout.fillWidth: true
                             }
-                            Button {
+                            WrappingButton {
                                 objectName: "confirmVersion_" + versionRow.index
                                 text: qsTr("This outcome is right")
-                                implicitHeight: Theme.touch
                                 enabled: !page.person.busy
                                 Accessible.name: qsTr("This outcome is right: version %1, %2").arg(versionRow.index + 1).arg(versionRow.modelData.description)
                                 onClicked: page.person.confirmOutcome(itemRow.modelData.appointmentId,
@@ -280,20 +279,18 @@ Page {
                             }
                         }
                     }
-                    Button {
+                    WrappingButton {
                         objectName: "acknowledgeButton"
                         visible: itemRow.modelData.kind === "supervisor_alert"
                         text: qsTr("I have read this alert")
-                        implicitHeight: Theme.touch
                         enabled: !page.person.busy
                         Accessible.name: qsTr("I have read this alert")
                         onClicked: page.person.acknowledgeAlert(itemRow.modelData.feedbackId)
                     }
-                    Button {
+                    WrappingButton {
                         objectName: "decideButton"
                         visible: itemRow.modelData.kind === "enforcement_due"
                         text: qsTr("Record a decision")
-                        implicitHeight: Theme.touch
                         Accessible.name: qsTr("Record a decision")
                         onClicked: page.openDecision(itemRow.modelData.appointmentId, "", "")
                     }
@@ -439,6 +436,23 @@ Page {
         case "absence_acceptable": return qsTr("Absence judged acceptable")
         }
         return action
+    }
+
+    // A button as wide as its words, whose words wrap on a narrow screen instead of running off
+    // it.
+    component WrappingButton: Button {
+        id: wrapping
+        Layout.fillWidth: true
+        Layout.maximumWidth: implicitWidth
+        implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
+        contentItem: Label {
+            text: wrapping.text
+            font: wrapping.font
+            color: wrapping.enabled ? Theme.primary : Theme.muted
+            wrapMode: Text.Wrap
+            horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
+        }
     }
 
     // A radio button whose words wrap instead of running off the dialog.

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "dates.h"
+#include "labels.h"
 #include "storage_client.h"
 
 namespace sitebook::ui {
@@ -244,6 +245,22 @@ QString InboxModel::kindIcon(const QString& kind) {
     return QStringLiteral("•");
 }
 
+namespace {
+
+// A conflict's versions with each outcome named in the interface language.
+QVariantList versionsInWords(const QVariantList& versions) {
+    QVariantList out;
+    for (const auto& v : versions) {
+        QVariantMap m = v.toMap();
+        m.insert(QStringLiteral("description"),
+                 labels::outcome(m.value(QStringLiteral("code")).toString()));
+        out.append(m);
+    }
+    return out;
+}
+
+}  // namespace
+
 QVariantMap InboxModel::toMap(const InboxItem& i, QDate today) {
     const QDate due = QDate::fromString(i.dueOn, Qt::ISODate);
     const bool overdue = due.isValid() && due < today;
@@ -269,7 +286,7 @@ QVariantMap InboxModel::toMap(const InboxItem& i, QDate today) {
             {QStringLiteral("messageText"), dates::inWords(i.message)},
             {QStringLiteral("reason"), i.reason},
             {QStringLiteral("feedbackId"), i.feedbackId},
-            {QStringLiteral("versions"), i.versions}};
+            {QStringLiteral("versions"), versionsInWords(i.versions)}};
 }
 
 int InboxModel::rowCount(const QModelIndex& parent) const {
@@ -518,6 +535,9 @@ QVariantList PersonController::decisions() const {
         QVariantMap m = v.toMap();
         m.insert(QStringLiteral("decidedOnText"),
                  dates::mediumDate(m.value(QStringLiteral("decidedOn")).toString()));
+        const QString reclassified = m.value(QStringLiteral("reclassifiedAs")).toString();
+        if (!reclassified.isEmpty())
+            m.insert(QStringLiteral("reclassifiedText"), labels::outcome(reclassified));
         out.append(m);
     }
     return out;
