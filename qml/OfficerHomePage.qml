@@ -190,9 +190,12 @@ Page {
                         required property string personId
                         required property string personName
                         required property string crn
+                        required property string kind
                         required property string kindIcon
                         required property string kindText
                         required property string message
+                        required property string reason
+                        required property var versions
                         required property string messageText
                         required property string dueDateText
                         required property bool overdue
@@ -200,13 +203,24 @@ Page {
                         readonly property string dueWords: dueDateText === "" ? ""
                             : overdue ? qsTr("Respond by %1 (passed)").arg(dueDateText)
                                       : qsTr("Respond by %1").arg(dueDateText)
+                        // A supervisor's alert: why they raised it, as they wrote it.
+                        readonly property string reasonWords: kind === "supervisor_alert" && reason !== ""
+                            ? qsTr("Supervisor's reason: %1").arg(reason) : ""
+                        // A conflict: the outcomes recorded, on one line ("Attended (ATTC) or ...").
+                        readonly property string versionWords: kind === "conflict" && versions && versions.length > 0
+                            ? qsTr("Outcomes recorded: %1").arg(versions.map(function(v) {
+                                  return v.description + " (" + v.code + ")" + (v.times !== "" ? " " + v.times : "")
+                              }).join(qsTr(" or ")))
+                            : ""
                         objectName: "inboxItem_" + index
                         width: ListView.view.width
                         highlighted: page.wide && page.selectedPerson === personId
                         implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
                         leftPadding: Theme.margin
                         rightPadding: Theme.margin
-                        Accessible.name: kindText + ", " + personName + ", " + crn + ". " + message
+                        Accessible.name: kindText + ", " + personName + ", " + crn + ". " + messageText
+                                         + (reasonWords !== "" ? ". " + reasonWords : "")
+                                         + (versionWords !== "" ? ". " + versionWords : "")
                                          + (dueWords !== "" ? ". " + dueWords : "")
                         onClicked: page.choose(personId)
                         contentItem: RowLayout {
@@ -240,6 +254,23 @@ Page {
                                     text: row.messageText
                                     textFormat: Text.PlainText
                                     color: Theme.muted
+                                    wrapMode: Text.Wrap
+                                    Layout.fillWidth: true
+                                }
+                                Label {
+                                    objectName: "itemReason"
+                                    visible: row.reasonWords !== ""
+                                    text: row.reasonWords
+                                    textFormat: Text.PlainText
+                                    color: Theme.warning
+                                    wrapMode: Text.Wrap
+                                    Layout.fillWidth: true
+                                }
+                                Label {
+                                    objectName: "itemVersions"
+                                    visible: row.versionWords !== ""
+                                    text: row.versionWords
+                                    textFormat: Text.PlainText
                                     wrapMode: Text.Wrap
                                     Layout.fillWidth: true
                                 }

@@ -17,13 +17,15 @@ Page {
     // corrected (`action` then holds the refused choice).
     function openDecision(appointmentId, action, note) {
         decision.appointmentId = appointmentId
-        decision.absence = page.outcomeOf(appointmentId) === "UACP"
+        decision.absence = page.outcomeOf(appointmentId) === "UACP" || action === "absence_acceptable"
         warn.checked = action === "warning_issued"
         refer.checked = action === "refer_for_breach"
         nfa.checked = action === "no_further_action"
-        acceptable.checked = false
+        acceptable.checked = action === "absence_acceptable"
+        // A refused acceptable absence keeps the reason it was judged acceptable for.
+        const code = action === "absence_acceptable" ? page.person.correctionReclassifiedAs : ""
         for (let i = 0; i < reasonRepeater.count; ++i)
-            reasonRepeater.itemAt(i).checked = false
+            reasonRepeater.itemAt(i).checked = code !== "" && reasonRepeater.itemAt(i).code === code
         noteField.text = note
         decision.open()
     }
@@ -59,24 +61,56 @@ Page {
         }
     }
 
+    // The name, then the CRN, each wrapping beside the back button.
     header: ToolBar {
         RowLayout {
             anchors.fill: parent
+            spacing: 0
             ToolButton {
-                text: "‹ " + qsTr("Back")
-                implicitHeight: Theme.touch
+                objectName: "backButton"
+                text: "‹"
+                font.pixelSize: Theme.px(28)
+                implicitWidth: Theme.touch
+                implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
+                Layout.alignment: Qt.AlignTop
                 Accessible.name: qsTr("Back")
                 onClicked: page.back()
             }
-            Label {
-                text: page.person.name + "  " + page.person.crn
-                textFormat: Text.PlainText
-                font.bold: true
-                font.pixelSize: Theme.titleSize
-                wrapMode: Text.Wrap
+            ColumnLayout {
+                spacing: 0
                 Layout.fillWidth: true
+                Label {
+                    objectName: "personTitle"
+                    text: page.person.name
+                    textFormat: Text.PlainText
+                    color: "white"
+                    font.bold: true
+                    font.pixelSize: Theme.titleSize
+                    wrapMode: Text.Wrap
+                    topPadding: 4
+                    rightPadding: Theme.margin
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "personCrn"
+                    text: page.person.crn
+                    textFormat: Text.PlainText
+                    color: "white"
+                    opacity: 0.85
+                    font.pixelSize: Theme.smallSize
+                    wrapMode: Text.Wrap
+                    bottomPadding: 4
+                    rightPadding: Theme.margin
+                    Layout.fillWidth: true
+                }
             }
         }
+    }
+
+    // A section heading in line with the page's text.
+    component Heading: SectionHeading {
+        leftPadding: Theme.margin
+        rightPadding: Theme.margin
     }
 
     ScrollView {
@@ -91,7 +125,7 @@ Page {
                 flags: page.person.placementFlags
                 Layout.fillWidth: true
             }
-            SectionHeading { text: qsTr("Hours") }
+            Heading { text: qsTr("Hours") }
             ProgressBar {
                 from: 0
                 to: Math.max(1, page.person.requiredMinutes)
@@ -150,7 +184,7 @@ Page {
                 }
             }
             Label {
-                text: qsTr("Solid: hours credited. Dashed: the pace that completes the order 12 months after sentence (%1).").arg(page.person.sentenceDate)
+                text: qsTr("Solid: hours credited. Dashed: the pace that completes the order 12 months after sentence (%1).").arg(page.person.sentenceDateText)
                 wrapMode: Text.Wrap
                 font.pixelSize: Theme.smallSize
                 color: Theme.muted
@@ -169,7 +203,7 @@ Page {
                 Layout.leftMargin: Theme.margin
                 Layout.rightMargin: Theme.margin
             }
-            SectionHeading { text: qsTr("Needs a decision"); visible: page.person.items.length > 0 }
+            Heading { text: qsTr("Needs a decision"); visible: page.person.items.length > 0 }
             Repeater {
                 objectName: "itemRepeater"
                 model: page.person.items
@@ -187,7 +221,7 @@ Page {
                         Layout.fillWidth: true
                     }
                     Label {
-                        text: itemRow.modelData.message
+                        text: itemRow.modelData.messageText
                         textFormat: Text.PlainText
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
@@ -235,10 +269,9 @@ Page {
                                 wrapMode: Text.Wrap
                                 Layout.fillWidth: true
                             }
-                            Button {
+                            WrappingButton {
                                 objectName: "confirmVersion_" + versionRow.index
                                 text: qsTr("This outcome is right")
-                                implicitHeight: Theme.touch
                                 enabled: !page.person.busy
                                 Accessible.name: qsTr("This outcome is right: version %1, %2").arg(versionRow.index + 1).arg(versionRow.modelData.description)
                                 onClicked: page.person.confirmOutcome(itemRow.modelData.appointmentId,
@@ -246,20 +279,18 @@ Page {
                             }
                         }
                     }
-                    Button {
+                    WrappingButton {
                         objectName: "acknowledgeButton"
                         visible: itemRow.modelData.kind === "supervisor_alert"
                         text: qsTr("I have read this alert")
-                        implicitHeight: Theme.touch
                         enabled: !page.person.busy
                         Accessible.name: qsTr("I have read this alert")
                         onClicked: page.person.acknowledgeAlert(itemRow.modelData.feedbackId)
                     }
-                    Button {
+                    WrappingButton {
                         objectName: "decideButton"
                         visible: itemRow.modelData.kind === "enforcement_due"
                         text: qsTr("Record a decision")
-                        implicitHeight: Theme.touch
                         Accessible.name: qsTr("Record a decision")
                         onClicked: page.openDecision(itemRow.modelData.appointmentId, "", "")
                     }
@@ -273,7 +304,7 @@ Page {
                 Layout.rightMargin: Theme.margin
             }
 
-            SectionHeading { text: qsTr("Decisions"); visible: page.person.decisions.length > 0 }
+            Heading { text: qsTr("Decisions"); visible: page.person.decisions.length > 0 }
             Repeater {
                 model: page.person.decisions
                 delegate: ColumnLayout {
@@ -284,7 +315,7 @@ Page {
                     Layout.leftMargin: Theme.margin
                     Layout.rightMargin: Theme.margin
                     Label {
-                        text: page.actionText(decisionRow.modelData.action) + " · " + decisionRow.modelData.decidedOn
+                        text: page.actionText(decisionRow.modelData.action) + " · " + decisionRow.modelData.decidedOnText
                               + (decisionRow.modelData.reclassifiedAs !== ""
                                  ? " · " + qsTr("now %1 (%2)").arg(decisionRow.modelData.reclassifiedText).arg(decisionRow.modelData.reclassifiedAs) : "")
                         font.bold: true
@@ -308,7 +339,7 @@ Page {
                 }
             }
 
-            SectionHeading { text: qsTr("Appointments and feedback") }
+            Heading { text: qsTr("Appointments and feedback") }
             Repeater {
                 model: page.person.timeline
                 delegate: ColumnLayout {
@@ -319,10 +350,10 @@ Page {
                     Layout.rightMargin: Theme.margin
                     Label {
                         textFormat: Text.PlainText
-                        text: modelData.date + "  " + modelData.project + "  "
+                        text: (modelData.dateText !== "" ? modelData.dateText + "  " : "") + modelData.project + "  "
                               + (modelData.outcomeCode !== "" ? (modelData.enforceable ? "⚠ " : "✓ ") + modelData.outcomeCode
                                                               : "○ " + qsTr("no outcome"))
-                              + (modelData.creditedMinutes > 0 ? "  +" + Math.floor(modelData.creditedMinutes / 60) + "h" + (modelData.creditedMinutes % 60 ? " " + modelData.creditedMinutes % 60 + "m" : "") : "")
+                              + (modelData.creditedText !== "" ? "  " + modelData.creditedText : "")
                         font.bold: true
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
@@ -352,7 +383,7 @@ Page {
                 }
             }
 
-            SectionHeading { text: qsTr("Case notes") }
+            Heading { text: qsTr("Case notes") }
             Label {
                 visible: page.person.notes.length === 0
                 text: qsTr("No case notes.")
@@ -370,7 +401,7 @@ Page {
                     Layout.leftMargin: Theme.margin
                     Layout.rightMargin: Theme.margin
                     Label {
-                        text: Qt.formatDateTime(modelData.createdAt, "d MMM yyyy HH:mm")
+                        text: modelData.createdText
                               + (modelData.sensitive ? "  🔒 " + qsTr("Sensitive") : "")
                         font.bold: true
                         wrapMode: Text.Wrap
@@ -405,6 +436,23 @@ Page {
         case "absence_acceptable": return qsTr("Absence judged acceptable")
         }
         return action
+    }
+
+    // A button as wide as its words, whose words wrap on a narrow screen instead of running off
+    // it.
+    component WrappingButton: Button {
+        id: wrapping
+        Layout.fillWidth: true
+        Layout.maximumWidth: implicitWidth
+        implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
+        contentItem: Label {
+            text: wrapping.text
+            font: wrapping.font
+            color: wrapping.enabled ? Theme.primary : Theme.muted
+            wrapMode: Text.Wrap
+            horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
+        }
     }
 
     // A radio button whose words wrap instead of running off the dialog.

@@ -606,6 +606,18 @@
         <translation>Fy llwyth achosion</translation>
     </message>
     <message>
+        <source>Supervisor&apos;s reason: %1</source>
+        <translation>Rheswm y goruchwyliwr: %1</translation>
+    </message>
+    <message>
+        <source>Outcomes recorded: %1</source>
+        <translation>Canlyniadau a gofnodwyd: %1</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> neu </translation>
+    </message>
+    <message>
         <source>Sitebook — %1</source>
         <translation>Sitebook — %1</translation>
     </message>

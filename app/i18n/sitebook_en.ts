@@ -586,6 +586,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Supervisor&apos;s reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sitebook — %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "dates.h"
+#include "labels.h"
 #include "storage_client.h"
 
 namespace sitebook::ui {
@@ -244,14 +245,29 @@ QString InboxModel::kindIcon(const QString& kind) {
     return QStringLiteral("•");
 }
 
+namespace {
+
+// A conflict's versions with each outcome named in the interface language.
+QVariantList versionsInWords(const QVariantList& versions) {
+    QVariantList out;
+    for (const auto& v : versions) {
+        QVariantMap m = v.toMap();
+        m.insert(QStringLiteral("description"),
+                 labels::outcome(m.value(QStringLiteral("code")).toString()));
+        out.append(m);
+    }
+    return out;
+}
+
+}  // namespace
+
 QVariantMap InboxModel::toMap(const InboxItem& i, QDate today) {
     const QDate due = QDate::fromString(i.dueOn, Qt::ISODate);
     const bool overdue = due.isValid() && due < today;
     QString dueText;
     if (due.isValid()) {
-        dueText = overdue
-                      ? tr("Respond by %1 (passed)").arg(due.toString(QStringLiteral("d MMM yyyy")))
-                      : tr("Respond by %1").arg(due.toString(QStringLiteral("d MMM yyyy")));
+        dueText = overdue ? tr("Respond by %1 (passed)").arg(dates::mediumDate(due))
+                          : tr("Respond by %1").arg(dates::mediumDate(due));
     }
     return {{QStringLiteral("id"), i.id},
             {QStringLiteral("kind"), i.kind},
@@ -270,7 +286,7 @@ QVariantMap InboxModel::toMap(const InboxItem& i, QDate today) {
             {QStringLiteral("messageText"), dates::inWords(i.message)},
             {QStringLiteral("reason"), i.reason},
             {QStringLiteral("feedbackId"), i.feedbackId},
-            {QStringLiteral("versions"), i.versions}};
+            {QStringLiteral("versions"), versionsInWords(i.versions)}};
 }
 
 int InboxModel::rowCount(const QModelIndex& parent) const {
@@ -482,6 +498,62 @@ QString PersonController::eteText() const {
     return eteOf(d_.line);
 }
 
+QString PersonController::sentenceDateText() const {
+    return dates::mediumDate(d_.sentenceDate);
+}
+
+QVariantList PersonController::timeline() const {
+    QVariantList out;
+    for (const auto& v : d_.timeline) {
+        QVariantMap m = v.toMap();
+        const QString date = m.value(QStringLiteral("date")).toString();
+        m.insert(QStringLiteral("dateText"), date.isEmpty() ? QString() : dates::mediumDate(date));
+        const int credited = m.value(QStringLiteral("creditedMinutes")).toInt();
+        m.insert(QStringLiteral("creditedText"),
+                 credited > 0 ? QStringLiteral("+") + hoursMinutes(credited) : QString());
+        out.append(m);
+    }
+    return out;
+}
+
+QVariantList PersonController::notes() const {
+    QVariantList out;
+    for (const auto& v : d_.notes) {
+        QVariantMap m = v.toMap();
+        const QDateTime at = m.value(QStringLiteral("createdAt")).toDateTime().toLocalTime();
+        m.insert(QStringLiteral("createdText"),
+                 dates::mediumDate(at.date()) + QLatin1Char(' ') +
+                     QLocale().toString(at.time(), QStringLiteral("HH:mm")));
+        out.append(m);
+    }
+    return out;
+}
+
+QVariantList PersonController::decisions() const {
+    QVariantList out;
+    for (const auto& v : d_.decisions) {
+        QVariantMap m = v.toMap();
+        m.insert(QStringLiteral("decidedOnText"),
+                 dates::mediumDate(m.value(QStringLiteral("decidedOn")).toString()));
+        const QString reclassified = m.value(QStringLiteral("reclassifiedAs")).toString();
+        if (!reclassified.isEmpty())
+            m.insert(QStringLiteral("reclassifiedText"), labels::outcome(reclassified));
+        out.append(m);
+    }
+    return out;
+}
+
+QString PersonController::correctionReclassifiedAs() const {
+    if (!correctingDecision())
+        return {};
+    for (const auto& v : d_.decisions) {
+        const QVariantMap m = v.toMap();
+        if (m.value(QStringLiteral("appointmentId")).toString() == correction_.appointmentId)
+            return m.value(QStringLiteral("reclassifiedAs")).toString();
+    }
+    return {};
+}
+
 QVariantList PersonController::items() const {
     QVariantList out;
     for (const auto& i : d_.items)
@@ -541,7 +613,9 @@ void PersonController::recordDecision(const QString& appointmentId, const QStrin
 void PersonController::recordAbsenceAcceptable(const QString& appointmentId, const QString& code,
                                                const QString& evidence) {
     setDecisionError({}, {});
-    decisionRequest_ = storage_->recordAbsenceAcceptable(appointmentId, code, evidence);
+    decisionRequest_ = correctingDecision() && appointmentId == correction_.appointmentId
+                           ? storage_->resubmitAbsenceAcceptable(correction_.opId, code, evidence)
+                           : storage_->recordAbsenceAcceptable(appointmentId, code, evidence);
     emit busyChanged();
 }
 

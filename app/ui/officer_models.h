@@ -113,9 +113,9 @@ public:
         BreachReferralRequiredRole,
         DueDateTextRole,  // the respond-by date in words, "10 January 2026", or empty
         MessageTextRole,  // the server's message with its dates in words
-        ReasonRole,      // supervisor_alert: the supervisor's words (show as plain text)
-        FeedbackIdRole,  // supervisor_alert: what acknowledgeAlert() takes
-        VersionsRole,    // conflict: [{code, description, times, penaltyMinutes, outcomeJson}]
+        ReasonRole,       // supervisor_alert: the supervisor's words (show as plain text)
+        FeedbackIdRole,   // supervisor_alert: what acknowledgeAlert() takes
+        VersionsRole,     // conflict: [{code, description, times, penaltyMinutes, outcomeJson}]
     };
     Q_ENUM(Role)
     // `today` decides whether a respond-by date has passed.
@@ -200,6 +200,8 @@ class PersonController : public QObject {
     Q_PROPERTY(QString hoursText READ hoursText NOTIFY loaded)
     Q_PROPERTY(QString eteText READ eteText NOTIFY loaded)
     Q_PROPERTY(QString sentenceDate READ sentenceDate NOTIFY loaded)
+    // The sentence date in words, in the interface language ("5 January 2026").
+    Q_PROPERTY(QString sentenceDateText READ sentenceDateText NOTIFY loaded)
     Q_PROPERTY(double pacePerDay READ pacePerDay NOTIFY loaded)
     Q_PROPERTY(QVariantList items READ items NOTIFY loaded)
     Q_PROPERTY(QVariantList timeline READ timeline NOTIFY loaded)
@@ -218,6 +220,9 @@ class PersonController : public QObject {
     Q_PROPERTY(QString correctionAction READ correctionAction NOTIFY correctionChanged)
     Q_PROPERTY(QString correctionNote READ correctionNote NOTIFY correctionChanged)
     Q_PROPERTY(QString correctionReason READ correctionReason NOTIFY correctionChanged)
+    // The acceptable-absence code (AAME ...) of a refused absence_acceptable decision being
+    // corrected, from the device's copy of it; empty otherwise.
+    Q_PROPERTY(QString correctionReclassifiedAs READ correctionReclassifiedAs NOTIFY loaded)
 public:
     PersonController(StorageClient* storage, std::function<QDate()> today,
                      QObject* parent = nullptr);
@@ -230,12 +235,16 @@ public:
     QString hoursText() const;
     QString eteText() const;
     QString sentenceDate() const { return d_.sentenceDate; }
+    QString sentenceDateText() const;
     double pacePerDay() const { return d_.pacePerDay; }
     QVariantList items() const;
-    QVariantList timeline() const { return d_.timeline; }
-    QVariantList notes() const { return d_.notes; }
+    // Each appointment also has dateText (its date in words) and creditedText ("+3h 30m").
+    QVariantList timeline() const;
+    // Each note also has createdText ("5 January 2026 14:30").
+    QVariantList notes() const;
     QVariantList credits() const { return d_.credits; }
-    QVariantList decisions() const { return d_.decisions; }
+    // Each decision also has decidedOnText (its date in words).
+    QVariantList decisions() const;
     bool busy() const { return request_ != 0 || decisionRequest_ != 0; }
     QString decisionError() const { return decisionError_; }
     QString decisionErrorField() const { return decisionErrorField_; }
@@ -244,6 +253,7 @@ public:
     QString correctionAction() const { return correction_.action; }
     QString correctionNote() const { return correction_.note; }
     QString correctionReason() const { return correction_.reason; }
+    QString correctionReclassifiedAs() const;
 
     Q_INVOKABLE void load(const QString& personId);
     // Opens the person of a refused enforcement decision (`opId`) to correct it: the decision
@@ -259,7 +269,8 @@ public:
                                     const QString& note);
     // An unacceptable absence judged acceptable: reclassified as `code` (AAME AAEM AAFC AACL
     // AASD) with the `evidence` seen. Answered like recordDecision (decisionSaved or
-    // decisionError).
+    // decisionError). While correcting that appointment's refused decision, resubmits it with
+    // the code and evidence.
     Q_INVOKABLE void recordAbsenceAcceptable(const QString& appointmentId, const QString& code,
                                              const QString& evidence);
     // Closes a supervisor_alert item. Answered like recordDecision.

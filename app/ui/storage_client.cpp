@@ -217,6 +217,15 @@ quint64 StorageClient::resubmitDecision(const QString& opId, const QString& acti
     return id;
 }
 
+quint64 StorageClient::resubmitAbsenceAcceptable(const QString& opId, const QString& code,
+                                                 const QString& evidence) {
+    const quint64 id = nextRequest();
+    post([w = worker_, id, opId, code, evidence] {
+        w->resubmitAbsenceAcceptable(id, opId, code, evidence);
+    });
+    return id;
+}
+
 quint64 StorageClient::saveDraft(const QString& appointmentId, const QString& body) {
     const quint64 id = nextRequest();
     post([w = worker_, id, appointmentId, body] { w->saveDraft(id, appointmentId, body); });

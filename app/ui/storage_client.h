@@ -69,6 +69,8 @@ public:
                            const QString& note);
     // Answered with decisionRecorded() or decisionFailed(), like recordDecision().
     quint64 resubmitDecision(const QString& opId, const QString& action, const QString& note);
+    quint64 resubmitAbsenceAcceptable(const QString& opId, const QString& code,
+                                      const QString& evidence);
     // The record form's draft (see StorageWorker::saveDraft).
     quint64 saveDraft(const QString& appointmentId, const QString& body);
     quint64 discardDraft(const QString& appointmentId);

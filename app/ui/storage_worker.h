@@ -86,6 +86,10 @@ public:
     // today, in place of the refused one. Answers with decisionRecorded() or decisionFailed().
     void resubmitDecision(quint64 request, const QString& opId, const QString& action,
                           const QString& note);
+    // Corrects the rejected enforcement decision `opId` as an absence judged acceptable:
+    // reclassified as `code` with the `evidence` seen. Answers like resubmitDecision().
+    void resubmitAbsenceAcceptable(quint64 request, const QString& opId, const QString& code,
+                                   const QString& evidence);
 
     // --- Sync control (see storage_worker_sync.cpp).
     // Sends the outbox without downloading (before the idle lock); reports like syncNow().
@@ -170,6 +174,10 @@ private:
     // Validates and records an officer's decision; answers decisionRecorded/decisionFailed.
     void saveDecision(quint64 request, const QString& appointmentId, const QString& action,
                       const QString& note, const QString& reclassifiedAs);
+    // Replaces the rejected decision `opId` with `action`, `note` and `reclassifiedAs` (empty
+    // unless the action is absence_acceptable), decided today; answers like saveDecision.
+    void resubmitDecisionAs(quint64 request, const QString& opId, const QString& action,
+                            const QString& note, const QString& reclassifiedAs);
     // Answers a change made on the person page: decisionRecorded() and a reload, or the error.
     void answerOfficerChange(quint64 request, const Status& written);
     VaultStatus status() const;

@@ -478,6 +478,69 @@ void StorageWorker::saveDecision(quint64 request, const QString& appointmentId,
     answerOfficerChange(request, written.ok() ? okStatus() : Status(written.error()));
 }
 
+void StorageWorker::resubmitAbsenceAcceptable(quint64 request, const QString& opId,
+                                              const QString& code, const QString& evidence) {
+    if (code.isEmpty()) {
+        return emit decisionFailed(request, QStringLiteral("reclassified_as"),
+                                   tr("Choose why the absence was acceptable."));
+    }
+    resubmitDecisionAs(request, opId, QStringLiteral("absence_acceptable"), evidence, code);
+}
+
+void StorageWorker::resubmitDecisionAs(quint64 request, const QString& opId, const QString& action,
+                                       const QString& note, const QString& reclassifiedAs) {
+    if (!store_)
+        return emit decisionFailed(request, {}, tr("The device is locked; nothing was saved."));
+    auto entry = store_->outboxEntry(toStdString(opId));
+    if (!entry.ok())
+        return emit decisionFailed(request, {}, toQString(entry.error().message));
+    if (!*entry || (*entry)->state != "rejected") {
+        return emit decisionFailed(
+            request, {}, tr("This decision no longer needs correcting; nothing was saved."));
+    }
+    if ((*entry)->entityType != store::EntityType::EnforcementDecision) {
+        return emit decisionFailed(request, {},
+                                   tr("This change is not an enforcement decision; nothing was "
+                                      "saved."));
+    }
+    auto refused = fromJson<EnforcementDecision>((*entry)->payload);
+    if (!refused.ok())
+        return emit decisionFailed(request, {}, toQString(refused.error().message));
+    const auto parsed = parseEnum<EnforcementAction>(toStdString(action));
+    if (!parsed)
+        return emit decisionFailed(request, QStringLiteral("action"), tr("Choose a decision."));
+    if (decisionNeedsReason(*parsed) && note.trimmed().isEmpty()) {
+        return emit decisionFailed(
+            request, QStringLiteral("note"),
+            *parsed == EnforcementAction::AbsenceAcceptable
+                ? tr("Enter the evidence you saw, for example the date of a sick note")
+                : tr("Enter why no further action is needed"));
+    }
+    // The same decision (its id), as corrected and decided today.
+    EnforcementDecision corrected = *refused;
+    corrected.action = *parsed;
+    corrected.note = toStdString(note);
+    // The acceptable-absence code belongs to an absence judged acceptable, and to nothing else.
+    corrected.reclassified_as.reset();
+    if (!reclassifiedAs.isEmpty())
+        corrected.reclassified_as = Outcome::fromText(toStdString(reclassifiedAs));
+    const QDate today = QDateTime::fromMSecsSinceEpoch(clock_.nowMillis()).date();
+    corrected.decided_on =
+        CivilDate::fromYmd(today.year(), today.month(), today.day()).value_or(CivilDate{});
+    Status done = store_->atomically([&]() -> Status {
+        SB_TRY(store_->resubmit((*entry)->opId, toJson(corrected)));
+        return okStatus();
+    });
+    if (!done.ok()) {
+        return emit decisionFailed(request, toQString(done.error().field),
+                                   toQString(done.error().message));
+    }
+    emit decisionRecorded(request);
+    emit dataChanged();
+    emit localChange();
+    countPending();
+}
+
 void StorageWorker::acknowledgeAlert(quint64 request, const QString& feedbackId,
                                      const QString& note) {
     if (!store_)

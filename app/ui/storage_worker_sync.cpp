@@ -708,45 +708,7 @@ void StorageWorker::resubmit(quint64 request, const QString& opId, const RecordR
 
 void StorageWorker::resubmitDecision(quint64 request, const QString& opId, const QString& action,
                                      const QString& note) {
-    if (!store_)
-        return emit decisionFailed(request, {}, tr("The device is locked; nothing was saved."));
-    auto entry = store_->outboxEntry(toStdString(opId));
-    if (!entry.ok())
-        return emit decisionFailed(request, {}, toQString(entry.error().message));
-    if (!*entry || (*entry)->state != "rejected") {
-        return emit decisionFailed(
-            request, {}, tr("This decision no longer needs correcting; nothing was saved."));
-    }
-    if ((*entry)->entityType != store::EntityType::EnforcementDecision) {
-        return emit decisionFailed(request, {},
-                                   tr("This change is not an enforcement decision; nothing was "
-                                      "saved."));
-    }
-    auto refused = fromJson<EnforcementDecision>((*entry)->payload);
-    if (!refused.ok())
-        return emit decisionFailed(request, {}, toQString(refused.error().message));
-    const auto parsed = parseEnum<EnforcementAction>(toStdString(action));
-    if (!parsed)
-        return emit decisionFailed(request, QStringLiteral("action"), tr("Choose a decision."));
-    // The same decision (its id), as corrected and decided today.
-    EnforcementDecision corrected = *refused;
-    corrected.action = *parsed;
-    corrected.note = toStdString(note);
-    const QDate today = QDateTime::fromMSecsSinceEpoch(clock_.nowMillis()).date();
-    corrected.decided_on =
-        CivilDate::fromYmd(today.year(), today.month(), today.day()).value_or(CivilDate{});
-    Status done = store_->atomically([&]() -> Status {
-        SB_TRY(store_->resubmit((*entry)->opId, toJson(corrected)));
-        return okStatus();
-    });
-    if (!done.ok()) {
-        return emit decisionFailed(request, toQString(done.error().field),
-                                   toQString(done.error().message));
-    }
-    emit decisionRecorded(request);
-    emit dataChanged();
-    emit localChange();
-    countPending();
+    resubmitDecisionAs(request, opId, action, note, {});
 }
 
 // ------------------------------------------------------------------ signing out

@@ -34,9 +34,11 @@ const std::string kReportUsage =
     "            projected completion\n"
     "  items     open RO items: officer, CRN, kind, created, due, overdue, breach referral\n"
     "  officers  per officer and for the region: people, hours delivered, attended\n"
-    "            appointments, feedback coverage (attended appointments with work, skills or\n"
-    "            feedback recorded), enforceable outcomes, decided within the respond-by date,\n"
-    "            pending, pending past due\n"
+    "            appointments, acceptable absences, feedback coverage (attended appointments\n"
+    "            with work, skills or feedback recorded), enforceable outcomes (unacceptable\n"
+    "            absences and failures to comply), decided within the respond-by date, pending,\n"
+    "            pending past due. An absence the officer judged acceptable counts under its\n"
+    "            acceptable-absence code (as the reconciler reads it), never as enforceable.\n"
     "JSON holds all three tables plus the region totals; CSV holds the one --table names\n"
     "(default orders). People appear by CRN only, never by name.\n"
     "\n" +
@@ -52,6 +54,7 @@ struct Totals {
     std::int64_t requiredMinutes = 0;
     std::int64_t creditedMinutes = 0;
     std::int64_t attended = 0;
+    std::int64_t acceptableAbsences = 0;
     std::int64_t feedbackGaps = 0;
     std::int64_t enforceable = 0;
     std::int64_t decidedOnTime = 0;
@@ -65,6 +68,7 @@ struct Totals {
         requiredMinutes += o.requiredMinutes;
         creditedMinutes += o.creditedMinutes;
         attended += o.attended;
+        acceptableAbsences += o.acceptableAbsences;
         feedbackGaps += o.feedbackGaps;
         enforceable += o.enforceable;
         decidedOnTime += o.decidedOnTime;
@@ -93,6 +97,7 @@ struct Totals {
                 {"hours_required", std::round(requiredMinutes / 6.0) / 10.0},
                 {"hours_delivered", std::round(creditedMinutes / 6.0) / 10.0},
                 {"attended_appointments", attended},
+                {"acceptable_absences", acceptableAbsences},
                 {"feedback_gaps", feedbackGaps},
                 {"feedback_coverage_percent", feedbackCoverage()},
                 {"enforceable_outcomes", enforceable},
@@ -134,6 +139,7 @@ Result<Report> buildReport(UnitOfWork& uow, domain::CivilDate today) {
         std::map<std::string, std::string> outcomeCodes;     // appointment -> code
         std::map<std::string, std::string> sessionOf;        // appointment -> session
         std::map<std::string, domain::CivilDate> decidedOn;  // appointment -> decision date
+        std::map<std::string, std::string> reclassifiedAs;   // appointment -> acceptable code
         std::int64_t after = 0;
         for (;;) {
             auto rows = uow.changesSince(personPartition(personId), after, 500);
@@ -168,6 +174,13 @@ Result<Report> buildReport(UnitOfWork& uow, domain::CivilDate today) {
                     case EntityType::EnforcementDecision:
                         if (auto d = domain::CivilDate::parse(str(body, "decided_on")))
                             decidedOn[str(body, "appointment_id")] = *d;
+                        // An absence judged acceptable: as the reconciler does, the
+                        // reclassified code is the appointment's outcome.
+                        if (str(body, "action") == "absence_acceptable" &&
+                            !str(body, "reclassified_as").empty()) {
+                            reclassifiedAs[str(body, "appointment_id")] =
+                                str(body, "reclassified_as");
+                        }
                         break;
                     default:
                         break;
@@ -223,10 +236,14 @@ Result<Report> buildReport(UnitOfWork& uow, domain::CivilDate today) {
                  {"message", str(item, "message")}});
         }
         // Attendance and enforcement from the outcomes and decisions.
-        for (const auto& [appointmentId, code] : outcomeCodes) {
-            const domain::Outcome outcome = domain::Outcome::fromText(code);
+        for (const auto& [appointmentId, recorded] : outcomeCodes) {
+            const auto reclassified = reclassifiedAs.find(appointmentId);
+            const domain::Outcome outcome = domain::Outcome::fromText(
+                reclassified != reclassifiedAs.end() ? reclassified->second : recorded);
             if (outcome.isAttended())
                 ++t.attended;
+            if (outcome.isAcceptableAbsence())
+                ++t.acceptableAbsences;
             if (!outcome.isEnforceable())
                 continue;
             ++t.enforceable;
@@ -354,9 +371,9 @@ int runReport(CommandContext& ctx) {
         rows.push_back(region);
         writeCsv(text,
                  {"officer", "people", "orders", "hours_required", "hours_delivered",
-                  "attended_appointments", "feedback_gaps", "feedback_coverage_percent",
-                  "enforceable_outcomes", "decided_on_time", "decided_late", "pending",
-                  "pending_past_due", "enforcement_on_time_percent"},
+                  "attended_appointments", "acceptable_absences", "feedback_gaps",
+                  "feedback_coverage_percent", "enforceable_outcomes", "decided_on_time",
+                  "decided_late", "pending", "pending_past_due", "enforcement_on_time_percent"},
                  rows);
     }
     if (auto output = args->value("--output")) {

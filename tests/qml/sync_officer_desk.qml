@@ -137,6 +137,18 @@ Item {
         function itemsOfKind(kind) {
             return core.officer.person.items.filter(function(i) { return i.kind === kind })
         }
+        // The home page's inbox row `at`, scrolled into view.
+        function inboxRow(at) {
+            const list = find("inboxList", tablet)
+            list.positionViewAtIndex(at, ListView.Contain)
+            let row = null
+            tryVerify(function() {
+                row = findChild(list, "inboxItem_" + at)
+                return row !== null && row.visible
+            }, timeout)
+            waitForRendering(tablet)
+            return row
+        }
         function inboxKinds() {
             const inbox = core.officer.inbox
             let kinds = []
@@ -257,6 +269,11 @@ Item {
                     "Says he may lose his <b>tenancy</b> this week")
             verify(model.data(model.index(at, 0), InboxModel.DueTextRole) !== "",
                    "the alert has a respond-by date")
+            // Its row on the home page says why, as the supervisor wrote it.
+            const rowReason = find("itemReason", inboxRow(at))
+            verify(rowReason.visible, "the alert's row shows its reason")
+            compare(rowReason.textFormat, Text.PlainText)
+            compare(rowReason.text, "Supervisor's reason: Says he may lose his <b>tenancy</b> this week")
             // The item's person (the inbox's layout is not what this test is about).
             tablet.openPerson(model.data(model.index(at, 0), InboxModel.PersonIdRole))
             const person = core.officer.person
@@ -384,6 +401,20 @@ Item {
             verify(codes.indexOf("ATTC") >= 0 && codes.indexOf("AFTC") >= 0, JSON.stringify(codes))
             // The supervisor's version has the later clock, so it stays the record for now.
             compare(core.serverOutcomeCode(appointmentId), "ATTC")
+
+            // On the home page the conflict's row names both outcomes on one line.
+            tryVerify(function() { return countKind(inboxKinds(), "conflict") === 1 }, timeout)
+            const personId = person.personId
+            tablet.goBack()
+            settle(tablet)
+            const versions = find("itemVersions", inboxRow(inboxKinds().indexOf("conflict")))
+            verify(versions.visible, "the conflict's row shows its versions")
+            compare(versions.textFormat, Text.PlainText)
+            verify(versions.text.indexOf("(ATTC)") >= 0 && versions.text.indexOf("(AFTC)") >= 0,
+                   versions.text)
+            tablet.openPerson(personId)
+            tryVerify(function() { return person.personId === personId && !person.busy }, timeout)
+            settle(tablet)
 
             // The officer checks with the office: "This outcome is right" on the AFTC.
             const index = codes.indexOf("AFTC")

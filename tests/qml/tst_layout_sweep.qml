@@ -49,7 +49,6 @@ Item {
         readonly property var pending: ({
             "RecordPage": "hints, outcome labels and field labels run off or are cut short",
             "FastPathPage": "title cut short; Welsh labels run off the screen at 200 %",
-            "PersonPage": "name line cut short; Welsh headings and rows run off at 200 %",
             "SignInPage": "headings and the CA label run off the screen at 200 %"
         })
 

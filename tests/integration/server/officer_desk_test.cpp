@@ -1,6 +1,8 @@
 // The responsible officer's desk end to end over gRPC: the 12-month rule judged on the failure's
 // date by both the item and the upload validation, supervisor alerts as items the officer
 // acknowledges, conflicts settled by confirming one version, and absences judged acceptable.
+#include <sstream>
+
 #include "server_fixture.h"
 
 namespace sitebook::server::testing {
@@ -228,6 +230,55 @@ TEST_F(OfficerDeskTest, OnlyAnUnacceptableAbsenceCanBeJudgedAcceptable) {
     v1::OperationResult r = decide(d);
     EXPECT_EQ(r.result(), v1::OP_RESULT_REJECTED);
     EXPECT_EQ(r.field(), "action");
+}
+
+// The management report reads the records as the reconciler does: an absence judged acceptable
+// is an acceptable absence in every figure, not an enforceable failure.
+TEST_F(OfficerDeskTest, TheReportCountsAnAbsenceJudgedAcceptableAsAnAcceptableAbsence) {
+    for (const auto& id : seed_.appointmentIds) {
+        ASSERT_EQ(uploadOne(sam_, operation(EntityType::AppointmentOutcome, id, OpKind::Create,
+                                            absence(supervisorId_, clock_.nowMillis()).dump()))
+                      .result(),
+                  v1::OP_RESULT_ACCEPTED);
+    }
+    json acceptable = decision(seed_.appointmentIds[0], "absence_acceptable", "2026-01-02",
+                               "GP fit note dated 31 December seen");
+    acceptable["reclassified_as"] = "AAME";
+    ASSERT_EQ(decide(acceptable).result(), v1::OP_RESULT_ACCEPTED);
+    ASSERT_EQ(decide(decision(seed_.appointmentIds[1], "warning_issued", "2026-01-02")).result(),
+              v1::OP_RESULT_ACCEPTED);
+    reconcileEveryone();
+
+    // `sitebook-server report` over a copy of the server's data directory.
+    const auto copy = dir_ / "report-data";
+    std::filesystem::create_directories(copy);
+    {
+        auto db = storage::Database::openUnencrypted(dbPath());
+        ASSERT_TRUE(db.ok());
+        ASSERT_TRUE(
+            (*db)->exec("VACUUM INTO '" + (copy / "sitebook-server.db").string() + "'").ok());
+    }
+    CommandTable table;
+    addDataCommands(table);
+    table.setReconcilerFactory([](const Clock& clock) -> std::unique_ptr<Reconciler> {
+        return std::make_unique<PersonReconciler>(clock, reconcile::ReconcilePolicy::defaults());
+    });
+    std::istringstream in;
+    std::ostringstream out, err;
+    ASSERT_EQ(
+        table.run({"sitebook-server", "report", "--format", "json", "--data-dir", copy.string()},
+                  in, out, err, clock_, random_),
+        kExitOk)
+        << err.str();
+    const json region = json::parse(out.str())["region"];
+    // One failure to attend (the warned one); the other is an acceptable absence.
+    EXPECT_EQ(region["enforceable_outcomes"], 1) << region.dump();
+    EXPECT_EQ(region["acceptable_absences"], 1) << region.dump();
+    EXPECT_EQ(region["attended_appointments"], 0) << region.dump();
+    EXPECT_EQ(region["decided_on_time"], 1) << region.dump();
+    EXPECT_EQ(region["decided_late"], 0) << region.dump();
+    EXPECT_EQ(region["pending"], 0) << region.dump();
+    EXPECT_EQ(region["enforcement_on_time_percent"], 100.0) << region.dump();
 }
 
 // --- Supervisor alerts ---------------------------------------------------------------------

@@ -715,6 +715,93 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(person.decisions().size(), 2, kTimeout);
     }
 
+    void refusedAcceptableAbsenceIsCorrectedWithItsCodeAndEvidence() {
+        const std::string appointment = seed_.appointmentIds[0];
+        auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
+        QVERIFY(!QTest::currentTestFailed());
+        record(*sam, appointment, QStringLiteral("UACP"));
+        syncNow(*sam);
+        QTRY_COMPARE_WITH_TIMEOUT(sam->app.pendingCount(), 0, kTimeout);
+
+        // The officer's tablet, offline, judges the absence acceptable...
+        auto tablet = signedInCore("olu-tablet", QStringLiteral("olu"));
+        QVERIFY(!QTest::currentTestFailed());
+        tablet->sync.setReachable(false);
+        tablet->person.load(QString::fromStdString(seed_.personId));
+        QTRY_VERIFY_WITH_TIMEOUT(!tablet->person.busy() && !tablet->person.name().isEmpty(),
+                                 kTimeout);
+        QSignalSpy decided(&tablet->person, &PersonController::decisionSaved);
+        tablet->person.recordAbsenceAcceptable(QString::fromStdString(appointment),
+                                               QStringLiteral("AAME"),
+                                               QStringLiteral("GP fit note dated 31 December"));
+        QVERIFY2(decided.wait(kTimeout), qPrintable(tablet->person.decisionError()));
+
+        // ...while the office, by mistake, records that the person attended.
+        auto outcome = [&](const char* code) {
+            json o{{"code", code},
+                   {"penalty_minutes", 0},
+                   {"recorded_by", supervisorId_},
+                   {"recorded_at", 1'767'614'400'000}};
+            if (std::string(code) == "ATTC") {
+                o["arrival"] = "09:00";
+                o["finish"] = "16:00";
+                o["work_quality"] = "GOOD";
+                o["behaviour"] = "GOOD";
+            }
+            return o;
+        };
+        QVERIFY(server_->put(server::EntityType::AppointmentOutcome, appointment, outcome("ATTC")));
+
+        // Back online, the tablet's decision is refused: the appointment is not an absence.
+        QSignalSpy finished(&tablet->sync, &SyncController::finished);
+        tablet->sync.setReachable(true);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(tablet->attention.count(), 1, kTimeout);
+        const QModelIndex i = tablet->attention.index(0);
+        const QVariantMap refused = i.data(AttentionModel::RefusedRole).toMap();
+        QCOMPARE(refused.value(QStringLiteral("action")).toString(),
+                 QStringLiteral("absence_acceptable"));
+        const QString decisionId = refused.value(QStringLiteral("id")).toString();
+
+        // The office puts the absence back; the officer corrects the refused decision from
+        // the needs-attention list: the form keeps the reason (medical) and the evidence.
+        QVERIFY(server_->put(server::EntityType::AppointmentOutcome, appointment, outcome("UACP")));
+        syncNow(*tablet);
+        PersonController& person = tablet->person;
+        person.loadDecisionCorrection(i.data(AttentionModel::OpIdRole).toString(),
+                                      i.data(AttentionModel::PersonIdRole).toString(),
+                                      i.data(AttentionModel::AppointmentIdRole).toString(),
+                                      refused.value(QStringLiteral("action")).toString(),
+                                      refused.value(QStringLiteral("note")).toString(),
+                                      i.data(AttentionModel::MessageRole).toString());
+        QTRY_VERIFY_WITH_TIMEOUT(!person.busy() && !person.name().isEmpty(), kTimeout);
+        QCOMPARE(person.correctionAction(), QStringLiteral("absence_acceptable"));
+        QCOMPARE(person.correctionReclassifiedAs(), QStringLiteral("AAME"));
+        QCOMPARE(person.correctionNote(), QStringLiteral("GP fit note dated 31 December"));
+
+        // Resubmitted as it was: the same decision, with its code and evidence, is accepted.
+        QSignalSpy resubmitted(&person, &PersonController::decisionSaved);
+        person.recordAbsenceAcceptable(person.correctionAppointmentId(),
+                                       person.correctionReclassifiedAs(), person.correctionNote());
+        QVERIFY2(resubmitted.wait(kTimeout), qPrintable(person.decisionError()));
+        QVERIFY(!person.correctingDecision());
+        QTRY_COMPARE_WITH_TIMEOUT(tablet->attention.count(), 0, kTimeout);
+        syncNow(*tablet);
+        QTRY_COMPARE_WITH_TIMEOUT(tablet->app.pendingCount(), 0, kTimeout);
+        QCOMPARE(tablet->sync.needsAttention(), 0);
+        const json decision =
+            server_->entity(server::EntityType::EnforcementDecision, decisionId.toStdString());
+        QVERIFY2(decision.is_object(), "the corrected decision reached the server");
+        QCOMPARE(decision.value("action", std::string()), std::string("absence_acceptable"));
+        QCOMPARE(decision.value("reclassified_as", std::string()), std::string("AAME"));
+        QCOMPARE(decision.value("note", std::string()),
+                 std::string("GP fit note dated 31 December"));
+        // The person's page lists it as the acceptable absence it is.
+        QTRY_COMPARE_WITH_TIMEOUT(person.decisions().size(), 1, kTimeout);
+        QCOMPARE(person.decisions()[0].toMap().value(QStringLiteral("reclassifiedAs")).toString(),
+                 QStringLiteral("AAME"));
+    }
+
     void endedSignInAsksForThePasswordAndKeepsTheOutbox() {
         auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
         QVERIFY(!QTest::currentTestFailed());
