@@ -13,59 +13,87 @@ Page {
 
     property alias menu: appMenu
 
+    // The widest word of the date (at large text on a small phone "Wednesday" alone may not fit
+    // between the day buttons): when it does not fit, the date takes a line of its own below.
+    TextMetrics {
+        id: dateWord
+        font.pixelSize: Theme.bodySize
+        font.bold: true
+        text: page.sessions.dateText.split(" ").reduce((a, b) => b.length > a.length ? b : a, "")
+    }
+    readonly property bool dateBelow: page.width - 3 * Theme.touch < dateWord.advanceWidth * 1.1 + 8
+
     header: ToolBar {
-        RowLayout {
-            anchors.fill: parent
+        contentItem: ColumnLayout {
             spacing: 0
-            ToolButton {
-                text: "‹"
-                font.pixelSize: Theme.px(28)
-                implicitWidth: Theme.touch
-                implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
-                Accessible.name: qsTr("Previous day")
-                onClicked: page.sessions.shiftDays(-1)
-            }
-            ColumnLayout {
-                spacing: 0
+            RowLayout {
                 Layout.fillWidth: true
-                Label {
-                    objectName: "dateLabel"
-                    text: page.sessions.dateText
-                    color: "white"
-                    font.pixelSize: Theme.bodySize
-                    font.bold: true
-                    horizontalAlignment: Text.AlignHCenter
-                    wrapMode: Text.Wrap
-                    topPadding: 4
-                    Layout.fillWidth: true
+                spacing: 0
+                ToolButton {
+                    text: "‹"
+                    font.pixelSize: Theme.px(28)
+                    implicitWidth: Theme.touch
+                    implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
+                    Accessible.name: qsTr("Previous day")
+                    onClicked: page.sessions.shiftDays(-1)
                 }
-                Label {
-                    text: qsTr("My sessions")
-                    color: "white"
-                    opacity: 0.85
-                    font.pixelSize: Theme.px(12)
-                    horizontalAlignment: Text.AlignHCenter
-                    wrapMode: Text.Wrap
-                    bottomPadding: 4
+                ColumnLayout {
+                    spacing: 0
                     Layout.fillWidth: true
+                    Label {
+                        objectName: "dateLabel"
+                        visible: !page.dateBelow
+                        text: page.sessions.dateText
+                        color: "white"
+                        font.pixelSize: Theme.bodySize
+                        font.bold: true
+                        horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.Wrap
+                        topPadding: 4
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: qsTr("My sessions")
+                        color: "white"
+                        opacity: 0.85
+                        font.pixelSize: Theme.px(12)
+                        horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.Wrap
+                        bottomPadding: 4
+                        Layout.fillWidth: true
+                    }
+                }
+                ToolButton {
+                    text: "›"
+                    font.pixelSize: Theme.px(28)
+                    implicitWidth: Theme.touch
+                    implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
+                    Accessible.name: qsTr("Next day")
+                    onClicked: page.sessions.shiftDays(1)
+                }
+                ToolButton {
+                    objectName: "menuButton"
+                    text: "☰"
+                    font.pixelSize: Theme.px(22)
+                    implicitWidth: Theme.touch
+                    implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
+                    Accessible.name: qsTr("Menu")
+                    onClicked: appMenu.open()
                 }
             }
-            ToolButton {
-                text: "›"
-                font.pixelSize: Theme.px(28)
-                implicitWidth: Theme.touch
-                implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
-                Accessible.name: qsTr("Next day")
-                onClicked: page.sessions.shiftDays(1)
-            }
-            ToolButton {
-                objectName: "menuButton"
-                text: "☰"
-                font.pixelSize: Theme.px(22)
-                implicitWidth: Theme.touch
-                implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
-                Accessible.name: qsTr("Menu")
-                onClicked: appMenu.open()
+            Label {
+                objectName: "dateLabelBelow"
+                visible: page.dateBelow
+                text: page.sessions.dateText
+                color: "white"
+                font.pixelSize: Theme.bodySize
+                font.bold: true
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                leftPadding: Theme.margin
+                rightPadding: Theme.margin
+                bottomPadding: 6
+                Layout.fillWidth: true
             }
         }
     }

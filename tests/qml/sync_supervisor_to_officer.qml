@@ -277,7 +277,7 @@ Item {
             verify(withFeedback[0].date !== "", "the session's date reached the tablet")
             verify(withFeedback[0].alert)
             const page = find("stack", tablet).currentItem
-            verify(showsText(page, absence.message))
+            verify(showsText(page, absence.messageText), absence.messageText)
             verify(showsText(page, person.hoursText))
             tablet.goBack()
             settle(tablet)
