@@ -557,29 +557,36 @@ Page {
                         { key: "feedbackSupportNeeds", error: "feedback.support_needs", label: qsTr("Support needs"), hint: qsTr("Help they may need, e.g. reading, transport") },
                         { key: "feedbackIncidents", error: "feedback.incidents", label: qsTr("Incidents"), hint: qsTr("Anything that happened on site") }
                     ]
-                    delegate: ColumnLayout {
+                    // A column, not a layout: its height follows its wrapped texts at once.
+                    delegate: Column {
+                        id: feedbackItem
                         required property var modelData
                         Layout.fillWidth: true
                         spacing: 2
-                        FieldLabel { label: modelData.label }
+                        FieldLabel { label: feedbackItem.modelData.label; width: feedbackItem.width }
                         Label {
-                            text: modelData.hint
+                            text: feedbackItem.modelData.hint
                             color: Theme.muted
                             font.pixelSize: Theme.smallSize
                             wrapMode: Text.Wrap
-                            Layout.fillWidth: true
+                            width: feedbackItem.width
                         }
                         TextArea {
                             id: feedbackField
-                            objectName: modelData.key + "Field"
-                            text: page.record[modelData.key]
+                            objectName: feedbackItem.modelData.key + "Field"
+                            text: page.record[feedbackItem.modelData.key]
                             wrapMode: TextEdit.Wrap
-                            Layout.fillWidth: true
-                            Layout.minimumHeight: Theme.touch + 8
-                            Accessible.name: modelData.label
-                            onTextChanged: if (text !== page.record[modelData.key]) page.record[modelData.key] = text
+                            width: feedbackItem.width
+                            height: Math.max(implicitHeight, Theme.touch + 8)
+                            Accessible.name: feedbackItem.modelData.label
+                            onTextChanged: if (text !== page.record[feedbackItem.modelData.key]) page.record[feedbackItem.modelData.key] = text
                         }
-                        FieldError { field: modelData.error; target: feedbackField; text: page.errorFor(modelData.error); Layout.fillWidth: true }
+                        FieldError {
+                            field: feedbackItem.modelData.error
+                            target: feedbackField
+                            text: page.errorFor(feedbackItem.modelData.error)
+                            width: feedbackItem.width
+                        }
                     }
                 }
                 Switch {
