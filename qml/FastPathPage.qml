@@ -160,26 +160,32 @@ Page {
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin
                 Layout.rightMargin: Theme.margin
-                ColumnLayout {
+                // A column, not a layout: its height follows its wrapped label at once.
+                Column {
+                    id: workQualityCell
+                    spacing: 4
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
-                    Label { text: qsTr("Quality of work"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                    Label { text: qsTr("Quality of work"); font.bold: true; wrapMode: Text.Wrap; width: workQualityCell.width }
                     ChoiceBox {
                         kind: ChoiceModel.Ratings
                         value: page.fast.workQuality
-                        Layout.fillWidth: true
+                        width: workQualityCell.width
                         Accessible.name: qsTr("Quality of work for everyone")
                         onPicked: (v) => page.fast.workQuality = v
                     }
                 }
-                ColumnLayout {
+                // A column, not a layout: its height follows its wrapped label at once.
+                Column {
+                    id: behaviourCell
+                    spacing: 4
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
-                    Label { text: qsTr("Behaviour"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                    Label { text: qsTr("Behaviour"); font.bold: true; wrapMode: Text.Wrap; width: behaviourCell.width }
                     ChoiceBox {
                         kind: ChoiceModel.Ratings
                         value: page.fast.behaviour
-                        Layout.fillWidth: true
+                        width: behaviourCell.width
                         Accessible.name: qsTr("Behaviour for everyone")
                         onPicked: (v) => page.fast.behaviour = v
                     }
