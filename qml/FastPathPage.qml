@@ -33,11 +33,12 @@ Page {
     header: ToolBar {
         RowLayout {
             anchors.fill: parent
+            spacing: 0
             ToolButton {
                 text: "‹"
                 font.pixelSize: Theme.px(28)
                 implicitWidth: Theme.touch
-                implicitHeight: Theme.touch
+                implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
                 Accessible.name: qsTr("Back to the roster without saving")
                 onClicked: page.back()
             }
@@ -46,8 +47,11 @@ Page {
                 color: "white"
                 font.pixelSize: Theme.bodySize
                 font.bold: true
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
+                topPadding: 4
+                bottomPadding: 4
                 Layout.fillWidth: true
+                Layout.rightMargin: Theme.margin
             }
         }
     }
@@ -156,26 +160,32 @@ Page {
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin
                 Layout.rightMargin: Theme.margin
-                ColumnLayout {
+                // A column, not a layout: its height follows its wrapped label at once.
+                Column {
+                    id: workQualityCell
+                    spacing: 4
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
-                    Label { text: qsTr("Quality of work"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                    Label { text: qsTr("Quality of work"); font.bold: true; wrapMode: Text.Wrap; width: workQualityCell.width }
                     ChoiceBox {
                         kind: ChoiceModel.Ratings
                         value: page.fast.workQuality
-                        Layout.fillWidth: true
+                        width: workQualityCell.width
                         Accessible.name: qsTr("Quality of work for everyone")
                         onPicked: (v) => page.fast.workQuality = v
                     }
                 }
-                ColumnLayout {
+                // A column, not a layout: its height follows its wrapped label at once.
+                Column {
+                    id: behaviourCell
+                    spacing: 4
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
-                    Label { text: qsTr("Behaviour"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                    Label { text: qsTr("Behaviour"); font.bold: true; wrapMode: Text.Wrap; width: behaviourCell.width }
                     ChoiceBox {
                         kind: ChoiceModel.Ratings
                         value: page.fast.behaviour
-                        Layout.fillWidth: true
+                        width: behaviourCell.width
                         Accessible.name: qsTr("Behaviour for everyone")
                         onPicked: (v) => page.fast.behaviour = v
                     }
@@ -200,10 +210,16 @@ Page {
                 }
                 FieldError { text: page.errorFor("work.category"); Layout.fillWidth: true }
                 Label { text: qsTr("What they did (required)"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                Label {
+                    text: qsTr("For example: litter pick along the canal towpath")
+                    color: Theme.muted
+                    font.pixelSize: Theme.smallSize
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
                 TextField {
                     objectName: "groupWorkDescriptionField"
                     text: page.fast.workDescription
-                    placeholderText: qsTr("For example: litter pick along the canal towpath")
                     implicitHeight: Theme.touch + 4
                     Layout.fillWidth: true
                     Accessible.name: qsTr("Description of the work the group did")
@@ -322,7 +338,7 @@ Page {
                     flat: true
                     text: card.showChanges ? qsTr("Hide changes for %1").arg(card.name)
                                            : qsTr("Changes for %1: times, a skill, or record separately").arg(card.name)
-                    implicitHeight: Theme.touch
+                    implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
                     Layout.fillWidth: true
                     Accessible.name: text
                     contentItem: Label {

@@ -78,12 +78,13 @@ Page {
     header: ToolBar {
         RowLayout {
             anchors.fill: parent
+            spacing: 0
             ToolButton {
                 objectName: "recordBackButton"
                 text: "‹"
                 font.pixelSize: Theme.px(28)
                 implicitWidth: Theme.touch
-                implicitHeight: Theme.touch
+                implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
                 Accessible.name: qsTr("Back to the roster; what you typed is kept as a draft")
                 onClicked: page.back()
             }
@@ -93,17 +94,22 @@ Page {
                 Label {
                     objectName: "personName"
                     text: page.record.personName
+                    textFormat: Text.PlainText
                     color: "white"
                     font.pixelSize: Theme.bodySize
                     font.bold: true
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
+                    topPadding: 4
                     Layout.fillWidth: true
                 }
                 Label {
                     text: page.record.crn + "  ·  " + page.record.scheduled
+                    textFormat: Text.PlainText
                     color: "white"
                     opacity: 0.85
                     font.pixelSize: Theme.px(12)
+                    wrapMode: Text.Wrap
+                    bottomPadding: 4
                     Layout.fillWidth: true
                 }
             }
@@ -274,6 +280,7 @@ Page {
                     onClicked: page.record.outcomeCode = code
                     contentItem: ColumnLayout {
                         id: choiceBody
+                        width: choice.availableWidth
                         spacing: 2
                         Label {
                             text: choice.label
@@ -297,6 +304,9 @@ Page {
                             color: Theme.warning
                             font.pixelSize: Theme.px(12)
                             font.bold: true
+                            wrapMode: Text.Wrap
+                            rightPadding: choice.indicator.width + 8
+                            Layout.fillWidth: true
                         }
                     }
                 }
@@ -408,11 +418,17 @@ Page {
                 }
                 FieldError { field: "work.category"; target: workCategoryBox; text: page.errorFor("work.category"); Layout.fillWidth: true }
                 FieldLabel { label: qsTr("What did they do?") }
+                Label {
+                    text: qsTr("For example: cleared brambles along the river path")
+                    color: Theme.muted
+                    font.pixelSize: Theme.smallSize
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
                 TextArea {
                     id: workDescriptionField
                     objectName: "workDescriptionField"
                     text: page.record.workDescription
-                    placeholderText: qsTr("For example: cleared brambles along the river path")
                     wrapMode: TextEdit.Wrap
                     Layout.fillWidth: true
                     Layout.minimumHeight: 72
@@ -510,7 +526,7 @@ Page {
                         Label {
                             text: label
                             font.bold: true
-                            elide: Text.ElideRight
+                            wrapMode: Text.Wrap
                             Layout.preferredWidth: parent.width * 0.45
                         }
                         ChoiceBox {
@@ -541,30 +557,50 @@ Page {
                         { key: "feedbackSupportNeeds", error: "feedback.support_needs", label: qsTr("Support needs"), hint: qsTr("Help they may need, e.g. reading, transport") },
                         { key: "feedbackIncidents", error: "feedback.incidents", label: qsTr("Incidents"), hint: qsTr("Anything that happened on site") }
                     ]
-                    delegate: ColumnLayout {
+                    // A column, not a layout: its height follows its wrapped texts at once.
+                    delegate: Column {
+                        id: feedbackItem
                         required property var modelData
                         Layout.fillWidth: true
                         spacing: 2
-                        FieldLabel { label: modelData.label }
+                        FieldLabel { label: feedbackItem.modelData.label; width: feedbackItem.width }
+                        Label {
+                            text: feedbackItem.modelData.hint
+                            color: Theme.muted
+                            font.pixelSize: Theme.smallSize
+                            wrapMode: Text.Wrap
+                            width: feedbackItem.width
+                        }
                         TextArea {
                             id: feedbackField
-                            objectName: modelData.key + "Field"
-                            text: page.record[modelData.key]
-                            placeholderText: modelData.hint
+                            objectName: feedbackItem.modelData.key + "Field"
+                            text: page.record[feedbackItem.modelData.key]
                             wrapMode: TextEdit.Wrap
-                            Layout.fillWidth: true
-                            Layout.minimumHeight: Theme.touch + 8
-                            Accessible.name: modelData.label
-                            onTextChanged: if (text !== page.record[modelData.key]) page.record[modelData.key] = text
+                            width: feedbackItem.width
+                            height: Math.max(implicitHeight, Theme.touch + 8)
+                            Accessible.name: feedbackItem.modelData.label
+                            onTextChanged: if (text !== page.record[feedbackItem.modelData.key]) page.record[feedbackItem.modelData.key] = text
                         }
-                        FieldError { field: modelData.error; target: feedbackField; text: page.errorFor(modelData.error); Layout.fillWidth: true }
+                        FieldError {
+                            field: feedbackItem.modelData.error
+                            target: feedbackField
+                            text: page.errorFor(feedbackItem.modelData.error)
+                            width: feedbackItem.width
+                        }
                     }
                 }
                 Switch {
                     objectName: "alertSwitch"
                     text: qsTr("Alert the officer")
                     checked: page.record.alertOfficer
-                    implicitHeight: Theme.touch
+                    implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
+                    Layout.fillWidth: true
+                    contentItem: Label {
+                        text: parent.text
+                        leftPadding: parent.indicator.width + parent.spacing
+                        wrapMode: Text.Wrap
+                        verticalAlignment: Text.AlignVCenter
+                    }
                     Accessible.name: qsTr("Alert the officer")
                     onToggled: page.record.alertOfficer = checked
                 }
@@ -573,12 +609,19 @@ Page {
                     label: qsTr("Why should the officer look at this soon?")
                     required: true
                 }
+                Label {
+                    visible: page.record.alertOfficer
+                    text: qsTr("For example: said he may lose his tenancy")
+                    color: Theme.muted
+                    font.pixelSize: Theme.smallSize
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
                 TextField {
                     id: alertReasonField
                     objectName: "alertReasonField"
                     visible: page.record.alertOfficer
                     text: page.record.alertReason
-                    placeholderText: qsTr("For example: said he may lose his tenancy")
                     implicitHeight: Theme.touch + 4
                     Layout.fillWidth: true
                     Accessible.name: qsTr("Reason for the alert")
@@ -633,7 +676,14 @@ Page {
                     checked: page.record.noteSensitive
                     // A refused note marked sensitive stays sensitive when it is corrected.
                     enabled: !(page.part === "note" && page.record.noteSensitive)
-                    implicitHeight: Theme.touch
+                    implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
+                    Layout.fillWidth: true
+                    contentItem: Label {
+                        text: parent.text
+                        leftPadding: parent.indicator.width + parent.spacing
+                        wrapMode: Text.Wrap
+                        verticalAlignment: Text.AlignVCenter
+                    }
                     Accessible.name: qsTr("Sensitive note")
                     onToggled: page.record.noteSensitive = checked
                 }

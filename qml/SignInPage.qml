@@ -42,12 +42,13 @@ Page {
             Item { Layout.preferredHeight: 24 }
             Label {
                 text: qsTr("Sign in to Sitebook")
-                font.pixelSize: Theme.px(26)
+                font.pixelSize: Theme.titleSize
                 font.bold: true
                 color: Theme.primary
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
                 Layout.leftMargin: Theme.margin
+                Layout.rightMargin: Theme.margin
                 Accessible.role: Accessible.Heading
                 Accessible.name: text
             }
