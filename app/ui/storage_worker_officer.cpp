@@ -4,6 +4,7 @@
 // read here through the store's database handle; the newest version of each record wins when
 // several partitions hold it.
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -100,6 +101,29 @@ int creditedMinutes(const AppointmentOutcome& o) {
     if (!o.code.isKnown() || !isAttended(o.code.code()) || !o.arrival || !o.finish)
         return 0;
     return std::max(0, TimeOfDay::minutesBetween(*o.arrival, *o.finish) - o.penalty_minutes);
+}
+
+// What is wrong with an officer's choice before anything is written: no action chosen, or no
+// reason (or evidence) where the action needs one. `field` is empty when nothing is wrong.
+struct DecisionProblem {
+    QString field;
+    QString message;
+};
+DecisionProblem decisionProblem(const std::optional<EnforcementAction>& action,
+                                const QString& note) {
+    if (!action)
+        return {QStringLiteral("action"),
+                QCoreApplication::translate("sitebook::ui::StorageWorker", "Choose a decision.")};
+    if (decisionNeedsReason(*action) && note.trimmed().isEmpty()) {
+        return {QStringLiteral("note"),
+                *action == EnforcementAction::AbsenceAcceptable
+                    ? QCoreApplication::translate(
+                          "sitebook::ui::StorageWorker",
+                          "Enter the evidence you saw, for example the date of a sick note")
+                    : QCoreApplication::translate("sitebook::ui::StorageWorker",
+                                                  "Enter why no further action is needed")};
+    }
+    return {};
 }
 
 }  // namespace
@@ -440,15 +464,8 @@ void StorageWorker::saveDecision(quint64 request, const QString& appointmentId,
     if (!appointment.ok() || !*appointment)
         return emit decisionFailed(request, {}, tr("That appointment is not on this device."));
     const auto parsed = parseEnum<EnforcementAction>(toStdString(action));
-    if (!parsed)
-        return emit decisionFailed(request, QStringLiteral("action"), tr("Choose a decision."));
-    if (decisionNeedsReason(*parsed) && note.trimmed().isEmpty()) {
-        return emit decisionFailed(
-            request, QStringLiteral("note"),
-            *parsed == EnforcementAction::AbsenceAcceptable
-                ? tr("Enter the evidence you saw, for example the date of a sick note")
-                : tr("Enter why no further action is needed"));
-    }
+    if (const auto problem = decisionProblem(parsed, note); !problem.field.isEmpty())
+        return emit decisionFailed(request, problem.field, problem.message);
     EnforcementDecision decision;
     decision.id = ids_.next().toString();
     decision.appointment_id = (*appointment)->id;
@@ -507,15 +524,8 @@ void StorageWorker::resubmitDecisionAs(quint64 request, const QString& opId, con
     if (!refused.ok())
         return emit decisionFailed(request, {}, toQString(refused.error().message));
     const auto parsed = parseEnum<EnforcementAction>(toStdString(action));
-    if (!parsed)
-        return emit decisionFailed(request, QStringLiteral("action"), tr("Choose a decision."));
-    if (decisionNeedsReason(*parsed) && note.trimmed().isEmpty()) {
-        return emit decisionFailed(
-            request, QStringLiteral("note"),
-            *parsed == EnforcementAction::AbsenceAcceptable
-                ? tr("Enter the evidence you saw, for example the date of a sick note")
-                : tr("Enter why no further action is needed"));
-    }
+    if (const auto problem = decisionProblem(parsed, note); !problem.field.isEmpty())
+        return emit decisionFailed(request, problem.field, problem.message);
     // The same decision (its id), as corrected and decided today.
     EnforcementDecision corrected = *refused;
     corrected.action = *parsed;
