@@ -10,27 +10,11 @@ namespace {
 
 using nlohmann::json;
 
-class OfficerDeskTest : public ServerFixture {
+class OfficerDeskTest : public ReconcilingServerFixture {
 protected:
-    std::unique_ptr<Reconciler> makeReconciler() override {
-        return std::make_unique<PersonReconciler>(clock_, reconcile::ReconcilePolicy::defaults());
-    }
-
     void SetUp() override {
-        ServerFixture::SetUp();
-        supervisorId_ = addUser("sam", Role::Supervisor);
-        officerId_ = addUser("olu", Role::Officer);
-        seed_ = seed(supervisorId_, officerId_, 2);
-        sam_ = login("sam");
-        olu_ = login("olu");
-    }
-
-    v1::OperationResult uploadOne(const Session& s, const v1::Operation& op) {
-        v1::UploadResponse response;
-        grpc::Status status = upload(s, {op}, &response);
-        EXPECT_TRUE(status.ok()) << status.error_message();
-        EXPECT_EQ(response.results_size(), 1);
-        return response.results_size() == 1 ? response.results(0) : v1::OperationResult{};
+        ReconcilingServerFixture::SetUp();
+        seedSamAndOlu(2);
     }
 
     static json absence(const std::string& userId, std::int64_t at) {
@@ -116,12 +100,6 @@ protected:
         }
         return out;
     }
-
-    std::string supervisorId_;
-    std::string officerId_;
-    Seed seed_;
-    Session sam_;
-    Session olu_;
 };
 
 // --- The 12-month rule: one date, the failure's ------------------------------------------

@@ -9,17 +9,11 @@ namespace {
 
 using nlohmann::json;
 
-class OutcomeTimingE2ETest : public ServerFixture {
+class OutcomeTimingE2ETest : public ReconcilingServerFixture {
 protected:
-    std::unique_ptr<Reconciler> makeReconciler() override {
-        return std::make_unique<PersonReconciler>(clock_, reconcile::ReconcilePolicy::defaults());
-    }
-
     void SetUp() override {
-        ServerFixture::SetUp();
-        supervisorId_ = addUser("sam", Role::Supervisor);
-        officerId_ = addUser("olu", Role::Officer);
-        seed_ = seed(supervisorId_, officerId_, 1);  // 2026-01-01 09:00-16:00 (today)
+        ReconcilingServerFixture::SetUp();
+        seedSamAndOlu(1);  // 2026-01-01 09:00-16:00 (today)
         // The same project two days ahead, with an appointment for the same order.
         aheadSessionId_ = newId();
         putEntity(EntityType::Session, aheadSessionId_,
@@ -36,16 +30,11 @@ protected:
                    {"session_id", aheadSessionId_},
                    {"scheduled_start", "09:00"},
                    {"scheduled_end", "16:00"}});
-        sam_ = login("sam");
-        olu_ = login("olu");
     }
 
+    // One operation uploaded by the supervisor.
     v1::OperationResult uploadOne(const v1::Operation& op) {
-        v1::UploadResponse response;
-        grpc::Status status = upload(sam_, {op}, &response);
-        EXPECT_TRUE(status.ok()) << status.error_message();
-        EXPECT_EQ(response.results_size(), 1);
-        return response.results_size() == 1 ? response.results(0) : v1::OperationResult{};
+        return ReconcilingServerFixture::uploadOne(sam_, op);
     }
 
     // Minutes credited on the order in the officer's download; -1 when there is no progress.
@@ -59,9 +48,7 @@ protected:
         return -1;
     }
 
-    std::string supervisorId_, officerId_, aheadSessionId_, aheadAppointmentId_;
-    Seed seed_;
-    Session sam_, olu_;
+    std::string aheadSessionId_, aheadAppointmentId_;
 };
 
 constexpr char kNotStarted[] =

@@ -108,4 +108,37 @@ protected:
     std::unique_ptr<v1::ReferenceService::Stub> reference_;
 };
 
+// The end-to-end suites' common start: the real reconciler, a supervisor "sam" and an officer
+// "olu" signed in, and one session with `appointments` people on sam's project and olu's
+// caseload (seedSamAndOlu, called from SetUp).
+class ReconcilingServerFixture : public ServerFixture {
+protected:
+    std::unique_ptr<Reconciler> makeReconciler() override {
+        return std::make_unique<PersonReconciler>(clock_, reconcile::ReconcilePolicy::defaults());
+    }
+
+    void seedSamAndOlu(int appointments) {
+        supervisorId_ = addUser("sam", Role::Supervisor);
+        officerId_ = addUser("olu", Role::Officer);
+        seed_ = seed(supervisorId_, officerId_, appointments);
+        sam_ = login("sam");
+        olu_ = login("olu");
+    }
+
+    // Uploads one operation as `s`; the call must succeed with one result, which is returned.
+    v1::OperationResult uploadOne(const Session& s, const v1::Operation& op) {
+        v1::UploadResponse response;
+        grpc::Status status = upload(s, {op}, &response);
+        EXPECT_TRUE(status.ok()) << status.error_message();
+        EXPECT_EQ(response.results_size(), 1);
+        return response.results_size() == 1 ? response.results(0) : v1::OperationResult{};
+    }
+
+    std::string supervisorId_;
+    std::string officerId_;
+    Seed seed_;
+    Session sam_;
+    Session olu_;
+};
+
 }  // namespace sitebook::server::testing
