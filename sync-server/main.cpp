@@ -8,7 +8,7 @@
 #include "sitebook/common/clock.h"
 #include "sitebook/common/random.h"
 #include "sitebook/server/commands.h"
-#include "sitebook/server/person_reconciler.h"
+#include "sitebook/server/derived/person_reconciler.h"
 #include "sitebook/server/reconcile/reconcile_policy.h"
 
 int main(int argc, char** argv) {

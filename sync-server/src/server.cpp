@@ -7,7 +7,7 @@
 
 #include <charconv>
 
-#include "grpc_services.h"
+#include "services/grpc_services.h"
 
 namespace sitebook::server {
 

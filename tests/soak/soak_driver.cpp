@@ -35,8 +35,8 @@
 #include "sitebook/common/clock.h"
 #include "sitebook/common/random.h"
 #include "sitebook/common/uuid.h"
-#include "sitebook/server/entity_writer.h"
-#include "sitebook/server/sqlite_store.h"
+#include "sitebook/server/store/sqlite_store.h"
+#include "sitebook/server/sync/entity_writer.h"
 #include "sitebook/storage/database.h"
 
 extern char** environ;

@@ -17,8 +17,8 @@
 #include "sitebook/common/random.h"
 #include "sitebook/common/uuid.h"
 #include "sitebook/server/commands.h"
-#include "sitebook/server/person_reconciler.h"
-#include "sitebook/server/sqlite_store.h"
+#include "sitebook/server/derived/person_reconciler.h"
+#include "sitebook/server/store/sqlite_store.h"
 
 #ifdef SITEBOOK_HAVE_ZXING
 #define ZX_USE_UTF8 1  // Result::text() as UTF-8

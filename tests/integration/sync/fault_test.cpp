@@ -21,7 +21,7 @@
 #include "child_process.h"
 #include "fault_proxy.h"
 #include "sitebook/cli/cli.h"
-#include "sitebook/server/password.h"
+#include "sitebook/server/auth/password.h"
 #include "sync_world.h"
 
 extern char** environ;

@@ -14,15 +14,15 @@
 #include <string>
 #include <vector>
 
+#include "sitebook/server/auth/password.h"
+#include "sitebook/server/auth/token_service.h"
 #include "sitebook/server/commands.h"
-#include "sitebook/server/entity_writer.h"
-#include "sitebook/server/password.h"
-#include "sitebook/server/person_reconciler.h"
+#include "sitebook/server/derived/person_reconciler.h"
 #include "sitebook/server/server.h"
-#include "sitebook/server/sqlite_store.h"
+#include "sitebook/server/store/sqlite_store.h"
+#include "sitebook/server/sync/entity_writer.h"
+#include "sitebook/server/sync/upload_processor.h"
 #include "sitebook/server/tls.h"
-#include "sitebook/server/token_service.h"
-#include "sitebook/server/upload_processor.h"
 #include "ui_test_core.h"
 
 namespace sitebook::ui::testing {

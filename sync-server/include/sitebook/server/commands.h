@@ -21,9 +21,9 @@
 #include "sitebook/common/random.h"
 #include "sitebook/common/result.h"
 #include "sitebook/common/secret.h"
-#include "sitebook/server/password.h"
-#include "sitebook/server/reconciler.h"
-#include "sitebook/server/sqlite_store.h"
+#include "sitebook/server/auth/password.h"
+#include "sitebook/server/derived/reconciler.h"
+#include "sitebook/server/store/sqlite_store.h"
 
 namespace sitebook::server {
 

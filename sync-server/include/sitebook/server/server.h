@@ -13,10 +13,10 @@
 #include "sitebook/common/clock.h"
 #include "sitebook/common/random.h"
 #include "sitebook/common/result.h"
-#include "sitebook/server/reconcile_queue.h"
-#include "sitebook/server/reconciler.h"
-#include "sitebook/server/store.h"
-#include "sitebook/server/token_service.h"
+#include "sitebook/server/auth/token_service.h"
+#include "sitebook/server/derived/reconcile_queue.h"
+#include "sitebook/server/derived/reconciler.h"
+#include "sitebook/server/store/store.h"
 
 namespace grpc {
 class Server;

@@ -10,12 +10,12 @@
 #include <set>
 #include <sstream>
 
-#include "command_support.h"
+#include "commands/command_support.h"
 #include "sitebook/domain/json.h"
 #include "sitebook/domain/policy.h"
 #include "sitebook/domain/validation.h"
 #include "sitebook/server/commands.h"
-#include "sitebook/server/entity_writer.h"
+#include "sitebook/server/sync/entity_writer.h"
 
 namespace sitebook::server {
 

@@ -1,4 +1,4 @@
-#include "sitebook/server/password.h"
+#include "sitebook/server/auth/password.h"
 
 #include <sodium.h>
 

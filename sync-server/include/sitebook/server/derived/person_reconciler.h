@@ -25,9 +25,9 @@
 
 #include "sitebook/common/clock.h"
 #include "sitebook/domain/civil_date.h"
+#include "sitebook/server/derived/reconciler.h"
 #include "sitebook/server/reconcile/reconcile_policy.h"
 #include "sitebook/server/reconcile/reconciler.h"
-#include "sitebook/server/reconciler.h"
 
 namespace sitebook::server {
 

@@ -8,15 +8,15 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "command_support.h"
+#include "commands/command_support.h"
 #include "sitebook/domain/civil_date.h"
 #include "sitebook/domain/codes.h"
 #include "sitebook/domain/policy.h"
 #include "sitebook/server/commands.h"
-#include "sitebook/server/entity_types.h"
-#include "sitebook/server/entity_writer.h"
-#include "sitebook/server/person_reconciler.h"
-#include "sitebook/server/reconcile_queue.h"
+#include "sitebook/server/derived/person_reconciler.h"
+#include "sitebook/server/derived/reconcile_queue.h"
+#include "sitebook/server/sync/entity_types.h"
+#include "sitebook/server/sync/entity_writer.h"
 
 namespace sitebook::server {
 

@@ -1,4 +1,4 @@
-#include "grpc_services.h"
+#include "services/grpc_services.h"
 
 #include <algorithm>
 #include <map>
@@ -11,8 +11,8 @@
 #include "sitebook/domain/codes.h"
 #include "sitebook/domain/policy.h"
 #include "sitebook/domain/text.h"
-#include "sitebook/server/entity_writer.h"
-#include "sitebook/server/password.h"
+#include "sitebook/server/auth/password.h"
+#include "sitebook/server/sync/entity_writer.h"
 
 namespace sitebook::server {
 

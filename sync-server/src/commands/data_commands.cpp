@@ -6,16 +6,16 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "command_support.h"
+#include "commands/command_support.h"
 #include "sitebook/common/hlc.h"
 #include "sitebook/common/uuid.h"
 #include "sitebook/domain/civil_date.h"
 #include "sitebook/domain/json.h"
 #include "sitebook/server/commands.h"
 #include "sitebook/server/demo/demo_region.h"
-#include "sitebook/server/entity_writer.h"
 #include "sitebook/server/reconcile/outcome_resolution.h"
-#include "sitebook/server/upload_processor.h"
+#include "sitebook/server/sync/entity_writer.h"
+#include "sitebook/server/sync/upload_processor.h"
 
 namespace sitebook::server {
 

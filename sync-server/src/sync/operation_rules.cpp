@@ -1,4 +1,4 @@
-#include "operation_rules.h"
+#include "sync/operation_rules.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -7,9 +7,9 @@
 #include "sitebook/domain/json.h"
 #include "sitebook/domain/policy.h"
 #include "sitebook/domain/validation.h"
-#include "sitebook/server/entity_writer.h"
-#include "sitebook/server/person_reconciler.h"
+#include "sitebook/server/derived/person_reconciler.h"
 #include "sitebook/server/reconcile/outcome_resolution.h"
+#include "sitebook/server/sync/entity_writer.h"
 
 namespace sitebook::server {
 

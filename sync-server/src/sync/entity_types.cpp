@@ -1,4 +1,4 @@
-#include "sitebook/server/entity_types.h"
+#include "sitebook/server/sync/entity_types.h"
 
 #include <array>
 #include <utility>

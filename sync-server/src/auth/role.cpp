@@ -1,4 +1,4 @@
-#include "sitebook/server/role.h"
+#include "sitebook/server/auth/role.h"
 
 namespace sitebook::server {
 

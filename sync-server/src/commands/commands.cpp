@@ -14,10 +14,10 @@
 
 #include "sitebook/common/log.h"
 #include "sitebook/common/uuid.h"
+#include "sitebook/server/auth/token_service.h"
 #include "sitebook/server/file_util.h"
 #include "sitebook/server/server.h"
 #include "sitebook/server/tls.h"
-#include "sitebook/server/token_service.h"
 
 namespace sitebook::server {
 

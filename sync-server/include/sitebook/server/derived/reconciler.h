@@ -16,8 +16,8 @@
 
 #include "sitebook/common/clock.h"
 #include "sitebook/common/result.h"
-#include "sitebook/server/role.h"
-#include "sitebook/server/store.h"
+#include "sitebook/server/auth/role.h"
+#include "sitebook/server/store/store.h"
 
 namespace sitebook::server {
 

@@ -4,9 +4,9 @@
 
 #include <grpcpp/grpcpp.h>
 
-#include "sitebook/server/reconcile_queue.h"
+#include "sitebook/server/derived/reconcile_queue.h"
 #include "sitebook/server/server.h"
-#include "sitebook/server/upload_processor.h"
+#include "sitebook/server/sync/upload_processor.h"
 #include "sitebook/v1/auth.grpc.pb.h"
 #include "sitebook/v1/reference.grpc.pb.h"
 #include "sitebook/v1/sync.grpc.pb.h"

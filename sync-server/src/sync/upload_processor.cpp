@@ -1,11 +1,11 @@
-#include "sitebook/server/upload_processor.h"
+#include "sitebook/server/sync/upload_processor.h"
 
 #include <sodium.h>
 
-#include "operation_rules.h"
 #include "sitebook/common/log.h"
 #include "sitebook/common/secret.h"
-#include "sitebook/server/entity_writer.h"
+#include "sitebook/server/sync/entity_writer.h"
+#include "sync/operation_rules.h"
 
 namespace sitebook::server {
 

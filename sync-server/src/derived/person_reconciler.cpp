@@ -1,4 +1,4 @@
-#include "sitebook/server/person_reconciler.h"
+#include "sitebook/server/derived/person_reconciler.h"
 
 #include <cmath>
 #include <map>
@@ -9,7 +9,7 @@
 #include "sitebook/common/log.h"
 #include "sitebook/common/uuid.h"
 #include "sitebook/domain/json.h"
-#include "sitebook/server/entity_writer.h"
+#include "sitebook/server/sync/entity_writer.h"
 
 namespace sitebook::server {
 

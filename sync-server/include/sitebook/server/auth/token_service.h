@@ -15,7 +15,7 @@
 #include "sitebook/common/random.h"
 #include "sitebook/common/result.h"
 #include "sitebook/common/secret.h"
-#include "sitebook/server/role.h"
+#include "sitebook/server/auth/role.h"
 
 namespace sitebook::server {
 

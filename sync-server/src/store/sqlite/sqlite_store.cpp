@@ -1,4 +1,4 @@
-#include "sitebook/server/sqlite_store.h"
+#include "sitebook/server/store/sqlite_store.h"
 
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "sitebook/server/token_service.h"
+#include "sitebook/server/auth/token_service.h"
 
 #include <sodium.h>
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "sitebook/server/store.h"
+#include "sitebook/server/store/store.h"
 #include "sitebook/storage/database.h"
 
 namespace sitebook::server {

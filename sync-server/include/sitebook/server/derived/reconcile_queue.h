@@ -21,8 +21,8 @@
 #include <vector>
 
 #include "sitebook/common/result.h"
-#include "sitebook/server/reconciler.h"
-#include "sitebook/server/store.h"
+#include "sitebook/server/derived/reconciler.h"
+#include "sitebook/server/store/store.h"
 
 namespace sitebook::server {
 

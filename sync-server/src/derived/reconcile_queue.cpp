@@ -1,4 +1,4 @@
-#include "sitebook/server/reconcile_queue.h"
+#include "sitebook/server/derived/reconcile_queue.h"
 
 #include <algorithm>
 

@@ -8,9 +8,9 @@
 #include <string_view>
 
 #include "sitebook/common/result.h"
-#include "sitebook/server/entity_types.h"
-#include "sitebook/server/role.h"
-#include "sitebook/server/store.h"
+#include "sitebook/server/auth/role.h"
+#include "sitebook/server/store/store.h"
+#include "sitebook/server/sync/entity_types.h"
 
 namespace sitebook::server {
 

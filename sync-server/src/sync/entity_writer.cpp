@@ -1,4 +1,4 @@
-#include "sitebook/server/entity_writer.h"
+#include "sitebook/server/sync/entity_writer.h"
 
 #include <sodium.h>
 

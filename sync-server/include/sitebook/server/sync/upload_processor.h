@@ -14,9 +14,9 @@
 #include <string>
 
 #include "sitebook/common/clock.h"
-#include "sitebook/server/entity_types.h"
-#include "sitebook/server/reconciler.h"
-#include "sitebook/server/store.h"
+#include "sitebook/server/derived/reconciler.h"
+#include "sitebook/server/store/store.h"
+#include "sitebook/server/sync/entity_types.h"
 
 namespace sitebook::server {
 

@@ -20,7 +20,7 @@
 
 #include "sitebook/common/clock.h"
 #include "sitebook/common/result.h"
-#include "sitebook/server/role.h"
+#include "sitebook/server/auth/role.h"
 
 namespace sitebook::server {
 

@@ -26,8 +26,8 @@
 #include <vector>
 
 #include "sitebook/common/result.h"
-#include "sitebook/server/entity_types.h"
-#include "sitebook/server/store.h"
+#include "sitebook/server/store/store.h"
+#include "sitebook/server/sync/entity_types.h"
 
 namespace sitebook::server {
 
