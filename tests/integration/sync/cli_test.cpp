@@ -251,5 +251,57 @@ TEST_F(CliOfficerTest, AnOfficerDecidesFromTheCommandLine) {
     EXPECT_EQ(after.out.find("supervisor_alert"), std::string::npos) << after.out;
 }
 
+TEST_F(CliOfficerTest, AnOfficerSettlesAConflictFromTheCommandLine) {
+    const std::string sup = addUser("sam.supervisor", Role::Supervisor);
+    const std::string ro = addUser("olu.officer", Role::Officer);
+    auto seeded = seed(sup, ro, 1);
+    const std::string appt = seeded.appointmentIds[0];
+    // Two of sam's devices record different outcomes for one appointment.
+    const server::testing::Session phone = login("sam.supervisor");
+    const server::testing::Session tablet = login("sam.supervisor");
+    v1::UploadResponse response;
+    ASSERT_TRUE(upload(phone,
+                       {operation(server::EntityType::AppointmentOutcome, appt,
+                                  server::OpKind::Create, outcomeBody(sup, "ATTC").dump())},
+                       &response)
+                    .ok());
+    clock_.advance(60'000);
+    ASSERT_TRUE(upload(tablet,
+                       {operation(server::EntityType::AppointmentOutcome, appt,
+                                  server::OpKind::Create, outcomeBody(sup, "AFTC").dump())},
+                       &response)
+                    .ok());
+    ASSERT_EQ(response.results(0).result(), v1::OP_RESULT_ACCEPTED_WITH_CONFLICT);
+    ASSERT_TRUE(reconciler_->reconcileAll(*store_).ok());
+
+    const std::string server = "127.0.0.1:" + std::to_string(server_->port());
+    ASSERT_EQ(cli({"init", "--server", server, "--ca", caFile.string(), "--tls-name", "localhost"},
+                  "2468\n")
+                  .code,
+              0);
+    ASSERT_EQ(cli({"login", "--user", "olu.officer"},
+                  std::string(server::testing::kPassword) + "\n2468\n")
+                  .code,
+              0);
+    vars["SITEBOOK_PIN"] = "2468";
+    ASSERT_EQ(cli({"sync"}).code, 0);
+    auto inbox = cli({"inbox"});
+    EXPECT_NE(inbox.out.find("conflict  due"), std::string::npos) << inbox.out;
+    EXPECT_NE(inbox.out.find("version 1: ATTC"), std::string::npos) << inbox.out;
+    EXPECT_NE(inbox.out.find("version 2: AFTC"), std::string::npos) << inbox.out;
+
+    EXPECT_EQ(cli({"confirm-outcome", "--appointment", appt, "--version", "3"}).code,
+              cli::kExitUsage);
+    auto confirmed = cli({"confirm-outcome", "--appointment", appt, "--version", "1"});
+    ASSERT_EQ(confirmed.code, 0) << confirmed.err;
+    auto sent = cli({"sync"});
+    ASSERT_EQ(sent.code, 0) << sent.err;
+    EXPECT_NE(sent.out.find("Sent 1 change(s)"), std::string::npos) << sent.out;
+    auto after = cli({"inbox"});
+    EXPECT_EQ(after.out.find("conflict"), std::string::npos) << after.out;
+    auto exported = nlohmann::json::parse(cli({"export", "--json"}).out);
+    EXPECT_EQ(exported["records"]["appointments"][0]["outcome"]["code"], "ATTC");
+}
+
 }  // namespace
 }  // namespace sitebook::sync::testing
