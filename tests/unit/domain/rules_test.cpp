@@ -6,6 +6,8 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "fixtures.h"
 #include "sitebook/domain/rules.h"
@@ -72,6 +74,39 @@ TEST(RulesTest, TheDocListsWhichOutcomeCodesEachRoleMayRecord) {
         const std::string row = "| `" + std::string(wireText(role)) + "` | " + codes + " |";
         EXPECT_NE(doc.find(row), std::string::npos) << row;
     }
+}
+
+// Every decision action, and every policy value with its default as Policy::defaults() has it.
+TEST(RulesTest, TheDocListsEveryDecisionActionAndPolicyDefault) {
+    const std::string doc = protocolDoc();
+    for (EnforcementAction a : allValues<EnforcementAction>()) {
+        const std::string row = "| `" + std::string(wireText(a)) + "` |";
+        EXPECT_NE(doc.find(row), std::string::npos) << row;
+    }
+    const Policy p = Policy::defaults();
+    const CivilDate today = CivilDate::max();
+    const std::vector<std::pair<std::string, int>> values{
+        {"clock_skew_allowance_minutes", p.clock_skew_allowance_minutes.valueOn(today)},
+        {"enforcement_respond_by_days", p.enforcement_respond_by_days.valueOn(today)},
+        {"overdue_outcome_after_days", p.overdue_outcome_after_days.valueOn(today)},
+        {"warning_window_months", p.warning_window_months.valueOn(today)},
+        {"case_note_max_chars", p.case_note_max_chars.valueOn(today)},
+    };
+    for (const auto& [key, value] : values) {
+        const std::string row = "| `" + key + "` (*ref*) | " + std::to_string(value) + " |";
+        EXPECT_NE(doc.find(row), std::string::npos) << row;
+    }
+    std::string reviews;
+    for (int months : p.review_points_months.valueOn(today))
+        reviews += (reviews.empty() ? "" : ", ") + std::to_string(months);
+    EXPECT_NE(doc.find("| `review_points_months` | " + reviews + " |"), std::string::npos);
+    std::string ete;
+    for (const auto& e : p.ete_allowance_percent.history()) {
+        ete += (ete.empty() ? "" : ", ") + std::to_string(e.value) + " from " +
+               e.effective_from.toString();
+    }
+    EXPECT_NE(doc.find("| `ete_allowance_percent` (*ref*) | " + ete + " |"), std::string::npos)
+        << ete;
 }
 
 }  // namespace
