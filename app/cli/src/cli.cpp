@@ -49,7 +49,7 @@ Commands:
   export --json          everything this device holds (docs/CLI.md)
 
 Officer commands (a responsible officer's device; docs/CLI.md):
-  inbox                  items awaiting a decision, as the app's inbox shows them
+  inbox [--json]         items awaiting a decision, as the app's inbox shows them
   decide --appointment ID --action ACTION [--reason TEXT] [--date YYYY-MM-DD]
          [--reclassify-as CODE]
                          record an enforcement decision: warning_issued, refer_for_breach,

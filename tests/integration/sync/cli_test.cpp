@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "sitebook/cli/cli.h"
@@ -190,6 +191,13 @@ TEST_F(CliOfficerTest, AnOfficerDecidesFromTheCommandLine) {
                              seeded.appointmentIds[1] + "  feedback " + feedbackId),
               std::string::npos)
         << inbox.out;
+
+    auto inboxJson = nlohmann::json::parse(cli({"inbox", "--json"}).out);
+    ASSERT_TRUE(inboxJson.is_array());
+    std::set<std::string> kinds;
+    for (const auto& i : inboxJson)
+        kinds.insert(i["kind"].get<std::string>());
+    EXPECT_TRUE(kinds.contains("enforcement_due") && kinds.contains("supervisor_alert"));
 
     // Refused on the device, with the server's words, and nothing queued.
     auto noAction = cli({"decide", "--appointment", appt});
