@@ -141,5 +141,63 @@ TEST_F(OutcomeTimingStoreTest, ADecisionDatedBeforeItsFailureOrAfterTodayIsRefus
     }
 }
 
+// The outcome rule on the device at its boundaries, by the device clock in UK time: the
+// allowance, one minute beyond it, a session starting at midnight, and both clock changes.
+TEST_F(OutcomeTimingStoreTest, OutcomeBoundariesInUkTimeOnTheDevice) {
+    struct Case {
+        const char* name;
+        const char* date;  // the session's
+        int startHour;
+        const char* utcDay;
+        int utcMinute;  // device clock, minutes after midnight UTC
+        bool accepted;
+    };
+    const auto utc = [](const char* day, int minute) -> UnixMillis {
+        return (CivilDate::parse(day)->dayNumber() * 1440 + minute) * 60'000LL;
+    };
+    const std::vector<Case> cases{
+        {"GMT: five minutes early (the allowance)", "2026-02-02", 10, "2026-02-02", 9 * 60 + 55,
+         true},
+        {"GMT: six minutes early", "2026-02-02", 10, "2026-02-02", 9 * 60 + 54, false},
+        {"GMT: one minute before, the day before", "2026-02-03", 0, "2026-02-02", 23 * 60 + 59,
+         true},
+        {"GMT: midnight session from 23:54 the day before", "2026-02-03", 0, "2026-02-02",
+         23 * 60 + 54, false},
+        {"BST starts: 08:55 GMT is 09:55 BST", "2026-03-29", 10, "2026-03-29", 8 * 60 + 55, true},
+        {"BST starts: 08:54 GMT is 09:54 BST", "2026-03-29", 10, "2026-03-29", 8 * 60 + 54, false},
+        {"BST: midnight session from 22:55 GMT", "2026-07-02", 0, "2026-07-01", 22 * 60 + 55, true},
+        {"BST: not from 22:54 GMT", "2026-07-02", 0, "2026-07-01", 22 * 60 + 54, false},
+        {"BST ends: 09:55 GMT", "2026-10-25", 10, "2026-10-25", 9 * 60 + 55, true},
+        {"BST ends: 09:54 GMT", "2026-10-25", 10, "2026-10-25", 9 * 60 + 54, false},
+    };
+    for (const auto& c : cases) {
+        TempDir caseDir;
+        auto opened =
+            LocalStore::open(caseDir.path() / "device.db", testKey(),
+                             {fixtureId(900), fixtureId(901), Role::Supervisor}, clock, random);
+        ASSERT_TRUE(opened.ok()) << opened.error().toString();
+        auto& store = **opened;
+        auto roster = seedRoster(store, {"Jones"});
+        roster.session.date = *CivilDate::parse(c.date);
+        roster.session.start = *TimeOfDay::fromMinutes(c.startHour * 60);
+        roster.session.end = *TimeOfDay::fromMinutes(c.startHour * 60 + 420);
+        ASSERT_TRUE(store.putSession(roster.session).ok());
+        clock.set(utc(c.utcDay, c.utcMinute));
+        AppointmentOutcome absent;
+        absent.code = Outcome(OutcomeCode::UACP);
+        auto r = store.recordOutcome(roster.appointments[0].id, absent);
+        EXPECT_EQ(r.ok(), c.accepted) << c.name << (r.ok() ? "" : ": " + r.error().message);
+        if (!r.ok()) {
+            EXPECT_EQ(r.error().field, "code") << c.name;
+            EXPECT_EQ(r.error().message, "This session starts at " +
+                                             roster.session.start.toString() + " on " +
+                                             std::string(c.date) +
+                                             ". Record the outcome once the session has started.")
+                << c.name;
+            EXPECT_EQ(*store.outboxCount("pending"), 0) << c.name;
+        }
+    }
+}
+
 }  // namespace
 }  // namespace sitebook::store
