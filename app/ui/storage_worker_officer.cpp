@@ -17,6 +17,7 @@
 
 #include "qt_text.h"
 #include "sitebook/domain/json.h"
+#include "sitebook/domain/uk_time.h"
 #include "sitebook/domain/validation.h"
 #include "storage_worker.h"
 
@@ -471,9 +472,8 @@ void StorageWorker::saveDecision(quint64 request, const QString& appointmentId,
     decision.appointment_id = (*appointment)->id;
     decision.order_id = (*appointment)->order_id;
     decision.action = *parsed;
-    const QDate today = QDateTime::fromMSecsSinceEpoch(clock_.nowMillis()).date();
-    decision.decided_on =
-        CivilDate::fromYmd(today.year(), today.month(), today.day()).value_or(CivilDate{});
+    // Decided today, in the UK civil date the device and the server judge decisions by.
+    decision.decided_on = ukCivilTime(clock_.nowMillis()).date;
     decision.note = toStdString(note);
     if (!reclassifiedAs.isEmpty())
         decision.reclassified_as = Outcome::fromText(toStdString(reclassifiedAs));
@@ -534,9 +534,7 @@ void StorageWorker::resubmitDecisionAs(quint64 request, const QString& opId, con
     corrected.reclassified_as.reset();
     if (!reclassifiedAs.isEmpty())
         corrected.reclassified_as = Outcome::fromText(toStdString(reclassifiedAs));
-    const QDate today = QDateTime::fromMSecsSinceEpoch(clock_.nowMillis()).date();
-    corrected.decided_on =
-        CivilDate::fromYmd(today.year(), today.month(), today.day()).value_or(CivilDate{});
+    corrected.decided_on = ukCivilTime(clock_.nowMillis()).date;
     Status done = store_->atomically([&]() -> Status {
         SB_TRY(store_->resubmit((*entry)->opId, toJson(corrected)));
         return okStatus();

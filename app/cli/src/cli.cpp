@@ -1,5 +1,6 @@
 #include "sitebook/cli/cli.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -11,6 +12,7 @@
 
 #include "sitebook/common/uuid.h"
 #include "sitebook/domain/json.h"
+#include "sitebook/domain/uk_time.h"
 #include "sitebook/storage/key_vault.h"
 #include "sitebook/store/local_store.h"
 #include "sitebook/sync/grpc_transport.h"
@@ -45,6 +47,18 @@ Commands:
   discard OP_ID [--reason TEXT]
   resubmit OP_ID --file FILE   send a corrected version of a rejected change (domain JSON)
   export --json          everything this device holds (docs/CLI.md)
+
+Officer commands (a responsible officer's device; docs/CLI.md):
+  inbox [--json]         items awaiting a decision, as the app's inbox shows them
+  decide --appointment ID --action ACTION [--reason TEXT] [--date YYYY-MM-DD]
+         [--reclassify-as CODE]
+                         record an enforcement decision: warning_issued, refer_for_breach,
+                         no_further_action (needs --reason) or absence_acceptable (needs
+                         --reason and --reclassify-as AAME|AAEM|AAFC|AACL|AASD); --date
+                         defaults to today (UK)
+  acknowledge-alert --feedback ID [--note TEXT]
+  confirm-outcome --appointment ID --version N
+                         settle a conflict: version N (1 = oldest) of the conflict item is right
 
 Every command takes --data-dir DIR (default $SITEBOOK_DATA_DIR, else ./sitebook-data).
 The PIN comes from SITEBOOK_PIN or the next line of stdin; never from the command line.
@@ -167,6 +181,14 @@ public:
             return report(withStore([&] { return resubmit(); }));
         if (c == "export")
             return report(withStore([&] { return exportAll(); }));
+        if (c == "inbox")
+            return report(withStore([&] { return inbox(); }));
+        if (c == "decide")
+            return report(withStore([&] { return decide(); }));
+        if (c == "acknowledge-alert")
+            return report(withStore([&] { return acknowledgeAlert(); }));
+        if (c == "confirm-outcome")
+            return report(withStore([&] { return confirmOutcome(); }));
         env_.err << "sitebook-cli: unknown command '" << c << "'\n" << kUsage;
         return kExitUsage;
     }
@@ -721,6 +743,182 @@ private:
         std::stringstream text;
         text << f.rdbuf();
         return printReceipt(store_->resubmit(args_.positional[0], text.str()));
+    }
+
+    // --- Officer commands: the same store calls, rules and refusals as the app's officer screens.
+
+    // The newest server copy of each record of `type` (derived records: ro_item, progress).
+    Result<std::vector<json>> serverCopies(const std::string& type) {
+        auto stmt = store_->database().prepare(
+            "SELECT body, MAX(version) FROM sync_records WHERE entity_type = ?1 "
+            "GROUP BY entity_id ORDER BY entity_id");
+        SB_TRY(stmt);
+        stmt->bind(1, type);
+        std::vector<json> out;
+        for (;;) {
+            auto row = stmt->step();
+            SB_TRY(row);
+            if (!*row)
+                break;
+            out.push_back(json::parse(stmt->columnText(0), nullptr, false));
+        }
+        return out;
+    }
+
+    // Open items, due date first, without those this device has already acted on (a decision
+    // or acknowledgement queued here), as the app's inbox hides them.
+    Status inbox() {
+        auto items = serverCopies("ro_item");
+        SB_TRY(items);
+        auto acknowledged = store_->acknowledgedAlerts();
+        SB_TRY(acknowledged);
+        const std::set<std::string> acked(acknowledged->begin(), acknowledged->end());
+        std::set<std::string> decided;
+        {
+            auto stmt =
+                store_->database().prepare("SELECT appointment_id FROM enforcement_decisions");
+            SB_TRY(stmt);
+            for (;;) {
+                auto row = stmt->step();
+                SB_TRY(row);
+                if (!*row)
+                    break;
+                decided.insert(stmt->columnText(0));
+            }
+        }
+        std::vector<json> open;
+        for (const auto& i : *items) {
+            if (!i.is_object())
+                continue;
+            const std::string kind = i.value("kind", "");
+            if (kind == "enforcement_due" && decided.count(i.value("appointment_id", "")) != 0)
+                continue;
+            if (kind == "supervisor_alert" && acked.count(i.value("feedback_id", "")) != 0)
+                continue;
+            open.push_back(i);
+        }
+        std::sort(open.begin(), open.end(), [](const json& a, const json& b) {
+            return std::make_pair(a.value("due_on", ""), a.value("id", "")) <
+                   std::make_pair(b.value("due_on", ""), b.value("id", ""));
+        });
+        if (args_.flags.count("json") != 0) {
+            env_.out << json(open).dump(2) << "\n";
+            return okStatus();
+        }
+        if (open.empty()) {
+            env_.out << "Nothing needs a decision.\n";
+            return okStatus();
+        }
+        for (const auto& i : open) {
+            env_.out << i.value("kind", "") << "  due " << i.value("due_on", "");
+            if (i.contains("appointment_id"))
+                env_.out << "  appointment " << i.value("appointment_id", "");
+            if (i.contains("feedback_id"))
+                env_.out << "  feedback " << i.value("feedback_id", "");
+            if (i.value("breach_referral_required", false))
+                env_.out << "  [breach referral required]";
+            env_.out << "\n    " << i.value("message", "") << "\n";
+            if (i.contains("versions") && i["versions"].is_array()) {
+                int n = 0;
+                for (const auto& v : i["versions"]) {
+                    const json& o = v.value("outcome", json::object());
+                    env_.out << "    version " << ++n << ": " << o.value("code", "");
+                    if (o.contains("arrival") && o.contains("finish"))
+                        env_.out << " " << o.value("arrival", "") << "-" << o.value("finish", "");
+                    env_.out << "\n";
+                }
+            }
+        }
+        return okStatus();
+    }
+
+    Status decide() {
+        auto appt = required("appointment");
+        SB_TRY(appt);
+        auto action = enumArg<domain::EnforcementAction>("action");
+        SB_TRY(action);
+        if (!*action) {
+            return usage(
+                "--action is required: warning_issued, refer_for_breach, no_further_action or "
+                "absence_acceptable");
+        }
+        domain::EnforcementDecision d;
+        d.action = **action;
+        d.note = args_.value("reason").value_or("");
+        if (auto text = args_.value("date")) {
+            auto date = domain::CivilDate::parse(*text);
+            if (!date)
+                return usage("--date must be YYYY-MM-DD");
+            d.decided_on = *date;
+        } else {
+            d.decided_on = domain::ukCivilTime(env_.clock.nowMillis()).date;
+        }
+        if (auto code = args_.value("reclassify-as")) {
+            if (d.action != domain::EnforcementAction::AbsenceAcceptable)
+                return usage("--reclassify-as is only for --action absence_acceptable");
+            d.reclassified_as = domain::Outcome::fromText(*code);
+        }
+        auto appointment = store_->appointment(*appt);
+        SB_TRY(appointment);
+        if (!*appointment) {
+            return makeError(ErrorCode::NotFound,
+                             "appointment " + *appt + " is not on this device; sync first",
+                             "appointment");
+        }
+        d.appointment_id = (*appointment)->id;
+        d.order_id = (*appointment)->order_id;
+        return printReceipt(store_->recordEnforcementDecision(d));
+    }
+
+    Status acknowledgeAlert() {
+        auto feedback = required("feedback");
+        SB_TRY(feedback);
+        return printReceipt(store_->acknowledgeAlert(*feedback, args_.value("note").value_or("")));
+    }
+
+    // The conflict item's version N (1 = oldest) recorded again by the officer: the server
+    // accepts it as the settled outcome ("Settling a conflict", docs/PROTOCOL.md).
+    Status confirmOutcome() {
+        auto appt = required("appointment");
+        SB_TRY(appt);
+        auto number = required("version");
+        SB_TRY(number);
+        int n = 0;
+        try {
+            n = std::stoi(*number);
+        } catch (const std::exception&) {
+            return usage("--version must be a number (see `sitebook-cli inbox`)");
+        }
+        auto items = serverCopies("ro_item");
+        SB_TRY(items);
+        const json* versions = nullptr;
+        for (const auto& i : *items) {
+            if (i.is_object() && i.value("kind", "") == "conflict" &&
+                i.value("appointment_id", "") == *appt && i.contains("versions")) {
+                versions = &i["versions"];
+            }
+        }
+        if (versions == nullptr) {
+            return makeError(ErrorCode::NotFound,
+                             "there is no conflict to settle for appointment " + *appt,
+                             "appointment");
+        }
+        if (n < 1 || n > static_cast<int>(versions->size())) {
+            return usage("--version must be between 1 and " + std::to_string(versions->size()));
+        }
+        auto appointment = store_->appointment(*appt);
+        SB_TRY(appointment);
+        if (!*appointment) {
+            return makeError(ErrorCode::NotFound, "appointment " + *appt + " is not on this device",
+                             "appointment");
+        }
+        json merged = json::parse(domain::toJson(**appointment));
+        merged["outcome"] = (*versions)[static_cast<std::size_t>(n - 1)].value("outcome", json());
+        auto parsed = domain::fromJson<domain::Appointment>(merged.dump());
+        SB_TRY(parsed);
+        if (!parsed->outcome)
+            return makeError(ErrorCode::InvalidArgument, "that version has no outcome", "version");
+        return printReceipt(store_->recordOutcome(parsed->id, *parsed->outcome));
     }
 
     Result<json> bodies(const std::string& table) {

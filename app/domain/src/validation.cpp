@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "sitebook/common/uuid.h"
+#include "sitebook/domain/rules.h"
 #include "sitebook/domain/text.h"
 
 namespace sitebook::domain {
@@ -47,7 +48,8 @@ Status validateOptionalId(const std::optional<std::string>& value, std::string_v
 Status validateRating(const std::optional<Rating>& rating, std::string_view field,
                       const Outcome& code) {
     if (!rating) {
-        return invalid(field, std::string(field) + " is required for outcome " + outcomeName(code));
+        return refusal(RuleId::OutcomeRatingRequired,
+                       std::string(field) + " is required for outcome " + outcomeName(code), field);
     }
     if (!isKnown(*rating))
         return invalid(field, std::string(field) + " is not a known rating");
@@ -171,26 +173,30 @@ Status validateAppointment(const Appointment& a) {
 
 Status validateOutcome(const AppointmentOutcome& o, Role recorder) {
     if (!o.code.isKnown()) {
-        return invalid("code", "outcome code " + quoted(o.code.text()) + " is not recognised");
+        return refusal(RuleId::OutcomeCodeUnknown,
+                       "outcome code " + quoted(o.code.text()) + " is not recognised");
     }
     if (!mayRecordOutcome(recorder, o.code.code())) {
-        return invalid("code", "a " + std::string(wireText(recorder)) + " may not record outcome " +
-                                   outcomeName(o.code));
+        return refusal(RuleId::OutcomeCodeNotForRole, "a " + std::string(wireText(recorder)) +
+                                                          " may not record outcome " +
+                                                          outcomeName(o.code));
     }
     SB_TRY(validateId(o.recorded_by, "recorded_by"));
     if (o.penalty_minutes < 0) {
-        return invalid("penalty_minutes", "penalty_minutes " + std::to_string(o.penalty_minutes) +
-                                              " must not be negative");
+        return refusal(
+            RuleId::OutcomePenaltyTooLong,
+            "penalty_minutes " + std::to_string(o.penalty_minutes) + " must not be negative");
     }
     if (!o.code.isAttended()) {
         const std::string rule = " must be empty for outcome " + outcomeName(o.code);
         if (o.arrival)
-            return invalid("arrival", "arrival" + rule);
+            return refusal(RuleId::OutcomeTimesNotAllowed, "arrival" + rule, "arrival");
         if (o.finish)
-            return invalid("finish", "finish" + rule);
+            return refusal(RuleId::OutcomeTimesNotAllowed, "finish" + rule, "finish");
         if (o.penalty_minutes != 0) {
-            return invalid("penalty_minutes",
-                           "penalty_minutes must be 0 for outcome " + outcomeName(o.code));
+            return refusal(RuleId::OutcomeTimesNotAllowed,
+                           "penalty_minutes must be 0 for outcome " + outcomeName(o.code),
+                           "penalty_minutes");
         }
         if (o.work_quality && !isKnown(*o.work_quality)) {
             return invalid("work_quality", "work_quality is not a known rating");
@@ -201,22 +207,25 @@ Status validateOutcome(const AppointmentOutcome& o, Role recorder) {
         return okStatus();
     }
     if (!o.arrival) {
-        return invalid("arrival", "arrival is required for outcome " + outcomeName(o.code));
+        return refusal(RuleId::OutcomeTimesRequired,
+                       "arrival is required for outcome " + outcomeName(o.code), "arrival");
     }
     if (!o.finish) {
-        return invalid("finish", "finish is required for outcome " + outcomeName(o.code));
+        return refusal(RuleId::OutcomeTimesRequired,
+                       "finish is required for outcome " + outcomeName(o.code), "finish");
     }
     if (*o.finish <= *o.arrival) {
-        return invalid("finish", "finish " + o.finish->toString() + " must be after arrival " +
-                                     o.arrival->toString());
+        return refusal(
+            RuleId::OutcomeFinishBeforeArrival,
+            "finish " + o.finish->toString() + " must be after arrival " + o.arrival->toString());
     }
     SB_TRY(validateRating(o.work_quality, "work_quality", o.code));
     SB_TRY(validateRating(o.behaviour, "behaviour", o.code));
     const int length = TimeOfDay::minutesBetween(*o.arrival, *o.finish);
     if (o.penalty_minutes > length) {
-        return invalid("penalty_minutes", "penalty_minutes " + std::to_string(o.penalty_minutes) +
-                                              " exceeds the appointment's " +
-                                              std::to_string(length) + " minutes");
+        return refusal(RuleId::OutcomePenaltyTooLong,
+                       "penalty_minutes " + std::to_string(o.penalty_minutes) +
+                           " exceeds the appointment's " + std::to_string(length) + " minutes");
     }
     return okStatus();
 }
@@ -350,6 +359,12 @@ Status validateEnforcementDecision(const EnforcementDecision& d, const Appointme
     SB_TRY(validateId(d.decided_by, "decided_by"));
     if (!isKnown(d.action))
         return invalid("action", "action is not a known enforcement action");
+    if (decisionNeedsReason(d.action) && isBlank(d.note)) {
+        return refusal(RuleId::DecisionReasonRequired,
+                       d.action == EnforcementAction::AbsenceAcceptable
+                           ? "Enter the evidence you saw, for example the date of a sick note"
+                           : "Enter why no further action is needed");
+    }
     SB_TRY(validateText(d.note, "note", kMaxFeedbackTextChars, decisionNeedsReason(d.action)));
     if (d.appointment_id != appointment.id) {
         return invalid("appointment_id", "appointment_id " + quoted(d.appointment_id) +
@@ -361,34 +376,36 @@ Status validateEnforcementDecision(const EnforcementDecision& d, const Appointme
                                        quoted(appointment.order_id));
     }
     if (!appointment.outcome) {
-        return invalid("appointment_id",
+        return refusal(RuleId::DecisionNotEnforceable,
                        "the appointment has no recorded outcome; enforcement decisions are only "
                        "for enforceable outcomes (AFTC, ATSH, UACP)");
     }
     if (!appointment.outcome->code.isEnforceable()) {
-        return invalid("appointment_id", "outcome " + outcomeName(appointment.outcome->code) +
-                                             " is not enforceable; enforcement decisions are "
-                                             "only for AFTC, ATSH or UACP");
+        return refusal(RuleId::DecisionNotEnforceable,
+                       "outcome " + outcomeName(appointment.outcome->code) +
+                           " is not enforceable; enforcement decisions are "
+                           "only for AFTC, ATSH or UACP");
     }
     if (d.action == EnforcementAction::AbsenceAcceptable) {
         if (appointment.outcome->code.code() != OutcomeCode::UACP) {
-            return invalid("action",
+            return refusal(RuleId::DecisionAbsenceAcceptableUacpOnly,
                            "only an unacceptable absence (UACP) can be judged "
                            "acceptable; the outcome is " +
                                outcomeName(appointment.outcome->code));
         }
         if (!d.reclassified_as) {
-            return invalid("reclassified_as",
+            return refusal(RuleId::DecisionReclassifiedAsCode,
                            "reclassified_as is required: the acceptable-absence code (AAME, "
                            "AAEM, AAFC, AACL or AASD)");
         }
         if (!d.reclassified_as->isAcceptableAbsence()) {
-            return invalid("reclassified_as", "reclassified_as " + outcomeName(*d.reclassified_as) +
-                                                  " is not an acceptable-absence code (AAME, "
-                                                  "AAEM, AAFC, AACL or AASD)");
+            return refusal(RuleId::DecisionReclassifiedAsCode,
+                           "reclassified_as " + outcomeName(*d.reclassified_as) +
+                               " is not an acceptable-absence code (AAME, "
+                               "AAEM, AAFC, AACL or AASD)");
         }
     } else if (d.reclassified_as) {
-        return invalid("reclassified_as",
+        return refusal(RuleId::DecisionReclassifiedAsCode,
                        "reclassified_as is only for absence_acceptable decisions");
     }
     std::vector<EnforcementDecision> prior;
@@ -396,7 +413,7 @@ Status validateEnforcementDecision(const EnforcementDecision& d, const Appointme
         if (p.id == d.id || p.order_id != d.order_id)
             continue;
         if (p.appointment_id == d.appointment_id) {
-            return invalid("appointment_id",
+            return refusal(RuleId::DecisionOnePerAppointment,
                            "the appointment already has an enforcement "
                            "decision (" +
                                std::string(wireText(p.action)) + " on " + p.decided_on.toString() +
@@ -406,8 +423,8 @@ Status validateEnforcementDecision(const EnforcementDecision& d, const Appointme
     }
     if (d.action == EnforcementAction::WarningIssued) {
         if (auto warned = warningInForce(failedOn, prior, policy)) {
-            return invalid(
-                "action",
+            return refusal(
+                RuleId::DecisionWarningInWindow,
                 "a warning was already issued on " + warned->decided_on.toString() +
                     ", and this failure on " + failedOn.toString() + " is within " +
                     std::to_string(policy.warning_window_months.valueOn(failedOn)) +

@@ -549,6 +549,7 @@ Result<ChangeReceipt> LocalStore::recordEnforcementDecision(domain::EnforcementD
                          "appointment_id");
     }
     SB_TRY(domain::validateEnforcementDecision(decision, **appt, *failedOn, *prior, policy_));
+    SB_TRY(domain::validateDecisionTiming(decision, *failedOn, clock_.nowMillis(), policy_));
     return writeChange(EntityType::EnforcementDecision, decision.id, "create", toJson(decision),
                        {{"enforcement_decisions", rowOf(decision, (*appt)->person_id)}});
 }

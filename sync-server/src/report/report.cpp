@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "commands/command_support.h"
@@ -24,6 +25,73 @@ namespace {
 
 using nlohmann::json;
 
+// Each officer-table measure and what it means, written once: `report --help` prints these
+// words, docs/CLI.md ("What the numbers mean") repeats them, a test checks the two agree and
+// recomputes every measure from the raw records by these words. "Outcome" is an
+// appointment's recorded outcome, or the acceptable-absence code an absence_acceptable
+// decision reclassified it as (as the reconciler reads it). Percentages have one decimal and
+// are 100 when their denominator is 0.
+struct Measure {
+    const char* column;
+    const char* meaning;
+};
+const std::vector<Measure> kMeasures{
+    {"people", "people whose responsible officer is the officer"},
+    {"orders", "their orders"},
+    {"hours_required", "the orders' required hours after adjustments"},
+    {"hours_delivered",
+     "hours credited on the orders (attended time less penalty, capped at what the order and "
+     "its ETE allowance leave)"},
+    {"attended_appointments", "appointments whose outcome is ATTC, AFTC, ATSH or ATSS"},
+    {"acceptable_absences",
+     "appointments whose outcome is AASD, AAME, AAEM, AAFC or AACL, including absences the "
+     "officer judged acceptable"},
+    {"with_work", "attended appointments with at least one work undertaken record"},
+    {"with_skills", "attended appointments with at least one skill observation"},
+    {"with_feedback", "attended appointments with feedback for the officer"},
+    {"fully_recorded", "attended appointments with work, skills and feedback all recorded"},
+    {"work_recorded_percent", "with_work / attended_appointments x 100"},
+    {"skills_recorded_percent", "with_skills / attended_appointments x 100"},
+    {"feedback_recorded_percent", "with_feedback / attended_appointments x 100"},
+    {"feedback_coverage_percent",
+     "fully_recorded / attended_appointments x 100: an attended appointment is covered when "
+     "its work, the skills seen and feedback for the officer are all recorded"},
+    {"feedback_gaps",
+     "open feedback_gap items (attended, and work missing or skills and feedback both "
+     "missing; due 3 days after the appointment)"},
+    {"enforceable_outcomes", "appointments whose outcome is AFTC, ATSH or UACP"},
+    {"decided_on_time",
+     "enforceable outcomes with a decision dated on or before the respond-by date (the "
+     "session date + 7 days)"},
+    {"decided_late", "enforceable outcomes with a decision dated after the respond-by date"},
+    {"pending", "enforceable outcomes without a decision"},
+    {"pending_past_due", "pending, with the respond-by date before today"},
+    {"enforcement_on_time_percent",
+     "decided_on_time / (decided_on_time + decided_late + pending_past_due) x 100; pending "
+     "outcomes not yet due are left out"},
+};
+
+// "  column: meaning" wrapped at 78 columns, continuation lines indented.
+std::string measuresHelp() {
+    std::string out;
+    for (const auto& m : kMeasures) {
+        std::string line = std::string("  ") + m.column + ":";
+        std::istringstream words(m.meaning);
+        std::string word;
+        while (words >> word) {
+            if (line.size() + 1 + word.size() > 78) {
+                out += line + "\n";
+                line = "      ";
+            } else {
+                line += " ";
+            }
+            line += word;
+        }
+        out += line + "\n";
+    }
+    return out;
+}
+
 const std::string kReportUsage =
     "usage: sitebook-server report [--format csv|json] [--table orders|items|officers]\n"
     "                              [--output FILE] [--data-dir DIR]\n"
@@ -33,16 +101,14 @@ const std::string kReportUsage =
     "  orders    per order: officer, CRN, hours required, credited and remaining, percent,\n"
     "            projected completion\n"
     "  items     open RO items: officer, CRN, kind, created, due, overdue, breach referral\n"
-    "  officers  per officer and for the region: people, hours delivered, attended\n"
-    "            appointments, acceptable absences, feedback coverage (attended appointments\n"
-    "            with work, skills or feedback recorded), enforceable outcomes (unacceptable\n"
-    "            absences and failures to comply), decided within the respond-by date, pending,\n"
-    "            pending past due. An absence the officer judged acceptable counts under its\n"
-    "            acceptable-absence code (as the reconciler reads it), never as enforceable.\n"
+    "  officers  per officer and for the region (officer \"(region)\"), the measures below\n"
     "JSON holds all three tables plus the region totals; CSV holds the one --table names\n"
     "(default orders). People appear by CRN only, never by name.\n"
-    "\n" +
-    kDataDirOptionHelp +
+    "\n"
+    "What the numbers mean (officers table). An appointment's outcome is the one recorded, or\n"
+    "the acceptable-absence code an absence_acceptable decision gave it. Percentages have one\n"
+    "decimal and are 100 when there is nothing to count.\n" +
+    measuresHelp() + "\n" + kDataDirOptionHelp +
     "  --format F         csv (default) or json\n"
     "  --table T          for csv: orders (default), items or officers\n"
     "  --output FILE      write to FILE instead of standard output\n";
@@ -55,6 +121,10 @@ struct Totals {
     std::int64_t creditedMinutes = 0;
     std::int64_t attended = 0;
     std::int64_t acceptableAbsences = 0;
+    std::int64_t withWork = 0;
+    std::int64_t withSkills = 0;
+    std::int64_t withFeedback = 0;
+    std::int64_t fullyRecorded = 0;
     std::int64_t feedbackGaps = 0;
     std::int64_t enforceable = 0;
     std::int64_t decidedOnTime = 0;
@@ -69,6 +139,10 @@ struct Totals {
         creditedMinutes += o.creditedMinutes;
         attended += o.attended;
         acceptableAbsences += o.acceptableAbsences;
+        withWork += o.withWork;
+        withSkills += o.withSkills;
+        withFeedback += o.withFeedback;
+        fullyRecorded += o.fullyRecorded;
         feedbackGaps += o.feedbackGaps;
         enforceable += o.enforceable;
         decidedOnTime += o.decidedOnTime;
@@ -76,19 +150,15 @@ struct Totals {
         pending += o.pending;
         pendingPastDue += o.pendingPastDue;
     }
-    double feedbackCoverage() const {
-        return attended == 0 ? 100.0
-                             : std::round(1000.0 * static_cast<double>(attended - feedbackGaps) /
-                                          static_cast<double>(attended)) /
-                                   10.0;
+    // part / whole x 100, one decimal; 100 when whole is 0 (kMeasures).
+    static double percent(std::int64_t part, std::int64_t whole) {
+        return whole == 0
+                   ? 100.0
+                   : std::round(1000.0 * static_cast<double>(part) / static_cast<double>(whole)) /
+                         10.0;
     }
     double enforcementOnTime() const {
-        const std::int64_t decided = decidedOnTime + decidedLate;
-        return decided + pendingPastDue == 0
-                   ? 100.0
-                   : std::round(1000.0 * static_cast<double>(decidedOnTime) /
-                                static_cast<double>(decided + pendingPastDue)) /
-                         10.0;
+        return percent(decidedOnTime, decidedOnTime + decidedLate + pendingPastDue);
     }
     json toJson() const {
         return {{"officer", officer},
@@ -98,8 +168,15 @@ struct Totals {
                 {"hours_delivered", std::round(creditedMinutes / 6.0) / 10.0},
                 {"attended_appointments", attended},
                 {"acceptable_absences", acceptableAbsences},
+                {"with_work", withWork},
+                {"with_skills", withSkills},
+                {"with_feedback", withFeedback},
+                {"fully_recorded", fullyRecorded},
+                {"work_recorded_percent", percent(withWork, attended)},
+                {"skills_recorded_percent", percent(withSkills, attended)},
+                {"feedback_recorded_percent", percent(withFeedback, attended)},
+                {"feedback_coverage_percent", percent(fullyRecorded, attended)},
                 {"feedback_gaps", feedbackGaps},
-                {"feedback_coverage_percent", feedbackCoverage()},
                 {"enforceable_outcomes", enforceable},
                 {"decided_on_time", decidedOnTime},
                 {"decided_late", decidedLate},
@@ -140,6 +217,7 @@ Result<Report> buildReport(UnitOfWork& uow, domain::CivilDate today) {
         std::map<std::string, std::string> sessionOf;        // appointment -> session
         std::map<std::string, domain::CivilDate> decidedOn;  // appointment -> decision date
         std::map<std::string, std::string> reclassifiedAs;   // appointment -> acceptable code
+        std::set<std::string> work, skills, feedback;        // appointments with each
         std::int64_t after = 0;
         for (;;) {
             auto rows = uow.changesSince(personPartition(personId), after, 500);
@@ -170,6 +248,15 @@ Result<Report> buildReport(UnitOfWork& uow, domain::CivilDate today) {
                         break;
                     case EntityType::Appointment:
                         sessionOf[row.entry.entityId] = str(body, "session_id");
+                        break;
+                    case EntityType::WorkUndertaken:
+                        work.insert(str(body, "appointment_id"));
+                        break;
+                    case EntityType::SkillObservation:
+                        skills.insert(str(body, "appointment_id"));
+                        break;
+                    case EntityType::Feedback:
+                        feedback.insert(str(body, "appointment_id"));
                         break;
                     case EntityType::EnforcementDecision:
                         if (auto d = domain::CivilDate::parse(str(body, "decided_on")))
@@ -240,8 +327,16 @@ Result<Report> buildReport(UnitOfWork& uow, domain::CivilDate today) {
             const auto reclassified = reclassifiedAs.find(appointmentId);
             const domain::Outcome outcome = domain::Outcome::fromText(
                 reclassified != reclassifiedAs.end() ? reclassified->second : recorded);
-            if (outcome.isAttended())
+            if (outcome.isAttended()) {
                 ++t.attended;
+                const bool w = work.contains(appointmentId);
+                const bool k = skills.contains(appointmentId);
+                const bool f = feedback.contains(appointmentId);
+                t.withWork += w ? 1 : 0;
+                t.withSkills += k ? 1 : 0;
+                t.withFeedback += f ? 1 : 0;
+                t.fullyRecorded += w && k && f ? 1 : 0;
+            }
             if (outcome.isAcceptableAbsence())
                 ++t.acceptableAbsences;
             if (!outcome.isEnforceable())
@@ -273,6 +368,14 @@ Result<Report> buildReport(UnitOfWork& uow, domain::CivilDate today) {
         report.officers.push_back(totals);
     }
     return report;
+}
+
+// "officer" then every measure, in the order kMeasures defines them.
+std::vector<std::string> officerColumns() {
+    std::vector<std::string> columns{"officer"};
+    for (const auto& m : kMeasures)
+        columns.push_back(m.column);
+    return columns;
 }
 
 std::string csvField(const json& value) {
@@ -369,12 +472,7 @@ int runReport(CommandContext& ctx) {
         json region = report->region.toJson();
         region["officer"] = "(region)";
         rows.push_back(region);
-        writeCsv(text,
-                 {"officer", "people", "orders", "hours_required", "hours_delivered",
-                  "attended_appointments", "acceptable_absences", "feedback_gaps",
-                  "feedback_coverage_percent", "enforceable_outcomes", "decided_on_time",
-                  "decided_late", "pending", "pending_past_due", "enforcement_on_time_percent"},
-                 rows);
+        writeCsv(text, officerColumns(), rows);
     }
     if (auto output = args->value("--output")) {
         std::ofstream file(*output, std::ios::binary | std::ios::trunc);

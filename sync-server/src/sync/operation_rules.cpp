@@ -236,6 +236,13 @@ Status validateOutcomeWhen(UnitOfWork& uow, const domain::Appointment& appointme
     return domain::validateOutcomeTiming(*appointment.outcome, *session, at, policy());
 }
 
+// When a decision may be dated (domain::validateDecisionTiming), judged at the server's time:
+// not before the failure it answers, not after today.
+Status validateDecisionWhen(const domain::EnforcementDecision& decision, domain::CivilDate failedOn,
+                            const OperationSubject& subject) {
+    return domain::validateDecisionTiming(decision, failedOn, subject.serverNow, policy());
+}
+
 }  // namespace
 
 Status validatePayload(UnitOfWork& uow, EntityType type, OpKind kind, std::string_view entityId,
@@ -364,8 +371,9 @@ Status validatePayload(UnitOfWork& uow, EntityType type, OpKind kind, std::strin
             auto failedOn = appointmentDate(uow, *appointmentRecord);
             if (!failedOn)
                 return failedOn.error();
-            return domain::validateEnforcementDecision(*decision, *appointment, *failedOn, prior,
-                                                       policy());
+            SB_TRY(domain::validateEnforcementDecision(*decision, *appointment, *failedOn, prior,
+                                                       policy()));
+            return validateDecisionWhen(*decision, *failedOn, subject);
         }
         case EntityType::AlertAcknowledgement: {
             if (kind != OpKind::Create) {

@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -16,6 +18,7 @@
 #include "sitebook/common/enrolment_code.h"
 #include "sitebook/common/random.h"
 #include "sitebook/common/uuid.h"
+#include "sitebook/domain/civil_date.h"
 #include "sitebook/server/commands.h"
 #include "sitebook/server/derived/person_reconciler.h"
 #include "sitebook/server/store/sqlite_store.h"
@@ -353,6 +356,169 @@ TEST_F(CommandsTest, DemoDataThenReportGivesProgressItemsAndOfficerTotals) {
     ASSERT_EQ(run({"report", "--table", "officers"}), kExitOk) << err_;
     EXPECT_NE(out_.find("(region)"), std::string::npos);
     EXPECT_EQ(run({"report", "--format", "xml"}), kExitUsage);
+}
+
+// Every record of `type` in the store (live, one per id, whatever partitions hold it).
+std::map<std::string, json> recordsOf(UnitOfWork& uow, const std::string& type) {
+    std::map<std::string, json> out;
+    auto partitions = uow.partitionsWithPrefix("");
+    EXPECT_TRUE(partitions.ok());
+    for (const auto& p : *partitions) {
+        auto rows = uow.changesSince(p, 0, 1000000);
+        EXPECT_TRUE(rows.ok());
+        for (const auto& row : *rows) {
+            if (row.entry.entityType == type && !row.entry.removed)
+                out[row.entry.entityId] = json::parse(row.bodyJson);
+        }
+    }
+    return out;
+}
+
+std::string collapseSpaces(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == ' ' || c == '\n') {
+            if (!out.empty() && out.back() != ' ')
+                out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// The report's measures recomputed from the raw records by the words `report --help` and
+// docs/CLI.md give them ("What the numbers mean").
+TEST_F(CommandsTest, TheReportsMeasuresAreWhatTheirDefinitionsSay) {
+    ASSERT_EQ(run({"demo-data", "--password-stdin"}, "demo password for tests\n"), kExitOk);
+    ASSERT_EQ(run({"report", "--format", "json"}), kExitOk) << err_;
+    const json report = json::parse(out_);
+    const json& region = report["region"];
+
+    auto store = SqliteStore::open((dir_ / "sitebook-server.db").string());
+    ASSERT_TRUE(store.ok());
+    auto uow = (*store)->begin(AccessMode::ReadOnly);
+    ASSERT_TRUE(uow.ok());
+    const auto outcomes = recordsOf(**uow, "appointment_outcome");  // id = the appointment's
+    const auto appointments = recordsOf(**uow, "appointment");
+    const auto sessions = recordsOf(**uow, "session");
+    const auto decisions = recordsOf(**uow, "enforcement_decision");
+    const auto progress = recordsOf(**uow, "progress");
+    const auto items = recordsOf(**uow, "ro_item");
+    std::map<std::string, std::set<std::string>> recorded;  // type -> appointments
+    for (const char* type : {"work_undertaken", "skill_observation", "feedback"}) {
+        for (const auto& [id, body] : recordsOf(**uow, type))
+            recorded[type].insert(body["appointment_id"].get<std::string>());
+    }
+    std::map<std::string, json> decisionFor;
+    for (const auto& [id, d] : decisions)
+        decisionFor[d["appointment_id"].get<std::string>()] = d;
+
+    const std::set<std::string> attendedCodes{"ATTC", "AFTC", "ATSH", "ATSS"};
+    const std::set<std::string> acceptableCodes{"AASD", "AAME", "AAEM", "AAFC", "AACL"};
+    const std::set<std::string> enforceableCodes{"AFTC", "ATSH", "UACP"};
+    std::int64_t attended = 0, acceptable = 0, withWork = 0, withSkills = 0, withFeedback = 0,
+                 fully = 0, enforceable = 0, onTime = 0, late = 0, pending = 0, pastDue = 0;
+    const auto asOf = *domain::CivilDate::parse(report["as_of"].get<std::string>());
+    for (const auto& [appointmentId, o] : outcomes) {
+        std::string code = o["code"];
+        auto d = decisionFor.find(appointmentId);
+        if (d != decisionFor.end() && d->second["action"] == "absence_acceptable")
+            code = d->second["reclassified_as"];
+        if (attendedCodes.contains(code)) {
+            ++attended;
+            const bool w = recorded["work_undertaken"].contains(appointmentId);
+            const bool k = recorded["skill_observation"].contains(appointmentId);
+            const bool f = recorded["feedback"].contains(appointmentId);
+            withWork += w;
+            withSkills += k;
+            withFeedback += f;
+            fully += w && k && f;
+        }
+        acceptable += acceptableCodes.contains(code);
+        if (!enforceableCodes.contains(code))
+            continue;
+        ++enforceable;
+        const json& session = sessions.at(appointments.at(appointmentId)["session_id"]);
+        const auto respondBy =
+            domain::CivilDate::parse(session["date"].get<std::string>())->addDays(7);
+        if (d != decisionFor.end()) {
+            const auto decidedOn =
+                *domain::CivilDate::parse(d->second["decided_on"].get<std::string>());
+            (decidedOn <= respondBy ? onTime : late) += 1;
+        } else {
+            ++pending;
+            pastDue += respondBy < asOf;
+        }
+    }
+    std::int64_t credited = 0;
+    for (const auto& [id, p] : progress)
+        credited += p["credited_minutes"].get<std::int64_t>();
+    std::int64_t gaps = 0;
+    for (const auto& [id, i] : items)
+        gaps += i["kind"] == "feedback_gap";
+    const auto percent = [](std::int64_t part, std::int64_t whole) {
+        return whole == 0 ? 100.0 : std::round(1000.0 * part / whole) / 10.0;
+    };
+
+    EXPECT_EQ(region["attended_appointments"], attended);
+    EXPECT_EQ(region["acceptable_absences"], acceptable);
+    EXPECT_EQ(region["with_work"], withWork);
+    EXPECT_EQ(region["with_skills"], withSkills);
+    EXPECT_EQ(region["with_feedback"], withFeedback);
+    EXPECT_EQ(region["fully_recorded"], fully);
+    EXPECT_DOUBLE_EQ(region["work_recorded_percent"].get<double>(), percent(withWork, attended));
+    EXPECT_DOUBLE_EQ(region["skills_recorded_percent"].get<double>(),
+                     percent(withSkills, attended));
+    EXPECT_DOUBLE_EQ(region["feedback_recorded_percent"].get<double>(),
+                     percent(withFeedback, attended));
+    EXPECT_DOUBLE_EQ(region["feedback_coverage_percent"].get<double>(), percent(fully, attended));
+    EXPECT_EQ(region["feedback_gaps"], gaps);
+    EXPECT_EQ(region["enforceable_outcomes"], enforceable);
+    EXPECT_EQ(region["decided_on_time"], onTime);
+    EXPECT_EQ(region["decided_late"], late);
+    EXPECT_EQ(region["pending"], pending);
+    EXPECT_EQ(region["pending_past_due"], pastDue);
+    EXPECT_DOUBLE_EQ(region["enforcement_on_time_percent"].get<double>(),
+                     percent(onTime, onTime + late + pastDue));
+    EXPECT_DOUBLE_EQ(region["hours_delivered"].get<double>(), std::round(credited / 6.0) / 10.0);
+    // The demo region exercises the definitions: some attended appointments lack a part.
+    EXPECT_GT(attended, 0);
+    EXPECT_LT(fully, attended);
+    EXPECT_GT(enforceable, 0);
+}
+
+// `report --help` and docs/CLI.md define each measure in the same words, and the officers
+// table has exactly the measures defined.
+TEST_F(CommandsTest, ReportHelpAndTheDocsDefineEveryMeasureAlike) {
+    ASSERT_EQ(run({"report", "--help"}), kExitOk);
+    const std::string help = out_;
+    std::ifstream in(SITEBOOK_SOURCE_DIR "/docs/CLI.md");
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string doc = collapseSpaces(text.str());
+    ASSERT_FALSE(doc.empty());
+
+    std::vector<std::pair<std::string, std::string>> measures;
+    std::istringstream lines(help);
+    for (std::string line; std::getline(lines, line);) {
+        const auto colon = line.find(':');
+        if (line.rfind("  ", 0) == 0 && line[2] != ' ' && colon != std::string::npos &&
+            line.find_first_not_of("abcdefghijklmnopqrstuvwxyz_", 2) == colon) {
+            measures.emplace_back(line.substr(2, colon - 2), line.substr(colon + 1));
+        } else if (line.rfind("      ", 0) == 0 && !measures.empty()) {
+            measures.back().second += " " + line;
+        }
+    }
+    ASSERT_GE(measures.size(), 20u);
+    std::string header = "officer";
+    for (const auto& [name, meaning] : measures) {
+        header += "," + name;
+        const std::string entry = "`" + name + "`: " + collapseSpaces(meaning);
+        EXPECT_NE(doc.find(entry), std::string::npos) << "docs/CLI.md lacks: " << entry;
+    }
+    ASSERT_EQ(run({"report", "--table", "officers"}), kExitOk) << err_;
+    EXPECT_EQ(out_.substr(0, out_.find('\n')), header);
 }
 
 }  // namespace

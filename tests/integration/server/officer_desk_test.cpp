@@ -129,6 +129,9 @@ TEST_F(OfficerDeskTest, TheTwelveMonthRuleIsJudgedOnTheFailureDateByItemAndUploa
 
     // Decided after the warning's anniversary: the failure still falls within the window, so
     // the item's "referral required" holds and another warning is refused.
+    // (Decisions are not dated after today: the officer decides on 2026-10-12.)
+    clock_.set((domain::CivilDate::parse("2026-10-12")->dayNumber() * 1440 + 12 * 60) * 60'000LL);
+    olu_ = login("olu", olu_.deviceId);
     v1::OperationResult late = decide(decision(inside, "warning_issued", "2026-10-12"));
     EXPECT_EQ(late.result(), v1::OP_RESULT_REJECTED);
     EXPECT_EQ(late.field(), "action");
@@ -151,10 +154,10 @@ TEST_F(OfficerDeskTest, NoFurtherActionNeedsAReason) {
     putEntity(EntityType::AppointmentOutcome, seed_.appointmentIds[0],
               absence(supervisorId_, clock_.nowMillis()));
     v1::OperationResult r =
-        decide(decision(seed_.appointmentIds[0], "no_further_action", "2026-01-02", " "));
+        decide(decision(seed_.appointmentIds[0], "no_further_action", "2026-01-01", " "));
     EXPECT_EQ(r.result(), v1::OP_RESULT_REJECTED);
     EXPECT_EQ(r.field(), "note");
-    EXPECT_EQ(decide(decision(seed_.appointmentIds[0], "no_further_action", "2026-01-02",
+    EXPECT_EQ(decide(decision(seed_.appointmentIds[0], "no_further_action", "2026-01-01",
                               "Bus cancelled; confirmed with the operator"))
                   .result(),
               v1::OP_RESULT_ACCEPTED);
@@ -172,14 +175,14 @@ TEST_F(OfficerDeskTest, AnAbsenceJudgedAcceptableIsReclassifiedAndNothingIsEnfor
     auto item = itemFor(officer, "enforcement_due", id);
     ASSERT_TRUE(item);
 
-    json noCode = decision(id, "absence_acceptable", "2026-01-03", "GP fit note seen");
+    json noCode = decision(id, "absence_acceptable", "2026-01-01", "GP fit note seen");
     EXPECT_EQ(decide(noCode).field(), "reclassified_as");
-    json noEvidence = decision(id, "absence_acceptable", "2026-01-03");
+    json noEvidence = decision(id, "absence_acceptable", "2026-01-01");
     noEvidence["reclassified_as"] = "AAME";
     EXPECT_EQ(decide(noEvidence).field(), "note");
 
     json accepted =
-        decision(id, "absence_acceptable", "2026-01-03", "GP fit note dated 31 December seen");
+        decision(id, "absence_acceptable", "2026-01-01", "GP fit note dated 31 December seen");
     accepted["reclassified_as"] = "AAME";
     ASSERT_EQ(decide(accepted).result(), v1::OP_RESULT_ACCEPTED);
     const auto rows = audit("enforcement_decision", accepted["id"]);
@@ -193,7 +196,7 @@ TEST_F(OfficerDeskTest, AnAbsenceJudgedAcceptableIsReclassifiedAndNothingIsEnfor
     reconcileEveryone();
     Pulled again = pull(olu_);
     EXPECT_FALSE(itemFor(again, "enforcement_due", id));
-    EXPECT_EQ(decide(decision(id, "warning_issued", "2026-01-04")).result(),
+    EXPECT_EQ(decide(decision(id, "warning_issued", "2026-01-01")).result(),
               v1::OP_RESULT_REJECTED);
     // The supervisor's record is kept as they recorded it.
     EXPECT_EQ(json::parse(again.live(v1::ENTITY_TYPE_APPOINTMENT_OUTCOME)[0].body_json())["code"],
@@ -203,7 +206,7 @@ TEST_F(OfficerDeskTest, AnAbsenceJudgedAcceptableIsReclassifiedAndNothingIsEnfor
 TEST_F(OfficerDeskTest, OnlyAnUnacceptableAbsenceCanBeJudgedAcceptable) {
     putEntity(EntityType::AppointmentOutcome, seed_.appointmentIds[0],
               outcomeBody(supervisorId_, "AFTC"));
-    json d = decision(seed_.appointmentIds[0], "absence_acceptable", "2026-01-03", "Evidence");
+    json d = decision(seed_.appointmentIds[0], "absence_acceptable", "2026-01-01", "Evidence");
     d["reclassified_as"] = "AAME";
     v1::OperationResult r = decide(d);
     EXPECT_EQ(r.result(), v1::OP_RESULT_REJECTED);
@@ -219,11 +222,11 @@ TEST_F(OfficerDeskTest, TheReportCountsAnAbsenceJudgedAcceptableAsAnAcceptableAb
                       .result(),
                   v1::OP_RESULT_ACCEPTED);
     }
-    json acceptable = decision(seed_.appointmentIds[0], "absence_acceptable", "2026-01-02",
+    json acceptable = decision(seed_.appointmentIds[0], "absence_acceptable", "2026-01-01",
                                "GP fit note dated 31 December seen");
     acceptable["reclassified_as"] = "AAME";
     ASSERT_EQ(decide(acceptable).result(), v1::OP_RESULT_ACCEPTED);
-    ASSERT_EQ(decide(decision(seed_.appointmentIds[1], "warning_issued", "2026-01-02")).result(),
+    ASSERT_EQ(decide(decision(seed_.appointmentIds[1], "warning_issued", "2026-01-01")).result(),
               v1::OP_RESULT_ACCEPTED);
     reconcileEveryone();
 

@@ -183,5 +183,82 @@ TEST_F(OutcomeTimingE2ETest, TheAllowanceIsReadFromReferenceData) {
     EXPECT_EQ(allowance, "5");
 }
 
+// An enforcement decision at the server: not dated before the failure it answers (the
+// appointment's session date), not after today (UK date, with the allowance); the words are
+// the device's, the field is decided_on.
+TEST_F(OutcomeTimingE2ETest, DecisionsAreDatedBetweenTheFailureAndTodayInUkTime) {
+    struct Case {
+        const char* name;
+        const char* failedOn;  // the session's date; a UACP at 09:00
+        const char* decidedOn;
+        const char* utcDay;
+        int utcMinute;        // server time, minutes after midnight UTC
+        const char* message;  // "" = accepted
+    };
+    const std::vector<Case> cases{
+        {"the failure's day", "2026-02-02", "2026-02-02", "2026-02-02", 12 * 60, ""},
+        {"a day before the failure", "2026-02-02", "2026-02-01", "2026-02-05", 12 * 60,
+         "The decision date 2026-02-01 is before the appointment it answers, on 2026-02-02. "
+         "Enter the date the decision was made, on or after 2026-02-02."},
+        {"months ahead", "2026-02-02", "2026-06-01", "2026-02-05", 12 * 60,
+         "The decision date 2026-06-01 is later than today (2026-02-05). Enter the date the "
+         "decision was made."},
+        {"GMT: tomorrow at 23:55", "2026-02-02", "2026-02-06", "2026-02-05", 23 * 60 + 55, ""},
+        {"GMT: tomorrow at 23:54", "2026-02-02", "2026-02-06", "2026-02-05", 23 * 60 + 54,
+         "The decision date 2026-02-06 is later than today (2026-02-05). Enter the date the "
+         "decision was made."},
+        {"BST starts: 00:30 GMT on the 29th", "2026-03-28", "2026-03-29", "2026-03-29", 30, ""},
+        {"BST: 23:30 GMT is the next UK day", "2026-07-01", "2026-07-02", "2026-07-01",
+         23 * 60 + 30, ""},
+        {"BST: 22:54 GMT is 23:54 UK", "2026-07-01", "2026-07-02", "2026-07-01", 22 * 60 + 54,
+         "The decision date 2026-07-02 is later than today (2026-07-01). Enter the date the "
+         "decision was made."},
+        {"BST ends: 23:30 GMT on the 24th is 00:30 BST", "2026-10-24", "2026-10-25", "2026-10-24",
+         23 * 60 + 30, ""},
+    };
+    for (const auto& c : cases) {
+        const std::string sessionId = newId();
+        putEntity(EntityType::Session, sessionId,
+                  {{"id", sessionId},
+                   {"project_id", seed_.projectId},
+                   {"date", c.failedOn},
+                   {"start", "09:00"},
+                   {"end", "16:00"}});
+        const std::string appointmentId = newId();
+        putEntity(EntityType::Appointment, appointmentId,
+                  {{"id", appointmentId},
+                   {"person_id", seed_.personId},
+                   {"order_id", seed_.orderId},
+                   {"session_id", sessionId},
+                   {"scheduled_start", "09:00"},
+                   {"scheduled_end", "16:00"}});
+        json absence = outcomeBody(supervisorId_, "UACP");
+        for (const char* f : {"arrival", "finish", "work_quality", "behaviour"})
+            absence.erase(f);
+        putEntity(EntityType::AppointmentOutcome, appointmentId, absence);
+        clock_.set((domain::CivilDate::parse(c.utcDay)->dayNumber() * 1440 + c.utcMinute) *
+                   60'000LL);
+        olu_ = login("olu", olu_.deviceId);
+        const json decision{{"id", newId()},
+                            {"appointment_id", appointmentId},
+                            {"order_id", seed_.orderId},
+                            {"action", "refer_for_breach"},
+                            {"decided_on", c.decidedOn},
+                            {"decided_by", officerId_},
+                            {"note", ""}};
+        const auto r = ReconcilingServerFixture::uploadOne(
+            olu_, operation(EntityType::EnforcementDecision, decision["id"], OpKind::Create,
+                            decision.dump()));
+        if (std::string(c.message).empty()) {
+            EXPECT_EQ(r.result(), v1::OP_RESULT_ACCEPTED) << c.name << ": " << r.message();
+            continue;
+        }
+        EXPECT_EQ(r.result(), v1::OP_RESULT_REJECTED) << c.name;
+        EXPECT_EQ(r.reason_code(), "invalid_argument") << c.name;
+        EXPECT_EQ(r.field(), "decided_on") << c.name;
+        EXPECT_EQ(r.message(), c.message) << c.name;
+    }
+}
+
 }  // namespace
 }  // namespace sitebook::server::testing

@@ -74,7 +74,7 @@ TEST_F(ReconcileE2ETest, AnEnforceableOutcomeGivesTheOfficerAnItemWithARespondBy
                   {"appointment_id", seed_.appointmentIds[0]},
                   {"order_id", seed_.orderId},
                   {"action", "warning_issued"},
-                  {"decided_on", "2026-01-02"},
+                  {"decided_on", "2026-01-01"},
                   {"decided_by", officerId_},
                   {"note", "Warned about lateness."}};
     ASSERT_EQ(uploadOne(olu_, operation(EntityType::EnforcementDecision, decision["id"],

@@ -264,7 +264,7 @@ bool SyncWorld::randomChange(WorldDevice& d, std::mt19937_64& rng) {
                 e.appointment_id = appt;
                 e.order_id = (*a)->order_id;
                 e.action = EnforcementAction::NoFurtherAction;
-                e.decided_on = *CivilDate::parse("2026-01-03");
+                e.decided_on = *CivilDate::parse("2026-01-01");
                 e.note = "Reasonable excuse accepted";
                 auto r = d.store->recordEnforcementDecision(e);
                 done = r.ok() ? Status{} : Status(r.error());

@@ -109,7 +109,7 @@ TEST(EnforcementTest, DecisionRules) {
                  d.decision.action = EnforcementAction::NoFurtherAction;
                  d.decision.note = "  ";
              },
-             "note", "note is required"},
+             "note", "Enter why no further action is needed"},
             {"a breach referral needs no written reason",
              [](D& d) {
                  d.decision.action = EnforcementAction::ReferForBreach;
@@ -131,7 +131,7 @@ TEST(EnforcementTest, DecisionRules) {
                  d.decision.reclassified_as = Outcome(OutcomeCode::AAEM);
                  d.decision.note.clear();
              },
-             "note", "note is required"},
+             "note", "Enter the evidence you saw"},
             {"absence judged acceptable needs the code",
              [](D& d) {
                  d.appointment.outcome = test::absentOutcome();

@@ -2,11 +2,13 @@
 // time it judges sessions in.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "fixtures.h"
+#include "sitebook/domain/rules.h"
 #include "sitebook/domain/uk_time.h"
 #include "sitebook/domain/validation.h"
 
@@ -142,6 +144,99 @@ TEST(OutcomeTimingTest, TheAllowanceIsADatedPolicyValue) {
     EXPECT_FALSE(validateOutcomeTiming(o, session, utc("2026-05-05", "07:50"), policy).ok());
     session.date = date("2026-06-05");
     EXPECT_TRUE(validateOutcomeTiming(o, session, utc("2026-06-05", "07:50"), policy).ok());
+}
+
+// validateDecisionTiming: on or after the failure (the appointment's session date), and not
+// after today in UK civil time with the clock allowance; at midnight and across both changes
+// of the clocks.
+TEST(DecisionTimingTest, RefusesDecisionsBeforeTheFailureOrAfterToday) {
+    const Policy policy = Policy::defaults();
+    struct Case {
+        const char* name;
+        const char* failedOn;
+        const char* decidedOn;
+        UnixMillis at;
+        const char* rule;  // "" = accepted
+        const char* message;
+    };
+    const std::vector<Case> cases{
+        {"the day of the failure", "2026-01-05", "2026-01-05", utc("2026-01-05", "12:00"), "", ""},
+        {"a week later", "2026-01-05", "2026-01-12", utc("2026-01-12", "09:00"), "", ""},
+        {"back-dated within the range", "2026-01-05", "2026-01-07", utc("2026-01-20", "09:00"), "",
+         ""},
+        {"the day before the failure", "2026-01-05", "2026-01-04", utc("2026-01-12", "09:00"),
+         "decision.before_failure",
+         "The decision date 2026-01-04 is before the appointment it answers, on 2026-01-05. Enter "
+         "the date the decision was made, on or after 2026-01-05."},
+        {"months before the failure", "2026-01-05", "2025-10-01", utc("2026-01-12", "09:00"),
+         "decision.before_failure",
+         "The decision date 2025-10-01 is before the appointment it answers, on 2026-01-05. Enter "
+         "the date the decision was made, on or after 2026-01-05."},
+        {"tomorrow at noon", "2026-01-05", "2026-01-13", utc("2026-01-12", "12:00"),
+         "decision.in_future",
+         "The decision date 2026-01-13 is later than today (2026-01-12). Enter the date the "
+         "decision was made."},
+        {"months ahead", "2026-01-05", "2026-06-01", utc("2026-01-12", "12:00"),
+         "decision.in_future",
+         "The decision date 2026-06-01 is later than today (2026-01-12). Enter the date the "
+         "decision was made."},
+        {"tomorrow, 5 minutes before midnight (the allowance)", "2026-01-05", "2026-01-13",
+         utc("2026-01-12", "23:55"), "", ""},
+        {"tomorrow, 6 minutes before midnight", "2026-01-05", "2026-01-13",
+         utc("2026-01-12", "23:54"), "decision.in_future",
+         "The decision date 2026-01-13 is later than today (2026-01-12). Enter the date the "
+         "decision was made."},
+        {"today, a minute after midnight", "2026-01-05", "2026-01-13", utc("2026-01-13", "00:01"),
+         "", ""},
+        // Summer: UK midnight is 23:00 GMT.
+        {"BST: 23:30 GMT is already the next UK day", "2026-07-01", "2026-07-02",
+         utc("2026-07-01", "23:30"), "", ""},
+        {"BST: 22:54 GMT is 23:54 UK, too early for tomorrow", "2026-07-01", "2026-07-02",
+         utc("2026-07-01", "22:54"), "decision.in_future",
+         "The decision date 2026-07-02 is later than today (2026-07-01). Enter the date the "
+         "decision was made."},
+        {"BST: 22:55 GMT is 23:55 UK, within the allowance", "2026-07-01", "2026-07-02",
+         utc("2026-07-01", "22:55"), "", ""},
+        // The night the clocks go forward (2026-03-29, 01:00 GMT) and back (2026-10-25).
+        {"clocks forward: 00:30 GMT on the 29th is the 29th", "2026-03-28", "2026-03-29",
+         utc("2026-03-29", "00:30"), "", ""},
+        {"clocks back: 23:30 GMT on the 24th is 00:30 BST on the 25th", "2026-10-24", "2026-10-25",
+         utc("2026-10-24", "23:30"), "", ""},
+        {"clocks back: 22:54 GMT on the 24th is 23:54 BST on the 24th", "2026-10-24", "2026-10-25",
+         utc("2026-10-24", "22:54"), "decision.in_future",
+         "The decision date 2026-10-25 is later than today (2026-10-24). Enter the date the "
+         "decision was made."},
+    };
+    for (const auto& c : cases) {
+        EnforcementDecision d = test::validDecision();
+        d.decided_on = date(c.decidedOn);
+        const Status s = validateDecisionTiming(d, date(c.failedOn), c.at, policy);
+        if (std::string(c.rule).empty()) {
+            EXPECT_TRUE(s.ok()) << c.name << ": " << s.error().toString();
+            continue;
+        }
+        ASSERT_FALSE(s.ok()) << c.name;
+        EXPECT_EQ(s.error().code, ErrorCode::InvalidArgument) << c.name;
+        EXPECT_EQ(s.error().field, "decided_on") << c.name;
+        EXPECT_EQ(s.error().message, c.message) << c.name;
+        const auto& rules = validationRules();
+        const auto it = std::find_if(rules.begin(), rules.end(),
+                                     [&](const Rule& r) { return r.name == c.rule; });
+        ASSERT_NE(it, rules.end()) << c.rule;
+        EXPECT_EQ(it->field, s.error().field) << c.name;
+    }
+}
+
+TEST(DecisionTimingTest, TheAllowanceIsADatedPolicyValue) {
+    Policy policy = Policy::defaults();
+    policy.clock_skew_allowance_minutes.set(date("2026-06-01"), 60);
+    EnforcementDecision d = test::validDecision();
+    d.decided_on = date("2026-01-13");
+    EXPECT_FALSE(
+        validateDecisionTiming(d, date("2026-01-05"), utc("2026-01-12", "23:30"), policy).ok());
+    d.decided_on = date("2026-06-13");
+    EXPECT_TRUE(
+        validateDecisionTiming(d, date("2026-06-05"), utc("2026-06-12", "22:30"), policy).ok());
 }
 
 }  // namespace

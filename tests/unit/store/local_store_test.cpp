@@ -307,7 +307,7 @@ TEST_F(LocalStoreTest, AnAbsenceJudgedAcceptableIsADecisionWithItsCodeAndEvidenc
     d.appointment_id = roster.appointments[0].id;
     d.order_id = roster.appointments[0].order_id;
     d.action = EnforcementAction::AbsenceAcceptable;
-    d.decided_on = *CivilDate::parse("2026-01-06");
+    d.decided_on = *CivilDate::parse("2026-01-05");
     d.reclassified_as = Outcome(OutcomeCode::AAFC);
     auto noEvidence = officer->recordEnforcementDecision(d);
     ASSERT_FALSE(noEvidence.ok());

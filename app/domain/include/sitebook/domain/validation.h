@@ -60,6 +60,17 @@ Status validateOutcome(const AppointmentOutcome& outcome, Role recorder);
 Status validateOutcomeTiming(const AppointmentOutcome& outcome, const Session& session,
                              UnixMillis at, const Policy& policy);
 
+// When an enforcement decision may be dated, checked by the device store before it queues one
+// and by the server when it is uploaded (at the server's time), with the same words. `failedOn`
+// is the date of the failure it answers (the appointment's session date); `at` the instant of
+// recording. Allowance = Policy::clock_skew_allowance_minutes on `failedOn`.
+// - decided_on before failedOn: refused (rule decision.before_failure, field "decided_on"), so
+//   a decision cannot predate the failure and stand as an earlier warning (the 12-month rule).
+// - decided_on after the UK civil date of `at` + allowance: refused (decision.in_future). At
+//   23:57 UK time with a 5-minute allowance, tomorrow's date is still accepted.
+Status validateDecisionTiming(const EnforcementDecision& decision, CivilDate failedOn,
+                              UnixMillis at, const Policy& policy);
+
 Status validateWorkUndertaken(const WorkUndertaken& work);
 Status validateSkillObservation(const SkillObservation& observation);
 // alert_officer needs a non-blank alert_reason; every text valid UTF-8 and bounded.
