@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "sitebook/cli/cli.h"
-#include "sitebook/server/person_reconciler.h"
+#include "sitebook/server/derived/person_reconciler.h"
 #include "sync_fixture.h"
 
 namespace sitebook::sync::testing {
