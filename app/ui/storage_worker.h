@@ -41,6 +41,13 @@ public:
     void create(const QString& pin);
     void unlock(const QString& pin);
     void close();
+    // --- Vault hardening.
+    // Destroys this device's keys and records at once, whatever is unsent: the vault (key file
+    // overwritten, keystore entries removed), the database with its -wal/-shm, device.json and
+    // the CA copy. Nothing is told to the server and no signal is emitted; the caller reports
+    // (an unlock with too many wrong PINs answers openFailed() with status().shredded). For
+    // policies that must make the device unreadable, e.g. too long offline.
+    void shredDevice();
     void loadSessions(quint64 request, QDate date);
     void loadRoster(quint64 request, const QString& sessionId);
     void loadRecord(quint64 request, const QString& appointmentId);

@@ -262,7 +262,7 @@ int main(int argc, char** argv) {
     {
         storage::KeyVault vault(dir / "vault", nullptr, SystemClock::instance(),
                                 SecureRandom::instance());
-        check(vault.create("482916"), "vault create");
+        check(vault.create("48291673"), "vault create");
         for (int i = 0; i < 3; ++i) {
             auto start = Stopwatch::now();
             check(vault.unlockWithPin("482916"), "PIN unlock");

@@ -104,8 +104,8 @@ TEST(DatabaseTest, FilesAreOwnerOnlyOnCreationAndPutRightOnOpen) {
     }
     // A file left readable by others (copied in, or written by an older version) is made
     // private again when it is next opened.
-    std::filesystem::permissions(path, perms::owner_read | perms::owner_write | perms::group_read |
-                                           perms::others_read);
+    std::filesystem::permissions(
+        path, perms::owner_read | perms::owner_write | perms::group_read | perms::others_read);
     auto db = Database::open(path, testKey(1));
     ASSERT_TRUE(db.ok());
     EXPECT_EQ(mode(path), perms::owner_read | perms::owner_write);

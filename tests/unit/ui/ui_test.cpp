@@ -19,7 +19,7 @@ using sitebook::ui::testing::TestCore;
 
 namespace {
 constexpr int kUnlockTimeout = 20000;
-constexpr const char* kPin = "2468";
+constexpr const char* kPin = "24681357";
 }  // namespace
 
 class UiTest : public QObject {
@@ -125,7 +125,7 @@ private slots:
         QTRY_COMPARE(core_->app.state(), AppController::FirstRun);
         core_->app.createPin(QStringLiteral("12"), QStringLiteral("12"));
         QCOMPARE(core_->app.messageField(), QStringLiteral("pin"));
-        core_->app.createPin(QStringLiteral("2468"), QStringLiteral("2469"));
+        core_->app.createPin(QStringLiteral("24681357"), QStringLiteral("24681358"));
         QCOMPARE(core_->app.messageField(), QStringLiteral("confirmation"));
         QCOMPARE(core_->app.state(), AppController::FirstRun);
 
