@@ -11,6 +11,7 @@
 #include "sitebook/common/log.h"
 #include "sitebook/domain/json.h"
 #include "sitebook/domain/validation.h"
+#include "sitebook/storage/file_seal.h"
 
 namespace sitebook::ui {
 
@@ -139,6 +140,18 @@ void StorageWorker::inspect() {
 
 Status StorageWorker::openStore(const SecretBytes& key) {
     makePrivate(config_.dataDir);
+    // The server address (device.json) and the trusted CA (ca.pem) are used only as sealed
+    // with the data key. A device set up by an older version has no seal yet: it is sealed on
+    // the unlock that migrates its vault, once.
+    const storage::FileSeal seal = deviceSeal();
+    Status sealed = seal.check(key);
+    if (sealed.code() == ErrorCode::NotFound && vault_->openedOlderFormat())
+        sealed = seal.write(key);
+    if (!sealed.ok()) {
+        log::error(kComponent, "refusing the device's server settings: " +
+                                   std::string(errorCodeName(sealed.code())));
+        return sealed;
+    }
     auto identity = readIdentity(config_.dataDir);
     if (!identity) {
         return makeError(ErrorCode::Corrupt, "the device identity file is missing or damaged");
@@ -185,6 +198,8 @@ void StorageWorker::create(const QString& pin) {
     }
     Status done = writeIdentity(config_.dataDir, identity);
     if (done.ok())
+        done = deviceSeal().write(*key);
+    if (done.ok())
         done = openStore(*key);
     if (done.ok() && withServer && engine_) {
         done = engine_->adoptCredentials(*pendingCredentials_);
@@ -226,6 +241,11 @@ void StorageWorker::unlock(const QString& pin) {
     countPending();
 }
 
+storage::FileSeal StorageWorker::deviceSeal() const {
+    return storage::FileSeal(config_.dataDir / storage::FileSeal::kFileName,
+                             {config_.dataDir / kDeviceFile, config_.dataDir / "ca.pem"});
+}
+
 void StorageWorker::shredDevice() {
     log::warning(kComponent, "destroying this device's keys and records");
     engine_.reset();
@@ -244,6 +264,7 @@ void StorageWorker::shredDevice() {
     std::error_code ec;
     std::filesystem::remove(config_.dataDir / kDeviceFile, ec);
     std::filesystem::remove(config_.dataDir / "ca.pem", ec);
+    std::filesystem::remove(config_.dataDir / storage::FileSeal::kFileName, ec);
     std::filesystem::remove(storage::KeyVault::directoryFor(databasePath()), ec);
 }
 

@@ -18,6 +18,7 @@
 #include "sitebook/common/clock.h"
 #include "sitebook/common/random.h"
 #include "sitebook/common/uuid.h"
+#include "sitebook/storage/file_seal.h"
 #include "sitebook/storage/key_vault.h"
 #include "sitebook/store/local_store.h"
 #include "sitebook/sync/sync_engine.h"
@@ -188,6 +189,9 @@ private:
     // Answers a change made on the person page: decisionRecorded() and a reload, or the error.
     void answerOfficerChange(quint64 request, const Status& written);
     VaultStatus status() const;
+    // The seal over device.json and ca.pem (see storage::FileSeal); whatever rewrites either
+    // must write the seal again with the data key.
+    storage::FileSeal deviceSeal() const;
     Status openStore(const SecretBytes& key);
     Result<domain::Project> project(const std::string& id);
     Result<std::optional<domain::Feedback>> feedbackFor(const std::string& appointmentId);

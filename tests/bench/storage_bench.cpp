@@ -36,6 +36,7 @@ struct Options {
     int rounds = 3;
     std::string output;
     std::string jsonOutput;
+    bool memorySecurity = true;  // --memory-security on|off: SQLCipher's cipher_memory_security
 };
 
 double millisSince(Stopwatch::time_point start) {
@@ -102,9 +103,13 @@ struct ModeResult {
     std::uintmax_t fileBytes = 0;
 };
 
+bool gMemorySecurity = true;
+
 std::unique_ptr<storage::Database> openMode(bool encrypted, const std::string& path,
                                             const SecretBytes& key) {
-    return encrypted ? check(storage::Database::open(path, key), "open")
+    storage::OpenOptions options;
+    options.memorySecurity = gMemorySecurity;
+    return encrypted ? check(storage::Database::open(path, key, options), "open")
                      : check(storage::Database::openUnencrypted(path), "open");
 }
 
@@ -204,10 +209,13 @@ int main(int argc, char** argv) {
             opt.output = argv[i + 1];
         else if (flag == "--json")
             opt.jsonOutput = argv[i + 1];
+        else if (flag == "--memory-security")
+            opt.memorySecurity = std::string(argv[i + 1]) != "off";
         else {
             std::fprintf(stderr,
                          "unknown option %s\nusage: storage_bench [--rows N] [--batch N] "
-                         "[--lookups N] [--opens N] [--output FILE] [--json FILE]\n",
+                         "[--lookups N] [--opens N] [--output FILE] [--json FILE] "
+                         "[--memory-security on|off]\n",
                          argv[i]);
             return 2;
         }
@@ -217,6 +225,7 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    gMemorySecurity = opt.memorySecurity;
     auto dir = std::filesystem::temp_directory_path() /
                ("sitebook-bench-" + std::to_string(std::random_device{}()));
     std::filesystem::create_directories(dir);
@@ -280,7 +289,9 @@ int main(int argc, char** argv) {
           "baseline). Rows: " +
           std::to_string(opt.rows) + " appointments (~" + std::to_string(rows[0].body.size()) +
           " bytes of JSON each), batches of " + std::to_string(opt.batch) +
-          " per transaction, WAL, 8 MiB page cache. Plain and encrypted "
+          " per transaction, WAL, 8 MiB page cache, cipher_memory_security " +
+          std::string(opt.memorySecurity ? "on" : "off") +
+          ". Plain and encrypted "
           "runs alternate; each figure is the median of " +
           std::to_string(opt.rounds) + " rounds.\n\n";
     md += "| measure | plain SQLite | SQLCipher | ratio (SQLCipher speed / plain) |\n";

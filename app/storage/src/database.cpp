@@ -295,6 +295,8 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, const 
     // SQLCipher's own logging would print a wrong key's HMAC failures to stderr (logcat on a
     // phone); the outcome is reported as a WrongKey or Corrupt error instead.
     execDiscarding(db, "PRAGMA cipher_log_level = NONE");
+    execDiscarding(db, options.memorySecurity ? "PRAGMA cipher_memory_security = ON"
+                                              : "PRAGMA cipher_memory_security = OFF");
 
     // SQLCipher's raw-key form x'<64 hex digits>' uses the key as is, with no key derivation.
     // The hex buffer is key material: it is wiped whatever happens.

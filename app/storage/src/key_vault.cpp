@@ -645,6 +645,7 @@ Result<SecretBytes> KeyVault::unlockWithPin(std::string_view pin) {
     if (Status saved = saveAttempts(file, reset); !saved.ok()) {
         log::warning(kLog, "could not reset the wrong-PIN count: " + saved.error().message);
     }
+    openedOlderFormat_ = file.format != kFormat;
     if (file.format != kFormat) {
         if (auto migrated = migrate(file, *dataKey, pin); !migrated.ok()) {
             log::warning(kLog, "could not migrate the key file; it keeps working as it is: " +

@@ -86,6 +86,8 @@ TEST(DatabaseTest, AppliesConnectionPragmas) {
     EXPECT_EQ(pragmaText(*db, "PRAGMA temp_store"), "2");  // MEMORY
     EXPECT_EQ(pragmaText(*db, "PRAGMA secure_delete"), "1");
     EXPECT_EQ(pragmaText(*db, "PRAGMA busy_timeout"), "1234");
+    // Freed SQLite memory is wiped (decrypted pages do not linger in the heap).
+    EXPECT_EQ(pragmaText(*db, "PRAGMA cipher_memory_security"), "1");
 }
 
 TEST(DatabaseTest, FilesAreOwnerOnlyOnCreationAndPutRightOnOpen) {

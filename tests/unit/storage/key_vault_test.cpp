@@ -474,6 +474,7 @@ TEST_F(KeyVaultTest, OldPinOnlyVaultIsMigratedOnItsNextUnlock) {
     auto unlocked = v.unlockWithPin("2468");
     ASSERT_TRUE(unlocked.ok()) << unlocked.error().toString();
     EXPECT_TRUE(unlocked->equals(legacy.dataKey));
+    EXPECT_TRUE(v.openedOlderFormat());
     const auto json = nlohmann::json::parse(readBytes(keysFile()));
     EXPECT_EQ(json.at("format"), KeyVault::kFormat);
     EXPECT_EQ(json.at("mode"), "pin+keystore");
@@ -485,8 +486,10 @@ TEST_F(KeyVaultTest, OldPinOnlyVaultIsMigratedOnItsNextUnlock) {
     // From now on the PIN needs the keystore's secret.
     MemoryKeyStore empty;
     EXPECT_NE(vault(&empty).unlockWithPin("2468").code(), ErrorCode::Ok);
-    auto again = vault(&keystore_).unlockWithPin("2468");
+    KeyVault later = vault(&keystore_);
+    auto again = later.unlockWithPin("2468");
     ASSERT_TRUE(again.ok());
+    EXPECT_FALSE(later.openedOlderFormat());
     EXPECT_TRUE(again->equals(legacy.dataKey));
 }
 

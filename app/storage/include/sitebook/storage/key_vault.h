@@ -149,6 +149,9 @@ public:
 
     // True once this object shredded the vault because of the wrong-PIN limit.
     bool wasShredded() const { return shredded_; }
+    // True if the last successful unlock found a file of an older format (a device set up by
+    // an older version, now migrated): its other files may lack what this version adds.
+    bool openedOlderFormat() const { return openedOlderFormat_; }
 
     VaultProtection protectionLevel() const;
     // A sentence for the settings screen, e.g. "PIN and platform keystore (Secret Service)" or
@@ -182,6 +185,7 @@ private:
     PinBackoff backoff_;
     mutable std::optional<bool> keystoreReachable_;
     bool shredded_ = false;
+    bool openedOlderFormat_ = false;
 };
 
 }  // namespace sitebook::storage
