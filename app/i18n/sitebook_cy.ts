@@ -54,10 +54,6 @@
         <source>Sitebook is ready</source>
         <translation>Mae Sitebook yn barod</translation>
     </message>
-    <message>
-        <source>How your data is protected on this phone:</source>
-        <translation type="vanished">Sut mae eich data wedi&apos;i ddiogelu ar y ffôn hwn:</translation>
-    </message>
     <message numerus="yes">
         <source>Sitebook locks itself after %n minute(s) without use.</source>
         <translation>
@@ -114,10 +110,6 @@
     <message>
         <source>Discard this change?</source>
         <translation>Gwaredu&apos;r newid hwn?</translation>
-    </message>
-    <message>
-        <source>It will not be sent again. The record goes back to what the server holds. This cannot be undone.</source>
-        <translation type="vanished">Ni fydd yn cael ei anfon eto. Bydd y cofnod yn mynd yn ôl i&apos;r hyn sydd gan y gweinydd. Does dim modd dadwneud hyn.</translation>
     </message>
     <message>
         <source>Discard</source>
@@ -572,10 +564,6 @@
         <translation>Croeso i Sitebook</translation>
     </message>
     <message>
-        <source>Choose a PIN of 4 to 12 digits. You will need it each time you open Sitebook. Everything recorded on this phone is encrypted, and the PIN unlocks it even without signal.</source>
-        <translation>Dewiswch PIN o 4 i 12 digid. Bydd ei angen arnoch bob tro y byddwch yn agor Sitebook. Mae popeth a gofnodir ar y ffôn hwn wedi&apos;i amgryptio, ac mae&apos;r PIN yn ei ddatgloi hyd yn oed heb signal.</translation>
-    </message>
-    <message>
         <source>New PIN</source>
         <translation>PIN newydd</translation>
     </message>
@@ -793,16 +781,8 @@
         <translation>Dim camau pellach</translation>
     </message>
     <message>
-        <source>Reason (optional)</source>
-        <translation type="vanished">Rheswm (dewisol)</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>Rheswm</translation>
-    </message>
-    <message>
-        <source>Save decision</source>
-        <translation type="vanished">Cadw&apos;r penderfyniad</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1053,20 +1033,12 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <source>Back to the roster without saving</source>
-        <translation type="vanished">Yn ôl i&apos;r rhestr heb gadw</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>Wrthi&apos;n cadw…</translation>
     </message>
     <message>
         <source>Save record</source>
         <translation>Cadw&apos;r cofnod</translation>
-    </message>
-    <message>
-        <source>An outcome is already recorded. Saving again replaces it; work, skills and the note are added.</source>
-        <translation type="vanished">Mae canlyniad wedi&apos;i gofnodi eisoes. Mae cadw eto yn ei ddisodli; mae&apos;r gwaith, y sgiliau a&apos;r nodyn yn cael eu hychwanegu.</translation>
     </message>
     <message>
         <source>What happened?</source>
@@ -1085,20 +1057,8 @@
         <translation>Cyrhaeddodd</translation>
     </message>
     <message>
-        <source>HH:MM</source>
-        <translation type="vanished">AA:MM</translation>
-    </message>
-    <message>
-        <source>Arrival time</source>
-        <translation type="vanished">Amser cyrraedd</translation>
-    </message>
-    <message>
         <source>Finished</source>
         <translation>Gorffennodd</translation>
-    </message>
-    <message>
-        <source>Finish time</source>
-        <translation type="vanished">Amser gorffen</translation>
     </message>
     <message>
         <source>Penalty time (minutes not credited)</source>
@@ -1125,24 +1085,12 @@
         <translation>Math o waith</translation>
     </message>
     <message>
-        <source>What did they do? e.g. cleared brambles along the river path</source>
-        <translation type="vanished">Beth wnaethon nhw? e.e. clirio mieri ar hyd llwybr yr afon</translation>
-    </message>
-    <message>
         <source>Description of the work</source>
         <translation>Disgrifiad o&apos;r gwaith</translation>
     </message>
     <message>
-        <source>Amount, e.g. 12</source>
-        <translation type="vanished">Swm, e.e. 12</translation>
-    </message>
-    <message>
         <source>Amount of work</source>
         <translation>Faint o waith</translation>
-    </message>
-    <message>
-        <source>Unit, e.g. bags</source>
-        <translation type="vanished">Uned, e.e. bagiau</translation>
     </message>
     <message>
         <source>Unit of the amount</source>
@@ -1217,10 +1165,6 @@
         <translation>Nodyn achos</translation>
     </message>
     <message>
-        <source>Optional. Saved notes cannot be changed; a correction is a new note.</source>
-        <translation type="vanished">Dewisol. Does dim modd newid nodiadau sydd wedi&apos;u cadw; nodyn newydd yw cywiriad.</translation>
-    </message>
-    <message>
         <source>Sensitive note</source>
         <translation>Nodyn sensitif</translation>
     </message>
@@ -1275,14 +1219,6 @@
     <message>
         <source>Draft: what you typed earlier is back, not saved yet.</source>
         <translation>Drafft: mae&apos;r hyn a deipiwyd gennych yn gynharach yn ôl, heb ei gadw eto.</translation>
-    </message>
-    <message>
-        <source>Draft: kept on this device, not saved yet.</source>
-        <translation type="vanished">Drafft: wedi&apos;i gadw ar y ddyfais hon, heb ei gofnodi eto.</translation>
-    </message>
-    <message>
-        <source>Last kept at %1.</source>
-        <translation type="vanished">Cadwyd ddiwethaf am %1.</translation>
     </message>
     <message>
         <source>Discard draft</source>
@@ -1473,10 +1409,6 @@
         <translation>Heddiw</translation>
     </message>
     <message>
-        <source>Lock now</source>
-        <translation type="vanished">Cloi nawr</translation>
-    </message>
-    <message>
         <source>Back to today</source>
         <translation>Yn ôl i heddiw</translation>
     </message>
@@ -1511,22 +1443,6 @@
     <message>
         <source>No sessions on this day.</source>
         <translation>Dim sesiynau ar y diwrnod hwn.</translation>
-    </message>
-    <message>
-        <source>Text size: largest</source>
-        <translation type="vanished">Maint y testun: mwyaf</translation>
-    </message>
-    <message>
-        <source>Text size: large</source>
-        <translation type="vanished">Maint y testun: mawr</translation>
-    </message>
-    <message>
-        <source>Text size: standard</source>
-        <translation type="vanished">Maint y testun: safonol</translation>
-    </message>
-    <message>
-        <source>Change the text size</source>
-        <translation type="vanished">Newid maint y testun</translation>
     </message>
 </context>
 <context>
@@ -1842,10 +1758,6 @@
         <source>Unlock</source>
         <translation>Datgloi</translation>
     </message>
-    <message>
-        <source>Protection: %1</source>
-        <translation type="vanished">Diogelwch: %1</translation>
-    </message>
 </context>
 <context>
     <name>sitebook::ui::AppController</name>
@@ -1866,10 +1778,6 @@
     <message>
         <source>Offline: sync is not set up on this phone yet</source>
         <translation>All-lein: nid yw cysoni wedi&apos;i osod ar y ffôn hwn eto</translation>
-    </message>
-    <message>
-        <source>A PIN is 4 to 12 digits.</source>
-        <translation>Mae PIN rhwng 4 a 12 digid.</translation>
     </message>
     <message>
         <source>The two PINs are different. Enter the same PIN twice.</source>
@@ -1966,6 +1874,46 @@
     <message>
         <source>The enrolment code is incomplete or damaged. Copy all of it again and paste it here.</source>
         <translation>Mae&apos;r cod cofrestru yn anghyflawn neu wedi&apos;i ddifrodi. Copïwch y cyfan eto a&apos;i ludo yma.</translation>
+    </message>
+    <message>
+        <source>Choose a PIN of %1 to %2 digits that is not easy to guess (not 123456 or 111111). You will need it each time you open Sitebook. Everything recorded on this phone is encrypted; the PIN and this phone&apos;s secure key store unlock it together, even without signal.</source>
+        <translation>Dewiswch PIN o %1 i %2 digid nad yw&apos;n hawdd ei ddyfalu (nid 123456 na 111111). Bydd ei angen arnoch bob tro y byddwch yn agor Sitebook. Mae popeth a gofnodir ar y ffôn hwn wedi&apos;i amgryptio; mae&apos;r PIN a storfa allweddi ddiogel y ffôn hwn yn ei ddatgloi gyda&apos;i gilydd, hyd yn oed heb signal.</translation>
+    </message>
+    <message>
+        <source>This device has no secure key store, so the PIN alone protects the records on it. Choose a longer PIN of %1 to %2 digits that is not easy to guess. You will need it each time you open Sitebook; it unlocks the encrypted records even without signal.</source>
+        <translation>Nid oes gan y ddyfais hon storfa allweddi ddiogel, felly dim ond y PIN sy&apos;n diogelu&apos;r cofnodion arni. Dewiswch PIN hirach o %1 i %2 digid nad yw&apos;n hawdd ei ddyfalu. Bydd ei angen arnoch bob tro y byddwch yn agor Sitebook; mae&apos;n datgloi&apos;r cofnodion wedi&apos;u hamgryptio hyd yn oed heb signal.</translation>
+    </message>
+    <message>
+        <source>Choose a PIN that is harder to guess: not a run like 123456 or a repeated pattern like 111111 or 121212.</source>
+        <translation>Dewiswch PIN sy&apos;n anoddach ei ddyfalu: nid rhediad fel 123456 na phatrwm sy&apos;n ailadrodd fel 111111 neu 121212.</translation>
+    </message>
+    <message>
+        <source>Enter a PIN of %1 to %2 digits.</source>
+        <translation>Rhowch PIN o %1 i %2 digid.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. To protect the records, they were removed from this phone. Sign in again to get them back from the server.</source>
+        <translation>Gormod o PINau anghywir. I ddiogelu&apos;r cofnodion, cawsant eu tynnu o&apos;r ffôn hwn. Mewngofnodwch eto i&apos;w cael yn ôl o&apos;r gweinydd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n more wrong PIN(s) will remove all records from this phone.</source>
+        <translation>
+            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more wrong PIN(s) will remove all records from this phone.</source>
+        <translation>
+            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2090,26 +2038,6 @@
     <message>
         <source>%1–%2</source>
         <translation>%1–%2</translation>
-    </message>
-    <message>
-        <source>Choose what happened.</source>
-        <translation type="vanished">Dewiswch beth ddigwyddodd.</translation>
-    </message>
-    <message>
-        <source>Enter the time as HH:MM, for example 09:30.</source>
-        <translation type="vanished">Rhowch yr amser fel AA:MM, er enghraifft 09:30.</translation>
-    </message>
-    <message>
-        <source>Enter the time as HH:MM, for example 16:00.</source>
-        <translation type="vanished">Rhowch yr amser fel AA:MM, er enghraifft 16:00.</translation>
-    </message>
-    <message>
-        <source>Enter a number, for example 12.</source>
-        <translation type="vanished">Rhowch rif, er enghraifft 12.</translation>
-    </message>
-    <message>
-        <source>Please check the highlighted fields. Nothing was saved.</source>
-        <translation type="vanished">Gwiriwch y meysydd sydd wedi&apos;u hamlygu. Ni chadwyd dim.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
