@@ -54,6 +54,10 @@
         <source>Sitebook is ready</source>
         <translation>Mae Sitebook yn barod</translation>
     </message>
+    <message>
+        <source>How your data is protected on this phone:</source>
+        <translation type="vanished">Sut mae eich data wedi&apos;i ddiogelu ar y ffôn hwn:</translation>
+    </message>
     <message numerus="yes">
         <source>Sitebook locks itself after %n minute(s) without use.</source>
         <translation>
@@ -110,6 +114,10 @@
     <message>
         <source>Discard this change?</source>
         <translation>Gwaredu&apos;r newid hwn?</translation>
+    </message>
+    <message>
+        <source>It will not be sent again. The record goes back to what the server holds. This cannot be undone.</source>
+        <translation type="vanished">Ni fydd yn cael ei anfon eto. Bydd y cofnod yn mynd yn ôl i&apos;r hyn sydd gan y gweinydd. Does dim modd dadwneud hyn.</translation>
     </message>
     <message>
         <source>Discard</source>
@@ -781,8 +789,16 @@
         <translation>Dim camau pellach</translation>
     </message>
     <message>
+        <source>Reason (optional)</source>
+        <translation type="vanished">Rheswm (dewisol)</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Rheswm</translation>
+    </message>
+    <message>
+        <source>Save decision</source>
+        <translation type="vanished">Cadw&apos;r penderfyniad</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1033,12 +1049,20 @@
 <context>
     <name>RecordPage</name>
     <message>
+        <source>Back to the roster without saving</source>
+        <translation type="vanished">Yn ôl i&apos;r rhestr heb gadw</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Wrthi&apos;n cadw…</translation>
     </message>
     <message>
         <source>Save record</source>
         <translation>Cadw&apos;r cofnod</translation>
+    </message>
+    <message>
+        <source>An outcome is already recorded. Saving again replaces it; work, skills and the note are added.</source>
+        <translation type="vanished">Mae canlyniad wedi&apos;i gofnodi eisoes. Mae cadw eto yn ei ddisodli; mae&apos;r gwaith, y sgiliau a&apos;r nodyn yn cael eu hychwanegu.</translation>
     </message>
     <message>
         <source>What happened?</source>
@@ -1057,8 +1081,20 @@
         <translation>Cyrhaeddodd</translation>
     </message>
     <message>
+        <source>HH:MM</source>
+        <translation type="vanished">AA:MM</translation>
+    </message>
+    <message>
+        <source>Arrival time</source>
+        <translation type="vanished">Amser cyrraedd</translation>
+    </message>
+    <message>
         <source>Finished</source>
         <translation>Gorffennodd</translation>
+    </message>
+    <message>
+        <source>Finish time</source>
+        <translation type="vanished">Amser gorffen</translation>
     </message>
     <message>
         <source>Penalty time (minutes not credited)</source>
@@ -1085,12 +1121,24 @@
         <translation>Math o waith</translation>
     </message>
     <message>
+        <source>What did they do? e.g. cleared brambles along the river path</source>
+        <translation type="vanished">Beth wnaethon nhw? e.e. clirio mieri ar hyd llwybr yr afon</translation>
+    </message>
+    <message>
         <source>Description of the work</source>
         <translation>Disgrifiad o&apos;r gwaith</translation>
     </message>
     <message>
+        <source>Amount, e.g. 12</source>
+        <translation type="vanished">Swm, e.e. 12</translation>
+    </message>
+    <message>
         <source>Amount of work</source>
         <translation>Faint o waith</translation>
+    </message>
+    <message>
+        <source>Unit, e.g. bags</source>
+        <translation type="vanished">Uned, e.e. bagiau</translation>
     </message>
     <message>
         <source>Unit of the amount</source>
@@ -1165,6 +1213,10 @@
         <translation>Nodyn achos</translation>
     </message>
     <message>
+        <source>Optional. Saved notes cannot be changed; a correction is a new note.</source>
+        <translation type="vanished">Dewisol. Does dim modd newid nodiadau sydd wedi&apos;u cadw; nodyn newydd yw cywiriad.</translation>
+    </message>
+    <message>
         <source>Sensitive note</source>
         <translation>Nodyn sensitif</translation>
     </message>
@@ -1219,6 +1271,14 @@
     <message>
         <source>Draft: what you typed earlier is back, not saved yet.</source>
         <translation>Drafft: mae&apos;r hyn a deipiwyd gennych yn gynharach yn ôl, heb ei gadw eto.</translation>
+    </message>
+    <message>
+        <source>Draft: kept on this device, not saved yet.</source>
+        <translation type="vanished">Drafft: wedi&apos;i gadw ar y ddyfais hon, heb ei gofnodi eto.</translation>
+    </message>
+    <message>
+        <source>Last kept at %1.</source>
+        <translation type="vanished">Cadwyd ddiwethaf am %1.</translation>
     </message>
     <message>
         <source>Discard draft</source>
@@ -1409,6 +1469,10 @@
         <translation>Heddiw</translation>
     </message>
     <message>
+        <source>Lock now</source>
+        <translation type="vanished">Cloi nawr</translation>
+    </message>
+    <message>
         <source>Back to today</source>
         <translation>Yn ôl i heddiw</translation>
     </message>
@@ -1443,6 +1507,22 @@
     <message>
         <source>No sessions on this day.</source>
         <translation>Dim sesiynau ar y diwrnod hwn.</translation>
+    </message>
+    <message>
+        <source>Text size: largest</source>
+        <translation type="vanished">Maint y testun: mwyaf</translation>
+    </message>
+    <message>
+        <source>Text size: large</source>
+        <translation type="vanished">Maint y testun: mawr</translation>
+    </message>
+    <message>
+        <source>Text size: standard</source>
+        <translation type="vanished">Maint y testun: safonol</translation>
+    </message>
+    <message>
+        <source>Change the text size</source>
+        <translation type="vanished">Newid maint y testun</translation>
     </message>
 </context>
 <context>
@@ -1758,6 +1838,10 @@
         <source>Unlock</source>
         <translation>Datgloi</translation>
     </message>
+    <message>
+        <source>Protection: %1</source>
+        <translation type="vanished">Diogelwch: %1</translation>
+    </message>
 </context>
 <context>
     <name>sitebook::ui::AppController</name>
@@ -2038,6 +2122,26 @@
     <message>
         <source>%1–%2</source>
         <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>Choose what happened.</source>
+        <translation type="vanished">Dewiswch beth ddigwyddodd.</translation>
+    </message>
+    <message>
+        <source>Enter the time as HH:MM, for example 09:30.</source>
+        <translation type="vanished">Rhowch yr amser fel AA:MM, er enghraifft 09:30.</translation>
+    </message>
+    <message>
+        <source>Enter the time as HH:MM, for example 16:00.</source>
+        <translation type="vanished">Rhowch yr amser fel AA:MM, er enghraifft 16:00.</translation>
+    </message>
+    <message>
+        <source>Enter a number, for example 12.</source>
+        <translation type="vanished">Rhowch rif, er enghraifft 12.</translation>
+    </message>
+    <message>
+        <source>Please check the highlighted fields. Nothing was saved.</source>
+        <translation type="vanished">Gwiriwch y meysydd sydd wedi&apos;u hamlygu. Ni chadwyd dim.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
