@@ -180,7 +180,7 @@ int main(int argc, char* argv[]) {
         return 0;
     if (screenshots) {
         return ui::captureScreenshots(*window, controller, cli.value(screenshotOption),
-                                      QStringLiteral("1234"));
+                                      QStringLiteral("24681357"));
     }
     return QGuiApplication::exec();
 }

@@ -46,7 +46,8 @@ Page {
                 Accessible.name: text
             }
             Label {
-                text: qsTr("Choose a PIN of 4 to 12 digits. You will need it each time you open Sitebook. Everything recorded on this phone is encrypted, and the PIN unlocks it even without signal.")
+                objectName: "pinRule"
+                text: page.app.pinRule
                 wrapMode: Text.Wrap
                 font.pixelSize: Theme.bodySize
                 Layout.fillWidth: true

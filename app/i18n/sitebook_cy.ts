@@ -572,10 +572,6 @@
         <translation>Croeso i Sitebook</translation>
     </message>
     <message>
-        <source>Choose a PIN of 4 to 12 digits. You will need it each time you open Sitebook. Everything recorded on this phone is encrypted, and the PIN unlocks it even without signal.</source>
-        <translation>Dewiswch PIN o 4 i 12 digid. Bydd ei angen arnoch bob tro y byddwch yn agor Sitebook. Mae popeth a gofnodir ar y ffôn hwn wedi&apos;i amgryptio, ac mae&apos;r PIN yn ei ddatgloi hyd yn oed heb signal.</translation>
-    </message>
-    <message>
         <source>New PIN</source>
         <translation>PIN newydd</translation>
     </message>
@@ -1868,10 +1864,6 @@
         <translation>All-lein: nid yw cysoni wedi&apos;i osod ar y ffôn hwn eto</translation>
     </message>
     <message>
-        <source>A PIN is 4 to 12 digits.</source>
-        <translation>Mae PIN rhwng 4 a 12 digid.</translation>
-    </message>
-    <message>
         <source>The two PINs are different. Enter the same PIN twice.</source>
         <translation>Mae&apos;r ddau PIN yn wahanol. Rhowch yr un PIN ddwywaith.</translation>
     </message>
@@ -1966,6 +1958,46 @@
     <message>
         <source>The enrolment code is incomplete or damaged. Copy all of it again and paste it here.</source>
         <translation>Mae&apos;r cod cofrestru yn anghyflawn neu wedi&apos;i ddifrodi. Copïwch y cyfan eto a&apos;i ludo yma.</translation>
+    </message>
+    <message>
+        <source>Choose a PIN of %1 to %2 digits that is not easy to guess (not 123456 or 111111). You will need it each time you open Sitebook. Everything recorded on this phone is encrypted; the PIN and this phone&apos;s secure key store unlock it together, even without signal.</source>
+        <translation>Dewiswch PIN o %1 i %2 digid nad yw&apos;n hawdd ei ddyfalu (nid 123456 na 111111). Bydd ei angen arnoch bob tro y byddwch yn agor Sitebook. Mae popeth a gofnodir ar y ffôn hwn wedi&apos;i amgryptio; mae&apos;r PIN a storfa allweddi ddiogel y ffôn hwn yn ei ddatgloi gyda&apos;i gilydd, hyd yn oed heb signal.</translation>
+    </message>
+    <message>
+        <source>This device has no secure key store, so the PIN alone protects the records on it. Choose a longer PIN of %1 to %2 digits that is not easy to guess. You will need it each time you open Sitebook; it unlocks the encrypted records even without signal.</source>
+        <translation>Nid oes gan y ddyfais hon storfa allweddi ddiogel, felly dim ond y PIN sy&apos;n diogelu&apos;r cofnodion arni. Dewiswch PIN hirach o %1 i %2 digid nad yw&apos;n hawdd ei ddyfalu. Bydd ei angen arnoch bob tro y byddwch yn agor Sitebook; mae&apos;n datgloi&apos;r cofnodion wedi&apos;u hamgryptio hyd yn oed heb signal.</translation>
+    </message>
+    <message>
+        <source>Choose a PIN that is harder to guess: not a run like 123456 or a repeated pattern like 111111 or 121212.</source>
+        <translation>Dewiswch PIN sy&apos;n anoddach ei ddyfalu: nid rhediad fel 123456 na phatrwm sy&apos;n ailadrodd fel 111111 neu 121212.</translation>
+    </message>
+    <message>
+        <source>Enter a PIN of %1 to %2 digits.</source>
+        <translation>Rhowch PIN o %1 i %2 digid.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. To protect the records, they were removed from this phone. Sign in again to get them back from the server.</source>
+        <translation>Gormod o PINau anghywir. I ddiogelu&apos;r cofnodion, cawsant eu tynnu o&apos;r ffôn hwn. Mewngofnodwch eto i&apos;w cael yn ôl o&apos;r gweinydd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n more wrong PIN(s) will remove all records from this phone.</source>
+        <translation>
+            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more wrong PIN(s) will remove all records from this phone.</source>
+        <translation>
+            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

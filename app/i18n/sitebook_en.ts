@@ -552,10 +552,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a PIN of 4 to 12 digits. You will need it each time you open Sitebook. Everything recorded on this phone is encrypted, and the PIN unlocks it even without signal.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>New PIN</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1754,10 +1750,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A PIN is 4 to 12 digits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The two PINs are different. Enter the same PIN twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1846,6 +1838,40 @@
     <message>
         <source>The enrolment code is incomplete or damaged. Copy all of it again and paste it here.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a PIN of %1 to %2 digits that is not easy to guess (not 123456 or 111111). You will need it each time you open Sitebook. Everything recorded on this phone is encrypted; the PIN and this phone&apos;s secure key store unlock it together, even without signal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device has no secure key store, so the PIN alone protects the records on it. Choose a longer PIN of %1 to %2 digits that is not easy to guess. You will need it each time you open Sitebook; it unlocks the encrypted records even without signal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a PIN that is harder to guess: not a run like 123456 or a repeated pattern like 111111 or 121212.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a PIN of %1 to %2 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. To protect the records, they were removed from this phone. Sign in again to get them back from the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n more wrong PIN(s) will remove all records from this phone.</source>
+        <translation>
+            <numerusform>Wrong PIN. %n more wrong PIN will remove all records from this phone.</numerusform>
+            <numerusform>Wrong PIN. %n more wrong PINs will remove all records from this phone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more wrong PIN(s) will remove all records from this phone.</source>
+        <translation>
+            <numerusform>%n more wrong PIN will remove all records from this phone.</numerusform>
+            <numerusform>%n more wrong PINs will remove all records from this phone.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

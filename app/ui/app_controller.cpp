@@ -279,6 +279,23 @@ void AppController::setLanguage(const QString& language) {
     emit languageChanged();
 }
 
+QString AppController::pinRule() const {
+    if (status_.keystore) {
+        return tr("Choose a PIN of %1 to %2 digits that is not easy to guess (not 123456 or "
+                  "111111). You will need it each time you open Sitebook. Everything recorded "
+                  "on this phone is encrypted; the PIN and this phone's secure key store unlock "
+                  "it together, even without signal.")
+            .arg(status_.minPinLength)
+            .arg(storage::KeyVault::kMaxPinLength);
+    }
+    return tr("This device has no secure key store, so the PIN alone protects the records on "
+              "it. Choose a longer PIN of %1 to %2 digits that is not easy to guess. You will "
+              "need it each time you open Sitebook; it unlocks the encrypted records even "
+              "without signal.")
+        .arg(status_.minPinLength)
+        .arg(storage::KeyVault::kMaxPinLength);
+}
+
 QString AppController::protectionSentence() const {
     return labels::protection(protection_);
 }
@@ -400,9 +417,22 @@ void AppController::applyStatus(const VaultStatus& status) {
 void AppController::createPin(const QString& pin, const QString& confirmation) {
     if (state_ != FirstRun || busy_ || needsSignIn())
         return;
-    if (Status valid = storage::KeyVault::validatePin(toStdString(pin)); !valid.ok()) {
-        setMessage(tr("A PIN is 4 to 12 digits."), QStringLiteral("pin"));
-        return;
+    const auto mode = status_.keystore ? storage::VaultProtection::PinAndKeystore
+                                       : storage::VaultProtection::PinOnly;
+    switch (storage::KeyVault::checkPin(toStdString(pin), mode)) {
+        case storage::PinProblem::None:
+            break;
+        case storage::PinProblem::Trivial:
+            setMessage(tr("Choose a PIN that is harder to guess: not a run like 123456 or a "
+                          "repeated pattern like 111111 or 121212."),
+                       QStringLiteral("pin"));
+            return;
+        default:
+            setMessage(tr("Enter a PIN of %1 to %2 digits.")
+                           .arg(storage::KeyVault::minPinLength(mode))
+                           .arg(storage::KeyVault::kMaxPinLength),
+                       QStringLiteral("pin"));
+            return;
     }
     if (pin != confirmation) {
         setMessage(tr("The two PINs are different. Enter the same PIN twice."),
@@ -469,7 +499,31 @@ void AppController::onOpenFailed(int code, const QString& message, const VaultSt
     status_ = status;
     lockoutUntil_ = status.lockedOutMillis > 0 ? clock_.nowMillis() + status.lockedOutMillis : 0;
     emit lockoutChanged();
+    if (status.shredded) {
+        // Too many wrong PINs: the keys and records are gone; the device starts again with a
+        // sign-in.
+        clearViews();
+        device_ = {};
+        signedIn_ = false;
+        justCreated_ = false;
+        setUnsentChanges({});
+        setMessage({});
+        setNotice(
+            tr("Too many wrong PINs. To protect the records, they were removed from this "
+               "phone. Sign in again to get them back from the server."));
+        setState(FirstRun);
+        emit signInChanged();
+        return;
+    }
     if (error == ErrorCode::WrongKey || error == ErrorCode::LockedOut) {
+        const int beforeWipe = status.attemptsBeforeWipe;
+        if (beforeWipe > 0 && beforeWipe <= 3 && lockedOutSeconds() == 0) {
+            setMessage(tr("Wrong PIN. %n more wrong PIN(s) will remove all records from this "
+                          "phone.",
+                          "", beforeWipe),
+                       QStringLiteral("pin"));
+            return;
+        }
         if (lockedOutSeconds() > 0) {
             tickLockout();
             lockoutTick_.start();
@@ -490,7 +544,13 @@ void AppController::onOpenFailed(int code, const QString& message, const VaultSt
 
 void AppController::tickLockout() {
     const int seconds = lockedOutSeconds();
-    if (seconds > 0) {
+    const int beforeWipe = status_.attemptsBeforeWipe;
+    if (seconds > 0 && beforeWipe > 0 && beforeWipe <= 3) {
+        setMessage(
+            tr("Too many wrong PINs. Try again in %n second(s).", "", seconds) + QLatin1Char(' ') +
+                tr("%n more wrong PIN(s) will remove all records from this phone.", "", beforeWipe),
+            QStringLiteral("pin"));
+    } else if (seconds > 0) {
         setMessage(tr("Too many wrong PINs. Try again in %n second(s).", "", seconds),
                    QStringLiteral("pin"));
     } else {

@@ -51,6 +51,8 @@ class AppController : public QObject {
     Q_PROPERTY(QString protection READ protection NOTIFY protectionChanged)
     Q_PROPERTY(int failedAttempts READ failedAttempts NOTIFY lockoutChanged)
     Q_PROPERTY(int lockedOutSeconds READ lockedOutSeconds NOTIFY lockoutChanged)
+    // First run: the PIN policy in words, saying whether a keystore protects the device.
+    Q_PROPERTY(QString pinRule READ pinRule NOTIFY lockoutChanged)
     Q_PROPERTY(bool justCreated READ justCreated NOTIFY stateChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingCountChanged)
     Q_PROPERTY(QString pendingText READ pendingText NOTIFY pendingCountChanged)
@@ -127,6 +129,7 @@ public:
     QString protection() const { return protection_; }
     int failedAttempts() const { return status_.failedAttempts; }
     int lockedOutSeconds() const;
+    QString pinRule() const;
     bool justCreated() const { return justCreated_; }
     int pendingCount() const { return pendingCount_; }
     QString pendingText() const;

@@ -38,6 +38,13 @@ struct VaultStatus {
     std::int64_t lockedOutMillis = 0;  // 0: a PIN may be tried now
     int failedAttempts = 0;
     int freeFailures = 3;  // wrong PINs allowed before delays start
+    // Vault hardening: whether the platform keystore protects the vault (or, before set-up,
+    // would protect a new one); the shortest PIN its policy accepts; wrong PINs left before the
+    // device is wiped (-1: never); true once too many wrong PINs destroyed the device's keys.
+    bool keystore = false;
+    int minPinLength = 8;
+    int attemptsBeforeWipe = -1;
+    bool shredded = false;
 };
 
 // One line of the day's session list.

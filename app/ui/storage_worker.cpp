@@ -11,6 +11,7 @@
 #include "sitebook/common/log.h"
 #include "sitebook/domain/json.h"
 #include "sitebook/domain/validation.h"
+#include "sitebook/storage/file_seal.h"
 
 namespace sitebook::ui {
 
@@ -37,11 +38,32 @@ std::optional<QJsonObject> readIdentity(const std::filesystem::path& dir) {
     return o;
 }
 
+// The data dir is the owner's only (0700) and every file in it 0600: set when they are made
+// and put right whenever the device is opened, so files made with a looser mode (by an older
+// version, or copied in) do not stay readable by other accounts.
+void makePrivate(const std::filesystem::path& dir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        return;
+    fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        std::error_code fileEc;
+        if (entry.is_regular_file(fileEc)) {
+            fs::permissions(entry.path(), fs::perms::owner_read | fs::perms::owner_write,
+                            fs::perm_options::replace, fileEc);
+        } else if (entry.is_directory(fileEc)) {
+            fs::permissions(entry.path(), fs::perms::owner_all, fs::perm_options::replace, fileEc);
+        }
+    }
+}
+
 Status writeIdentity(const std::filesystem::path& dir, const QJsonObject& identity) {
     QSaveFile file(QString::fromStdString((dir / kDeviceFile).string()));
     if (!file.open(QIODevice::WriteOnly)) {
         return makeError(ErrorCode::Io, "cannot write the device identity file");
     }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(QJsonDocument(identity).toJson());
     if (!file.commit())
         return makeError(ErrorCode::Io, "cannot write the device identity file");
@@ -93,7 +115,15 @@ VaultStatus StorageWorker::status() const {
     s.exists = vault_->exists();
     s.protection = toQString(vault_->protection());
     s.freeFailures = config_.backoff.freeFailures;
+    s.shredded = vault_->wasShredded();
+    const storage::VaultProtection mode =
+        s.exists ? vault_->protectionLevel() : vault_->protectionForNewVault();
+    s.keystore = mode == storage::VaultProtection::PinAndKeystore;
+    s.minPinLength = storage::KeyVault::minPinLength(mode);
     if (s.exists) {
+        auto left = vault_->attemptsBeforeWipe();
+        if (left.ok())
+            s.attemptsBeforeWipe = *left;
         auto wait = vault_->lockedOutForMillis();
         if (wait.ok())
             s.lockedOutMillis = *wait;
@@ -109,6 +139,19 @@ void StorageWorker::inspect() {
 }
 
 Status StorageWorker::openStore(const SecretBytes& key) {
+    makePrivate(config_.dataDir);
+    // The server address (device.json) and the trusted CA (ca.pem) are used only as sealed
+    // with the data key. A device set up by an older version has no seal yet: it is sealed on
+    // the unlock that migrates its vault, once.
+    const storage::FileSeal seal = deviceSeal();
+    Status sealed = seal.check(key);
+    if (sealed.code() == ErrorCode::NotFound && vault_->openedOlderFormat())
+        sealed = seal.write(key);
+    if (!sealed.ok()) {
+        log::error(kComponent, "refusing the device's server settings: " +
+                                   std::string(errorCodeName(sealed.code())));
+        return sealed;
+    }
     auto identity = readIdentity(config_.dataDir);
     if (!identity) {
         return makeError(ErrorCode::Corrupt, "the device identity file is missing or damaged");
@@ -138,6 +181,7 @@ void StorageWorker::create(const QString& pin) {
     std::string pinText = toStdString(pin);
     std::error_code ec;
     std::filesystem::create_directories(config_.dataDir, ec);
+    makePrivate(config_.dataDir);
     auto key = vault_->create(pinText);
     wipe(pinText);
     if (!key.ok()) {
@@ -153,6 +197,8 @@ void StorageWorker::create(const QString& pin) {
         identity.insert(QStringLiteral("role"), QStringLiteral("supervisor"));
     }
     Status done = writeIdentity(config_.dataDir, identity);
+    if (done.ok())
+        done = deviceSeal().write(*key);
     if (done.ok())
         done = openStore(*key);
     if (done.ok() && withServer && engine_) {
@@ -181,6 +227,8 @@ void StorageWorker::unlock(const QString& pin) {
     auto key = vault_->unlockWithPin(pinText);
     wipe(pinText);
     if (!key.ok()) {
+        if (vault_->wasShredded())
+            shredDevice();
         emit openFailed(static_cast<int>(key.code()), toQString(key.error().message), status());
         return;
     }
@@ -191,6 +239,33 @@ void StorageWorker::unlock(const QString& pin) {
     }
     emit opened(toQString(vault_->protection()));
     countPending();
+}
+
+storage::FileSeal StorageWorker::deviceSeal() const {
+    return storage::FileSeal(config_.dataDir / storage::FileSeal::kFileName,
+                             {config_.dataDir / kDeviceFile, config_.dataDir / "ca.pem"});
+}
+
+void StorageWorker::shredDevice() {
+    log::warning(kComponent, "destroying this device's keys and records");
+    engine_.reset();
+    {
+        std::lock_guard lock(transportMutex_);
+        transport_.reset();
+    }
+    store_.reset();
+    pendingCredentials_.reset();
+    pendingIdentity_ = {};
+    username_.clear();
+    // Keys first (wipeDeviceFiles), so nothing readable is left if a deletion fails.
+    Status wiped = sync::wipeDeviceFiles(databasePath(), [this] { return vault_->wipe(); });
+    if (!wiped.ok())
+        log::error(kComponent, "removing the device data failed: " + wiped.error().toString());
+    std::error_code ec;
+    std::filesystem::remove(config_.dataDir / kDeviceFile, ec);
+    std::filesystem::remove(config_.dataDir / "ca.pem", ec);
+    std::filesystem::remove(config_.dataDir / storage::FileSeal::kFileName, ec);
+    std::filesystem::remove(storage::KeyVault::directoryFor(databasePath()), ec);
 }
 
 void StorageWorker::close() {

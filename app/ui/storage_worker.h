@@ -18,6 +18,7 @@
 #include "sitebook/common/clock.h"
 #include "sitebook/common/random.h"
 #include "sitebook/common/uuid.h"
+#include "sitebook/storage/file_seal.h"
 #include "sitebook/storage/key_vault.h"
 #include "sitebook/store/local_store.h"
 #include "sitebook/sync/sync_engine.h"
@@ -41,6 +42,13 @@ public:
     void create(const QString& pin);
     void unlock(const QString& pin);
     void close();
+    // --- Vault hardening.
+    // Destroys this device's keys and records at once, whatever is unsent: the vault (key file
+    // overwritten, keystore entries removed), the database with its -wal/-shm, device.json and
+    // the CA copy. Nothing is told to the server and no signal is emitted; the caller reports
+    // (an unlock with too many wrong PINs answers openFailed() with status().shredded). For
+    // policies that must make the device unreadable, e.g. too long offline.
+    void shredDevice();
     void loadSessions(quint64 request, QDate date);
     void loadRoster(quint64 request, const QString& sessionId);
     void loadRecord(quint64 request, const QString& appointmentId);
@@ -181,6 +189,9 @@ private:
     // Answers a change made on the person page: decisionRecorded() and a reload, or the error.
     void answerOfficerChange(quint64 request, const Status& written);
     VaultStatus status() const;
+    // The seal over device.json and ca.pem (see storage::FileSeal); whatever rewrites either
+    // must write the seal again with the data key.
+    storage::FileSeal deviceSeal() const;
     Status openStore(const SecretBytes& key);
     Result<domain::Project> project(const std::string& id);
     Result<std::optional<domain::Feedback>> feedbackFor(const std::string& appointmentId);

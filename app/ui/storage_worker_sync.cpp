@@ -218,6 +218,7 @@ void StorageWorker::signIn(const ServerSettings& server, const QString& username
         return fail(makeError(ErrorCode::Io, "cannot keep the CA certificate on this device"));
     }
     ca.close();
+    ca.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 
     QJsonObject identity;
     identity.insert(QStringLiteral("device_id"),

@@ -86,7 +86,7 @@ Item {
             app.signIn(username, core.password)
             tryVerify(function() { return !app.needsSignIn && !app.busy }, timeout)
             compare(app.message, "")
-            app.createPin("2468", "2468")
+            app.createPin("24681357", "24681357")
             tryCompare(app, "state", AppController.Unlocked, timeout)
             const done = find("setupDoneDialog", shell)
             tryCompare(done, "opened", true, timeout)

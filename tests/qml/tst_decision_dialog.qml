@@ -55,7 +55,7 @@ Item {
             core.app.fontScale = 2
             core.app.start()
             tryCompare(core.app, "state", AppController.FirstRun)
-            core.app.createPin("2468", "2468")
+            core.app.createPin("24681357", "24681357")
             tryCompare(core.app, "state", AppController.Unlocked, 20000)
             core.app.acknowledgeSetup()
         }

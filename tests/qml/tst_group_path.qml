@@ -88,8 +88,8 @@ Item {
             core.app.coverEnabled = false
             core.app.start()
             tryCompare(core.app, "state", AppController.FirstRun)
-            find("pinField").text = "2468"
-            find("confirmField").text = "2468"
+            find("pinField").text = "24681357"
+            find("confirmField").text = "24681357"
             mouseClick(find("createPinButton"))
             tryCompare(core.app, "state", AppController.Unlocked, 20000)
             const done = find("setupDoneDialog")

@@ -378,14 +378,14 @@ Item {
             verifySwept()
         }
         function test_03_setUpAndUnlock() {
-            core.app.createPin("2468", "2468")
+            core.app.createPin("24681357", "24681357")
             tryCompare(core.app, "state", AppController.Unlocked, 20000)
             sweep("set-up notice")
             core.app.acknowledgeSetup()
             core.app.lock()
             tryCompare(core.app, "state", AppController.Locked)
             sweep("unlock")
-            core.app.unlock("2468")
+            core.app.unlock("24681357")
             tryCompare(core.app, "state", AppController.Unlocked, 20000)
             verifySwept()
         }

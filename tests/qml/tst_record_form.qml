@@ -32,7 +32,7 @@ Item {
         name: "RecordForm"
         when: windowShown
 
-        readonly property string pin: "1357"
+        readonly property string pin: "97531864"
 
         function find(name, parent) {
             const item = findChild(parent ? parent : shell, name)

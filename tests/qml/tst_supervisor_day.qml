@@ -55,14 +55,14 @@ Item {
 
         function test_1_firstRunPin() {
             tryCompare(core.app, "state", AppController.FirstRun)
-            find("pinField").text = "2468"
-            find("confirmField").text = "2469"
+            find("pinField").text = "24681357"
+            find("confirmField").text = "24681358"
             click("createPinButton")
             tryCompare(find("confirmError"), "visible", true)
             compare(core.app.state, AppController.FirstRun)
 
-            find("pinField").text = "2468"
-            find("confirmField").text = "2468"
+            find("pinField").text = "24681357"
+            find("confirmField").text = "24681357"
             click("createPinButton")
             tryCompare(core.app, "state", AppController.Unlocked, 20000)
             const done = find("setupDoneDialog")
@@ -94,7 +94,7 @@ Item {
 
             core.advanceClock(31000)
             tryCompare(find("unlockButton"), "enabled", true, 5000)
-            find("pinField").text = "2468"
+            find("pinField").text = "24681357"
             click("unlockButton")
             tryCompare(core.app, "state", AppController.Unlocked, 20000)
         }

@@ -99,7 +99,7 @@ Item {
         function test_1_pinScreens() {
             checkScreen("first run")
             checkAction("createPinButton")
-            core.app.createPin("2468", "2468")
+            core.app.createPin("24681357", "24681357")
             tryCompare(core.app, "state", AppController.Unlocked, 20000)
             checkScreen("set-up notice")
             core.app.acknowledgeSetup()
@@ -107,7 +107,7 @@ Item {
             tryCompare(core.app, "state", AppController.Locked)
             checkScreen("unlock")
             checkAction("unlockButton")
-            core.app.unlock("2468")
+            core.app.unlock("24681357")
             tryCompare(core.app, "state", AppController.Unlocked, 20000)
         }
 

@@ -122,7 +122,7 @@ private:
         cli::Environment env{
             in, o, e, *d.clock, random_, [](const std::string& name) -> std::optional<std::string> {
                 if (name == "SITEBOOK_PIN")
-                    return std::string("2468");
+                    return std::string("24681357");
                 return std::nullopt;
             }};
         env.kdfOpsLimit = 1;

@@ -321,9 +321,10 @@ private:
         // Checked before anything is written.
         sync::GrpcTransportConfig probe{c.server, pem.str(), c.tlsName};
         SB_TRY(sync::makeGrpcTransport(probe));
-        auto pin = secret("SITEBOOK_PIN", "a PIN (4 to 12 digits)");
+        // The CLI's vault has no platform keystore: the PIN-only policy (8 digits or more).
+        auto pin = secret("SITEBOOK_PIN", "a PIN (8 to 16 digits)");
         SB_TRY(pin);
-        SB_TRY(storage::KeyVault::validatePin(*pin));
+        SB_TRY(storage::KeyVault::validatePin(*pin, storage::VaultProtection::PinOnly));
 
         std::error_code ec;
         fs::create_directories(dataDir_, ec);
@@ -334,6 +335,8 @@ private:
             std::ofstream out(caPath(), std::ios::trunc);
             out << pem.str();
         }
+        fs::permissions(caPath(), fs::perms::owner_read | fs::perms::owner_write,
+                        fs::perm_options::replace, ec);
         c.deviceId = UuidGenerator(env_.clock, env_.random).next().toString();
         auto v = vault();
         auto key = v.create(*pin);

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <filesystem>
 #include <string>
 
 #include "sitebook/common/log.h"
@@ -73,6 +74,23 @@ Result<sqlite3*> openHandle(const std::string& path, const OpenOptions& options)
         return error;
     }
     return db;
+}
+
+// Owner read/write only (0600) for the database and its -wal/-shm where they exist: set when
+// they are created and put right on every open, so a file made or copied with a looser mode
+// does not stay readable by other accounts. SQLite gives -wal/-shm the main file's mode.
+void makePrivate(const std::string& path) {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::error_code ec;
+        const std::filesystem::path file = path + suffix;
+        if (std::filesystem::exists(file, ec)) {
+            std::filesystem::permissions(
+                file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                std::filesystem::perm_options::replace, ec);
+            if (ec)
+                log::warning(kLog, "could not make " + file.filename().string() + " private");
+        }
+    }
 }
 
 // Reads the schema table: the first read of page 1, which proves the key (SQLCipher checks
@@ -268,6 +286,8 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, const 
     if (rawKey.size() != kRawKeyBytes) {
         return makeError(ErrorCode::InvalidArgument, "the database key must be 32 bytes", "key");
     }
+    if (!options.readOnly)
+        makePrivate(path);
     auto handle = openHandle(path, options);
     if (!handle.ok())
         return handle.error();
@@ -275,6 +295,8 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, const 
     // SQLCipher's own logging would print a wrong key's HMAC failures to stderr (logcat on a
     // phone); the outcome is reported as a WrongKey or Corrupt error instead.
     execDiscarding(db, "PRAGMA cipher_log_level = NONE");
+    execDiscarding(db, options.memorySecurity ? "PRAGMA cipher_memory_security = ON"
+                                              : "PRAGMA cipher_memory_security = OFF");
 
     // SQLCipher's raw-key form x'<64 hex digits>' uses the key as is, with no key derivation.
     // The hex buffer is key material: it is wiped whatever happens.
@@ -312,6 +334,8 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, const 
         sqlite3_close_v2(db);
         return pragmas.error();
     }
+    if (!options.readOnly)
+        makePrivate(path);
     log::info(kLog, "opened encrypted database " + path);
     return std::unique_ptr<Database>(new Database(db, path, true));
 }

@@ -47,11 +47,11 @@ TEST(QtKeychainStoreTest, VaultFallsBackToPinOnly) {
     storage::KeyVault vault(dir.path() / "keys", &store, clock, SecureRandom::instance(),
                             storage::testing::fastKdf());
     const auto start = Clock::now();
-    auto key = vault.create("2468");
+    auto key = vault.create(storage::testing::kTestPin);
     ASSERT_TRUE(key.ok()) << key.error().toString();
     EXPECT_LT(Clock::now() - start, kPrompt);
     EXPECT_EQ(vault.protection(), "PIN only: no platform keystore is reachable");
-    EXPECT_TRUE(vault.unlockWithPin("2468").ok());
+    EXPECT_TRUE(vault.unlockWithPin(storage::testing::kTestPin).ok());
 }
 
 TEST(QtKeychainStoreTest, DescriptionNamesTheBackend) {

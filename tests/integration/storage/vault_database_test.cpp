@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "sitebook/common/clock.h"
 #include "sitebook/common/random.h"
 #include "sitebook/storage/client_schema.h"
@@ -13,6 +15,8 @@ namespace sitebook::storage {
 namespace {
 
 using testing::fastKdf;
+using testing::kOtherPin;
+using testing::kTestPin;
 using testing::LogCapture;
 using testing::readBytes;
 using testing::TempDir;
@@ -21,7 +25,7 @@ class VaultDatabaseTest : public ::testing::Test {
 protected:
     KeyVault vault() {
         return KeyVault(KeyVault::directoryFor(dbPath_), &keystore_, clock_,
-                        SecureRandom::instance(), fastKdf());
+                        SecureRandom::instance(), kdf_);
     }
 
     // Creates the vault and a migrated database with one person in it.
@@ -44,16 +48,17 @@ protected:
     std::string dbPath_ = dir_.file("client.db");
     ManualClock clock_;
     MemoryKeyStore keystore_;
+    KdfParams kdf_ = fastKdf();
 };
 
 TEST_F(VaultDatabaseTest, WrongPinChangesNothing) {
-    setUp("2468");
+    setUp(kTestPin);
     const std::string before = readBytes(dbPath_);
-    auto wrong = vault().unlockWithPin("8642");
+    auto wrong = vault().unlockWithPin(kOtherPin);
     ASSERT_EQ(wrong.code(), ErrorCode::WrongKey);
     EXPECT_EQ(readBytes(dbPath_), before);
 
-    auto key = vault().unlockWithPin("2468");
+    auto key = vault().unlockWithPin(kTestPin);
     ASSERT_TRUE(key.ok());
     auto db = Database::open(dbPath_, *key);
     ASSERT_TRUE(db.ok());
@@ -61,14 +66,14 @@ TEST_F(VaultDatabaseTest, WrongPinChangesNothing) {
 }
 
 TEST_F(VaultDatabaseTest, ChangePinLeavesDatabaseUntouchedAndOpenable) {
-    const SecretBytes original = setUp("2468");
+    const SecretBytes original = setUp(kTestPin);
     const std::string before = readBytes(dbPath_);
 
-    ASSERT_TRUE(vault().changePin("2468", "13579").ok());
+    ASSERT_TRUE(vault().changePin(kTestPin, kOtherPin).ok());
     EXPECT_EQ(readBytes(dbPath_), before);
-    EXPECT_EQ(vault().unlockWithPin("2468").code(), ErrorCode::WrongKey);
+    EXPECT_EQ(vault().unlockWithPin(kTestPin).code(), ErrorCode::WrongKey);
 
-    auto key = vault().unlockWithPin("13579");
+    auto key = vault().unlockWithPin(kOtherPin);
     ASSERT_TRUE(key.ok());
     EXPECT_TRUE(key->equals(original));
     auto db = Database::open(dbPath_, *key);
@@ -78,18 +83,73 @@ TEST_F(VaultDatabaseTest, ChangePinLeavesDatabaseUntouchedAndOpenable) {
     EXPECT_EQ(stmt->columnText(0), "Okafor");
 }
 
-TEST_F(VaultDatabaseTest, KeystoreUnlockOpensTheDatabase) {
-    setUp("2468");
-    auto key = vault().unlockWithKeystore();
-    ASSERT_TRUE(key.ok());
-    EXPECT_TRUE(Database::open(dbPath_, *key).ok());
+// The files of a device copied elsewhere (a backup, a stolen disk image): with the production
+// Argon2id cost, a handful of PINs including the right one open nothing without the secret the
+// device's keystore holds, whatever is done to the key file; with that secret the right PIN opens.
+TEST_F(VaultDatabaseTest, CopiedFilesDoNotOpenWithoutTheKeystoreSecret) {
+    kdf_ = KdfParams{};  // production cost
+    setUp(kTestPin);
+    TempDir elsewhere;
+    std::filesystem::copy(dir_.path(), elsewhere.path(), std::filesystem::copy_options::recursive);
+    const std::string copiedDb = elsewhere.file("client.db");
+    const auto copiedVault = KeyVault::directoryFor(copiedDb);
+    const std::string keyFile = readBytes(copiedVault / KeyVault::kFileName);
+    const std::vector<std::string> guesses = {"000000", kOtherPin, "13572468", kTestPin};
+
+    // The attacker's machine has no keystore, or one without this device's entries.
+    auto attempt = [&](KeyStore* keystore, std::string_view pin) {
+        ManualClock attackerClock;
+        KeyVault copied(copiedVault, keystore, attackerClock, SecureRandom::instance(), kdf_);
+        return copied.unlockWithPin(pin);
+    };
+    MemoryKeyStore attackersKeystore;
+    for (const std::string& pin : guesses) {
+        EXPECT_FALSE(attempt(nullptr, pin).ok()) << pin;
+        EXPECT_FALSE(attempt(&attackersKeystore, pin).ok()) << pin;
+    }
+    // Rewriting the file as PIN-only makes the vault try the PIN; the right one still fails,
+    // because the key that opens the data key needs the keystore's secret too.
+    auto json = nlohmann::json::parse(keyFile);
+    json["mode"] = "pin";
+    json.erase("keystore_entry");
+    testing::writeBytes(copiedVault / KeyVault::kFileName, json.dump());
+    for (const std::string& pin : guesses) {
+        auto opened = attempt(&attackersKeystore, pin);
+        EXPECT_EQ(opened.code(), ErrorCode::WrongKey) << pin;
+    }
+
+    // With the device's keystore secret (and the file as the device wrote it) the right PIN
+    // opens the copied database.
+    testing::writeBytes(copiedVault / KeyVault::kFileName, keyFile);
+    auto key = attempt(&keystore_, kTestPin);
+    ASSERT_TRUE(key.ok()) << key.error().toString();
+    auto db = Database::open(copiedDb, *key);
+    ASSERT_TRUE(db.ok());
+    auto stmt = (*db)->prepare("SELECT surname FROM people");
+    ASSERT_TRUE(*stmt->step());
+    EXPECT_EQ(stmt->columnText(0), "Okafor");
+}
+
+// Ten wrong PINs shred the keys: afterwards nothing opens the database, not even the right PIN
+// with the keystore.
+TEST_F(VaultDatabaseTest, TenWrongPinsLeaveADatabaseNobodyCanOpen) {
+    const SecretBytes original = setUp(kTestPin);
+    for (int i = 0; i < 10; ++i) {
+        auto wrong = vault().unlockWithPin("13572468");
+        ASSERT_FALSE(wrong.ok());
+        clock_.advance(3'600'000);
+    }
+    EXPECT_FALSE(vault().exists());
+    EXPECT_EQ(keystore_.size(), 0u);
+    EXPECT_EQ(vault().unlockWithPin(kTestPin).code(), ErrorCode::NotFound);
+    // The key file's bytes are gone from the directory too.
+    EXPECT_TRUE(std::filesystem::is_empty(KeyVault::directoryFor(dbPath_)));
 }
 
 TEST_F(VaultDatabaseTest, AfterWipeTheDatabaseCannotBeOpened) {
-    setUp("2468");
+    setUp(kTestPin);
     ASSERT_TRUE(vault().wipe().ok());
-    EXPECT_EQ(vault().unlockWithPin("2468").code(), ErrorCode::NotFound);
-    EXPECT_EQ(vault().unlockWithKeystore().code(), ErrorCode::NotFound);
+    EXPECT_EQ(vault().unlockWithPin(kTestPin).code(), ErrorCode::NotFound);
     EXPECT_EQ(keystore_.size(), 0u);
 }
 
@@ -121,7 +181,6 @@ TEST_F(VaultDatabaseTest, NoSecretsInLogsOrErrors) {
     clock_.advance(3'600'000);
     note(vault().changePin(pin, newPin));
     note(vault().unlockWithPin(newPin));
-    note(vault().unlockWithKeystore());
     note(vault().create(pin));
     note(KeyVault::validatePin("12a"));
     SecretBytes wrongKey = dataKey;

@@ -85,7 +85,7 @@ TEST_F(CliTest, ASupervisorsDayFromInitToExport) {
     EXPECT_EQ(wrongPin.code, cli::kExitFailure);
     EXPECT_NE(wrongPin.err.find("wrong_key"), std::string::npos) << wrongPin.err;
 
-    vars["SITEBOOK_PIN"] = "2468";
+    vars["SITEBOOK_PIN"] = "24681357";
     auto sync = cli({"sync"});
     ASSERT_EQ(sync.code, 0) << sync.err;
     auto roster = cli({"roster", "--date", "2026-01-01"});

@@ -134,7 +134,7 @@ protected:
                              deviceRandom_,
                              [](const std::string& name) -> std::optional<std::string> {
                                  if (name == "SITEBOOK_PIN")
-                                     return std::string("2468");
+                                     return std::string("24681357");
                                  return std::nullopt;
                              }};
         env.kdfOpsLimit = 1;

@@ -292,7 +292,7 @@ TEST_F(SyncEngineTest, ARevokedDeviceWipesItsKeysAndDatabase) {
     // A vault beside the database, as the app and CLI keep one.
     storage::KeyVault vault(storage::KeyVault::directoryFor(supervisor->dbPath()), nullptr, clock_,
                             deviceRandom_, storage::KdfParams{1, 8192});
-    ASSERT_TRUE(vault.create("2468").ok());
+    ASSERT_TRUE(vault.create("24681357").ok());
     ASSERT_TRUE(syncOk(*supervisor).ok());
     ASSERT_GT(rows(*supervisor, "appointments"), 0);
 

@@ -86,6 +86,31 @@ TEST(DatabaseTest, AppliesConnectionPragmas) {
     EXPECT_EQ(pragmaText(*db, "PRAGMA temp_store"), "2");  // MEMORY
     EXPECT_EQ(pragmaText(*db, "PRAGMA secure_delete"), "1");
     EXPECT_EQ(pragmaText(*db, "PRAGMA busy_timeout"), "1234");
+    // Freed SQLite memory is wiped (decrypted pages do not linger in the heap).
+    EXPECT_EQ(pragmaText(*db, "PRAGMA cipher_memory_security"), "1");
+}
+
+TEST(DatabaseTest, FilesAreOwnerOnlyOnCreationAndPutRightOnOpen) {
+    using std::filesystem::perms;
+    TempDir dir;
+    const std::string path = dir.file("private.db");
+    const auto mode = [](const std::string& file) {
+        return std::filesystem::status(file).permissions() & perms::mask;
+    };
+    {
+        auto db = Database::open(path, testKey(1));
+        ASSERT_TRUE(db.ok());
+        ASSERT_TRUE((*db)->exec("CREATE TABLE t (x)").ok());
+        EXPECT_EQ(mode(path), perms::owner_read | perms::owner_write);
+        EXPECT_EQ(mode(path + "-wal"), perms::owner_read | perms::owner_write);
+    }
+    // A file left readable by others (copied in, or written by an older version) is made
+    // private again when it is next opened.
+    std::filesystem::permissions(
+        path, perms::owner_read | perms::owner_write | perms::group_read | perms::others_read);
+    auto db = Database::open(path, testKey(1));
+    ASSERT_TRUE(db.ok());
+    EXPECT_EQ(mode(path), perms::owner_read | perms::owner_write);
 }
 
 TEST(DatabaseTest, RejectsKeyOfWrongLength) {

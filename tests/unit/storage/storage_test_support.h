@@ -62,6 +62,10 @@ inline SecretBytes testKey(std::uint8_t seed) {
     return key;
 }
 
+// A PIN every policy accepts (8 digits, no run or repeat), and another one.
+inline constexpr const char* kTestPin = "24681357";
+inline constexpr const char* kOtherPin = "97531864";
+
 // Argon2id at its minimum cost, so PIN tests take milliseconds.
 inline KdfParams fastKdf() {
     return KdfParams{crypto_pwhash_argon2id_OPSLIMIT_MIN, crypto_pwhash_argon2id_MEMLIMIT_MIN};

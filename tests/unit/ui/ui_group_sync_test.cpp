@@ -17,7 +17,7 @@ using sitebook::ui::testing::TestCore;
 namespace {
 
 constexpr int kTimeout = 30000;
-constexpr const char* kPin = "2468";
+constexpr const char* kPin = "24681357";
 
 using TestServer = ui::testing::SyncTestServer;
 

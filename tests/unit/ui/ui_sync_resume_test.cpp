@@ -24,7 +24,7 @@ using sitebook::ui::testing::TestCore;
 namespace {
 
 constexpr int kTimeout = 30000;
-constexpr const char* kPin = "2468";
+constexpr const char* kPin = "24681357";
 using TestServer = ui::testing::SyncTestServer;
 
 // Real time from the fixture's noon: retries and timers run in real seconds, while the date

@@ -23,7 +23,7 @@ using sitebook::ui::testing::TestCore;
 namespace {
 
 constexpr int kTimeout = 30000;
-constexpr const char* kPin = "2468";
+constexpr const char* kPin = "24681357";
 constexpr const char* kPassword = ui::testing::kSyncTestPassword;
 
 using TestServer = ui::testing::SyncTestServer;

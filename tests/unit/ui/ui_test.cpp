@@ -4,6 +4,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -19,7 +21,7 @@ using sitebook::ui::testing::TestCore;
 
 namespace {
 constexpr int kUnlockTimeout = 20000;
-constexpr const char* kPin = "2468";
+constexpr const char* kPin = "24681357";
 }  // namespace
 
 class UiTest : public QObject {
@@ -125,7 +127,7 @@ private slots:
         QTRY_COMPARE(core_->app.state(), AppController::FirstRun);
         core_->app.createPin(QStringLiteral("12"), QStringLiteral("12"));
         QCOMPARE(core_->app.messageField(), QStringLiteral("pin"));
-        core_->app.createPin(QStringLiteral("2468"), QStringLiteral("2469"));
+        core_->app.createPin(QStringLiteral("24681357"), QStringLiteral("24681358"));
         QCOMPARE(core_->app.messageField(), QStringLiteral("confirmation"));
         QCOMPARE(core_->app.state(), AppController::FirstRun);
 
@@ -170,6 +172,63 @@ private slots:
         core_->app.unlock(QString::fromLatin1(kPin));
         QTRY_COMPARE_WITH_TIMEOUT(core_->app.state(), AppController::Unlocked, kUnlockTimeout);
         QCOMPARE(core_->app.failedAttempts(), 0);
+    }
+
+    void tenWrongPinsWarnThenRemoveTheRecordsAndAskForSignIn() {
+        setUpUnlocked();
+        core_->app.lock();
+        for (int i = 1; i <= 9; ++i) {
+            core_->clock.advance(7'200'000);  // past any delay
+            core_->app.unlock(QStringLiteral("11111111"));
+            QTRY_VERIFY(!core_->app.busy());
+            QCOMPARE(core_->app.state(), AppController::Locked);
+        }
+        // The last tries are announced before they are used up.
+        QVERIFY2(core_->app.message().contains(
+                     QStringLiteral("will remove all records from this phone")),
+                 qPrintable(core_->app.message()));
+        QVERIFY(std::filesystem::exists(dir_->path() / "sitebook.db"));
+
+        core_->clock.advance(7'200'000);
+        core_->app.unlock(QStringLiteral("11111111"));
+        QTRY_COMPARE(core_->app.state(), AppController::FirstRun);
+        QVERIFY2(core_->app.notice().contains(QStringLiteral("Too many wrong PINs")),
+                 qPrintable(core_->app.notice()));
+        // Nothing readable is left: no keys, no database, no identity.
+        QVERIFY(!std::filesystem::exists(dir_->path() / "sitebook.db"));
+        QVERIFY(!std::filesystem::exists(dir_->path() / "sitebook.db.keys" / "keys.json"));
+        QVERIFY(!std::filesystem::exists(dir_->path() / "device.json"));
+    }
+
+    void aServerAddressChangedOutsideTheAppIsRefused() {
+        setUpUnlocked();
+        core_->app.lock();
+        const auto deviceFile = dir_->path() / "device.json";
+        QFile file(QString::fromStdString(deviceFile.string()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject identity = QJsonDocument::fromJson(file.readAll()).object();
+        file.close();
+        identity.insert(QStringLiteral("server"), QStringLiteral("attacker.example.net:443"));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QJsonDocument(identity).toJson());
+        file.close();
+
+        core_->app.unlock(QString::fromLatin1(kPin));
+        QTRY_VERIFY(!core_->app.busy());
+        QCOMPARE(core_->app.state(), AppController::Locked);
+        QVERIFY2(core_->app.message().contains(QStringLiteral("changed outside Sitebook")),
+                 qPrintable(core_->app.message()));
+    }
+
+    void dataDirAndFilesAreOwnerOnly() {
+        setUpUnlocked();
+        using std::filesystem::perms;
+        const auto mode = [](const std::filesystem::path& p) {
+            return std::filesystem::status(p).permissions() & perms::mask;
+        };
+        QCOMPARE(mode(dir_->path()), perms::owner_all);
+        for (const char* name : {"sitebook.db", "device.json"})
+            QCOMPARE(mode(dir_->path() / name), perms::owner_read | perms::owner_write);
     }
 
     void recordingAFullOutcomeQueuesEveryPart() {

@@ -27,6 +27,11 @@ struct OpenOptions {
     // Page cache per connection. Encrypted pages are decrypted when they enter the cache, so a
     // cache that holds the hot index pages saves most of SQLCipher's read cost.
     int cacheSizeKiB = 8 * 1024;
+    // SQLCipher's cipher_memory_security: every allocation SQLite frees is wiped (and its
+    // memory locked where the system allows), so decrypted pages and keys do not linger in
+    // freed heap. Process-wide in SQLCipher; set on each encrypted open. Its cost is measured
+    // in docs/BENCHMARKS.md.
+    bool memorySecurity = true;
 };
 
 class Database;
