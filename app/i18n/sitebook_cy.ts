@@ -707,6 +707,29 @@
     </message>
 </context>
 <context>
+    <name>OfflineLockedPage</name>
+    <message>
+        <source>Sign in to see your records</source>
+        <translation>Mewngofnodwch i weld eich cofnodion</translation>
+    </message>
+    <message>
+        <source>Username: %1</source>
+        <translation>Enw defnyddiwr: %1</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Cyfrinair</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Wrthi&apos;n mewngofnodi…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Mewngofnodi</translation>
+    </message>
+</context>
+<context>
     <name>PersonPage</name>
     <message>
         <source>Back</source>
@@ -1966,6 +1989,30 @@
     <message>
         <source>The enrolment code is incomplete or damaged. Copy all of it again and paste it here.</source>
         <translation>Mae&apos;r cod cofrestru yn anghyflawn neu wedi&apos;i ddifrodi. Copïwch y cyfan eto a&apos;i ludo yma.</translation>
+    </message>
+    <message>
+        <source>This phone had not reached the server for too long, so its Sitebook data was deleted. Sign in to use Sitebook again.</source>
+        <translation>Doedd y ffôn hwn ddim wedi cysylltu â&apos;r gweinydd ers rhy hir, felly cafodd ei ddata Sitebook ei ddileu. Mewngofnodwch i ddefnyddio Sitebook eto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connect to the server within %n day(s) or this device will lock.</source>
+        <translation>
+            <numerusform>Cysylltwch â&apos;r gweinydd o fewn %n diwrnod neu bydd y ddyfais hon yn cloi.</numerusform>
+            <numerusform>Cysylltwch â&apos;r gweinydd o fewn %n diwrnod neu bydd y ddyfais hon yn cloi.</numerusform>
+            <numerusform>Cysylltwch â&apos;r gweinydd o fewn %n diwrnod neu bydd y ddyfais hon yn cloi.</numerusform>
+            <numerusform>Cysylltwch â&apos;r gweinydd o fewn %n diwrnod neu bydd y ddyfais hon yn cloi.</numerusform>
+            <numerusform>Cysylltwch â&apos;r gweinydd o fewn %n diwrnod neu bydd y ddyfais hon yn cloi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This phone has not reached the server for too long, so its records are locked. Sign in with your password while you have signal to see them again. If it does not reach the server within %n day(s), its Sitebook data will be deleted.</source>
+        <translation>
+            <numerusform>Dydy&apos;r ffôn hwn ddim wedi cysylltu â&apos;r gweinydd ers rhy hir, felly mae ei gofnodion wedi&apos;u cloi. Mewngofnodwch gyda&apos;ch cyfrinair pan fydd gennych signal i&apos;w gweld eto. Os na fydd yn cysylltu â&apos;r gweinydd o fewn %n diwrnod, bydd ei ddata Sitebook yn cael ei ddileu.</numerusform>
+            <numerusform>Dydy&apos;r ffôn hwn ddim wedi cysylltu â&apos;r gweinydd ers rhy hir, felly mae ei gofnodion wedi&apos;u cloi. Mewngofnodwch gyda&apos;ch cyfrinair pan fydd gennych signal i&apos;w gweld eto. Os na fydd yn cysylltu â&apos;r gweinydd o fewn %n diwrnod, bydd ei ddata Sitebook yn cael ei ddileu.</numerusform>
+            <numerusform>Dydy&apos;r ffôn hwn ddim wedi cysylltu â&apos;r gweinydd ers rhy hir, felly mae ei gofnodion wedi&apos;u cloi. Mewngofnodwch gyda&apos;ch cyfrinair pan fydd gennych signal i&apos;w gweld eto. Os na fydd yn cysylltu â&apos;r gweinydd o fewn %n diwrnod, bydd ei ddata Sitebook yn cael ei ddileu.</numerusform>
+            <numerusform>Dydy&apos;r ffôn hwn ddim wedi cysylltu â&apos;r gweinydd ers rhy hir, felly mae ei gofnodion wedi&apos;u cloi. Mewngofnodwch gyda&apos;ch cyfrinair pan fydd gennych signal i&apos;w gweld eto. Os na fydd yn cysylltu â&apos;r gweinydd o fewn %n diwrnod, bydd ei ddata Sitebook yn cael ei ddileu.</numerusform>
+            <numerusform>Dydy&apos;r ffôn hwn ddim wedi cysylltu â&apos;r gweinydd ers rhy hir, felly mae ei gofnodion wedi&apos;u cloi. Mewngofnodwch gyda&apos;ch cyfrinair pan fydd gennych signal i&apos;w gweld eto. Os na fydd yn cysylltu â&apos;r gweinydd o fewn %n diwrnod, bydd ei ddata Sitebook yn cael ei ddileu.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -687,6 +687,29 @@
     </message>
 </context>
 <context>
+    <name>OfflineLockedPage</name>
+    <message>
+        <source>Sign in to see your records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PersonPage</name>
     <message>
         <source>Back</source>
@@ -1846,6 +1869,24 @@
     <message>
         <source>The enrolment code is incomplete or damaged. Copy all of it again and paste it here.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This phone had not reached the server for too long, so its Sitebook data was deleted. Sign in to use Sitebook again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connect to the server within %n day(s) or this device will lock.</source>
+        <translation>
+            <numerusform>Connect to the server within %n day or this device will lock.</numerusform>
+            <numerusform>Connect to the server within %n days or this device will lock.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This phone has not reached the server for too long, so its records are locked. Sign in with your password while you have signal to see them again. If it does not reach the server within %n day(s), its Sitebook data will be deleted.</source>
+        <translation>
+            <numerusform>This phone has not reached the server for too long, so its records are locked. Sign in with your password while you have signal to see them again. If it does not reach the server within %n day, its Sitebook data will be deleted.</numerusform>
+            <numerusform>This phone has not reached the server for too long, so its records are locked. Sign in with your password while you have signal to see them again. If it does not reach the server within %n days, its Sitebook data will be deleted.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
