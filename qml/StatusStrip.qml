@@ -50,11 +50,14 @@ Rectangle {
         Label {
             id: icon
             objectName: "syncIcon"
+            readonly property bool offlineWarned: !!strip.app && strip.app.offlineWarning !== ""
             text: strip.sync && strip.sync.running ? "⟳"
+                  : offlineWarned ? "⚠"
                   : strip.sync && strip.sync.allSent ? "✓"
                   : strip.failed || (strip.sync && strip.sync.needsAttention > 0) ? "⚠" : "⇅"
             font.pixelSize: Theme.titleSize
-            color: strip.sync && strip.sync.allSent && !strip.sync.running ? Theme.ok : Theme.warning
+            color: strip.sync && strip.sync.allSent && !strip.sync.running && !offlineWarned
+                   ? Theme.ok : Theme.warning
             Layout.row: 0
             Layout.column: 0
             Layout.alignment: Qt.AlignVCenter

@@ -104,6 +104,9 @@ void StorageWorker::noteServerContact() {
         return;
     // The answer to this call is the contact: a sync that ended a moment ago may have been the
     // last thing the server answered, and only a server that answers now resets the period.
+    // The contact is dated when the call is made, not when its answer arrives.
+    const std::int64_t now =
+        std::max(clock_.nowMillis(), number(store_->syncValue(kClockHighWaterKey)).value_or(0));
     auto values = engine_->policyValues();
     if (!values.ok()) {
         log::info(kComponent, "no contact recorded: " + values.error().toString());
@@ -118,8 +121,6 @@ void StorageWorker::noteServerContact() {
         (void)store_->setSyncValue(kBackgroundLockKey,
                                    std::to_string(policy.backgroundLockSeconds));
     }
-    const std::int64_t now =
-        std::max(clock_.nowMillis(), number(store_->syncValue(kClockHighWaterKey)).value_or(0));
     (void)store_->setSyncValue(kLastContactKey, std::to_string(now));
     assessOffline();
 }
