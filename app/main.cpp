@@ -22,15 +22,41 @@
 #include "app_tools.h"
 #include "demo_seed.h"
 #include "sitebook/common/clock.h"
+#include "sitebook/common/process_hardening.h"
 #include "sitebook/common/random.h"
 #include "sitebook/platform/qt_keychain_store.h"
+
+#if defined(Q_OS_ANDROID)
+#include <QJniObject>
+#endif
 
 Q_IMPORT_QML_PLUGIN(SitebookPlugin)
 Q_IMPORT_QML_PLUGIN(Sitebook_ScreensPlugin)
 
 using namespace sitebook;
 
+namespace {
+
+// Keeps the screens out of screenshots, screen recording, casting and the app switcher's
+// thumbnail where the platform can: FLAG_SECURE on Android's window. Linux desktop cannot
+// (docs/SECURITY.md); there the privacy cover is all there is.
+void protectWindowContent() {
+#if defined(Q_OS_ANDROID)
+    QNativeInterface::QAndroidApplication::runOnAndroidMainThread([] {
+        QJniObject activity(QNativeInterface::QAndroidApplication::context());
+        QJniObject window = activity.callObjectMethod("getWindow", "()Landroid/view/Window;");
+        constexpr jint kFlagSecure = 0x2000;  // WindowManager.LayoutParams.FLAG_SECURE
+        if (window.isValid())
+            window.callMethod<void>("addFlags", "(I)V", kFlagSecure);
+    });
+#endif
+}
+
+}  // namespace
+
 int main(int argc, char* argv[]) {
+    // The data key, tokens and the PIN pass through this process: no core dumps.
+    const Status hardened = disableCoreDumps();
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Sitebook"));
     QGuiApplication::setOrganizationName(QStringLiteral("Sitebook"));
@@ -76,6 +102,8 @@ int main(int argc, char* argv[]) {
     cli.addOptions({dataDirOption, demoOption, lockAfterOption, langOption, screenshotOption,
                     selfTestOption, serverOption, caOption, textScaleOption, sizeOption});
     cli.process(app);
+    if (!hardened.ok())
+        qWarning("%s", hardened.error().message.c_str());
 
     const bool selfTest = cli.isSet(selfTestOption);
     const bool screenshots = cli.isSet(screenshotOption);
@@ -151,6 +179,8 @@ int main(int argc, char* argv[]) {
                          });
     }
     app.installEventFilter(&controller);
+    // Covered until the window is in the foreground; its state changes arrive as events.
+    controller.setApplicationActive(QGuiApplication::applicationState() == Qt::ApplicationActive);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -166,6 +196,7 @@ int main(int argc, char* argv[]) {
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Sitebook/Screens/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
+    protectWindowContent();
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
     if (window == nullptr)
         return 1;

@@ -117,8 +117,9 @@ Control {
     Loader {
         id: lockedLoader
         anchors.fill: parent
-        active: shell.app && shell.app.state !== AppController.Unlocked
+        active: shell.app && (shell.app.state !== AppController.Unlocked || shell.app.offlineLocked)
         sourceComponent: !shell.app ? null
+                         : shell.app.state === AppController.Unlocked ? offlineLockedComponent
                          : shell.app.state === AppController.FirstRun
                            ? (shell.app.needsSignIn ? signInComponent : firstRunComponent)
                          : shell.app.state === AppController.Locked ? unlockComponent
@@ -128,7 +129,7 @@ Control {
     Loader {
         id: unlockedLoader
         anchors.fill: parent
-        active: shell.app && shell.app.state === AppController.Unlocked
+        active: shell.app && shell.app.state === AppController.Unlocked && !shell.app.offlineLocked
         sourceComponent: ColumnLayout {
             property alias stack: stackView
             spacing: 0
@@ -171,6 +172,10 @@ Control {
                 running: true
             }
         }
+    }
+    Component {
+        id: offlineLockedComponent
+        OfflineLockedPage { app: shell.app }
     }
     Component {
         id: signInComponent
@@ -313,8 +318,10 @@ Control {
         app: shell.app
     }
 
+    // In the window's overlay, above every open dialog and menu too (they live there).
     PrivacyCover {
         objectName: "privacyCover"
+        parent: Overlay.overlay ? Overlay.overlay : shell
         anchors.fill: parent
         visible: shell.app && shell.app.covered
         z: 1000

@@ -132,7 +132,7 @@ Page {
                         text: page.fast.arrival
                         implicitHeight: Theme.touch + 4
                         Layout.fillWidth: true
-                        inputMethodHints: Qt.ImhPreferNumbers
+                        inputMethodHints: Qt.ImhPreferNumbers | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                         Accessible.name: qsTr("Arrival time for everyone")
                         onTextChanged: if (text !== page.fast.arrival) page.fast.arrival = text
                     }
@@ -146,7 +146,7 @@ Page {
                         text: page.fast.finish
                         implicitHeight: Theme.touch + 4
                         Layout.fillWidth: true
-                        inputMethodHints: Qt.ImhPreferNumbers
+                        inputMethodHints: Qt.ImhPreferNumbers | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                         Accessible.name: qsTr("Finish time for everyone")
                         onTextChanged: if (text !== page.fast.finish) page.fast.finish = text
                     }
@@ -219,6 +219,7 @@ Page {
                 }
                 TextField {
                     objectName: "groupWorkDescriptionField"
+                    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                     text: page.fast.workDescription
                     implicitHeight: Theme.touch + 4
                     Layout.fillWidth: true
@@ -239,7 +240,7 @@ Page {
                             placeholderText: qsTr("e.g. 12")
                             implicitHeight: Theme.touch + 4
                             Layout.fillWidth: true
-                            inputMethodHints: Qt.ImhFormattedNumbersOnly
+                            inputMethodHints: Qt.ImhFormattedNumbersOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                             Accessible.name: qsTr("Amount of work the group did")
                             onTextChanged: if (text !== page.fast.workQuantity) page.fast.workQuantity = text
                         }
@@ -249,6 +250,7 @@ Page {
                         Label { text: qsTr("Counted in"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
                         TextField {
                             objectName: "groupWorkUnitField"
+                            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                             text: page.fast.workUnit
                             placeholderText: qsTr("e.g. bags")
                             implicitHeight: Theme.touch + 4
@@ -317,6 +319,7 @@ Page {
                 }
                 TextField {
                     objectName: "feedback_" + card.index
+                    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                     visible: card.attending
                     text: card.feedback
                     placeholderText: qsTr("A line for their officer")
@@ -366,7 +369,7 @@ Page {
                                 placeholderText: page.fast.arrival
                                 implicitHeight: Theme.touch + 4
                                 Layout.fillWidth: true
-                                inputMethodHints: Qt.ImhPreferNumbers
+                                inputMethodHints: Qt.ImhPreferNumbers | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                                 Accessible.name: qsTr("Arrival time for %1").arg(card.name)
                                 onTextChanged: if (text !== card.arrival) page.fast.setText(card.index, "arrival", text)
                             }
@@ -380,7 +383,7 @@ Page {
                                 placeholderText: page.fast.finish
                                 implicitHeight: Theme.touch + 4
                                 Layout.fillWidth: true
-                                inputMethodHints: Qt.ImhPreferNumbers
+                                inputMethodHints: Qt.ImhPreferNumbers | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                                 Accessible.name: qsTr("Finish time for %1").arg(card.name)
                                 onTextChanged: if (text !== card.finish) page.fast.setText(card.index, "finish", text)
                             }

@@ -329,7 +329,7 @@ Page {
                             objectName: "caseloadSearch"
                             text: page.app.caseload.search
                             font.pixelSize: Theme.bodySize
-                            inputMethodHints: Qt.ImhNoPredictiveText
+                            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                             implicitHeight: Math.max(Theme.touch, contentHeight + topPadding + bottomPadding)
                             Layout.fillWidth: true
                             Layout.leftMargin: Theme.margin

@@ -578,6 +578,7 @@ Page {
                 TextArea {
                     id: noteField
                     objectName: "decisionNoteField"
+                    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                     wrapMode: TextEdit.Wrap
                     placeholderText: decision.action === "absence_acceptable"
                                      ? qsTr("For example: GP fit note dated 3 March") : ""

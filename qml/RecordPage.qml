@@ -358,6 +358,7 @@ Page {
                     to: 720
                     stepSize: 5
                     editable: true
+                    inputMethodHints: Qt.ImhDigitsOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                     value: page.record.penaltyMinutes
                     implicitHeight: Theme.touch + 4
                     Accessible.name: qsTr("Penalty minutes")
@@ -428,6 +429,7 @@ Page {
                 TextArea {
                     id: workDescriptionField
                     objectName: "workDescriptionField"
+                    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                     text: page.record.workDescription
                     wrapMode: TextEdit.Wrap
                     Layout.fillWidth: true
@@ -448,7 +450,7 @@ Page {
                         objectName: "workQuantityField"
                         text: page.record.workQuantity
                         placeholderText: qsTr("For example: 12")
-                        inputMethodHints: Qt.ImhFormattedNumbersOnly
+                        inputMethodHints: Qt.ImhFormattedNumbersOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                         implicitHeight: Theme.touch + 4
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
@@ -458,6 +460,7 @@ Page {
                     TextField {
                         id: workUnitField
                         objectName: "workUnitField"
+                        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                         text: page.record.workUnit
                         placeholderText: qsTr("For example: bags")
                         implicitHeight: Theme.touch + 4
@@ -574,6 +577,7 @@ Page {
                         TextArea {
                             id: feedbackField
                             objectName: feedbackItem.modelData.key + "Field"
+                            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                             text: page.record[feedbackItem.modelData.key]
                             wrapMode: TextEdit.Wrap
                             width: feedbackItem.width
@@ -620,6 +624,7 @@ Page {
                 TextField {
                     id: alertReasonField
                     objectName: "alertReasonField"
+                    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                     visible: page.record.alertOfficer
                     text: page.record.alertReason
                     implicitHeight: Theme.touch + 4
@@ -662,6 +667,7 @@ Page {
                 TextArea {
                     id: noteField
                     objectName: "noteField"
+                    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                     text: page.record.noteText
                     wrapMode: TextEdit.Wrap
                     Layout.fillWidth: true

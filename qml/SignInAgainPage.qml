@@ -89,6 +89,7 @@ Page {
             TextField {
                 id: password
                 objectName: "passwordAgainField"
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                 echoMode: TextInput.Password
                 implicitHeight: Theme.touch
                 Accessible.name: qsTr("Password")

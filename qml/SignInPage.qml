@@ -244,6 +244,7 @@ Page {
             TextField {
                 id: password
                 objectName: "passwordField"
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                 echoMode: TextInput.Password
                 implicitHeight: Theme.touch
                 Accessible.name: qsTr("Password")

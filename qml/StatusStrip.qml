@@ -19,6 +19,7 @@ Rectangle {
     color: Theme.stripBackground
     Accessible.role: Accessible.StatusBar
     Accessible.name: stateLabel.text + ". " + pendingLabel.text + ". " + detailLabel.text
+                     + (offlineLabel.text !== "" ? ". " + offlineLabel.text : "")
 
     // The buttons sit beside the texts while that leaves the texts a fair line; with large text
     // or a narrow window they move onto a line of their own below (and wrap there),
@@ -49,11 +50,14 @@ Rectangle {
         Label {
             id: icon
             objectName: "syncIcon"
+            readonly property bool offlineWarned: !!strip.app && strip.app.offlineWarning !== ""
             text: strip.sync && strip.sync.running ? "⟳"
+                  : offlineWarned ? "⚠"
                   : strip.sync && strip.sync.allSent ? "✓"
                   : strip.failed || (strip.sync && strip.sync.needsAttention > 0) ? "⚠" : "⇅"
             font.pixelSize: Theme.titleSize
-            color: strip.sync && strip.sync.allSent && !strip.sync.running ? Theme.ok : Theme.warning
+            color: strip.sync && strip.sync.allSent && !strip.sync.running && !offlineWarned
+                   ? Theme.ok : Theme.warning
             Layout.row: 0
             Layout.column: 0
             Layout.alignment: Qt.AlignVCenter
@@ -100,6 +104,18 @@ Rectangle {
                 visible: text !== ""
                 font.pixelSize: Theme.px(12)
                 color: Theme.muted
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+            }
+            // The maximum offline period is near: the lock comes in so many days.
+            Label {
+                id: offlineLabel
+                objectName: "offlineWarning"
+                text: strip.app ? strip.app.offlineWarning : ""
+                visible: text !== ""
+                font.pixelSize: Theme.smallSize
+                font.bold: true
+                color: Theme.warning
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
             }

@@ -44,7 +44,7 @@ ColumnLayout {
             objectName: root.inputName
             text: root.text
             placeholderText: qsTr("HH:MM")
-            inputMethodHints: Qt.ImhPreferNumbers
+            inputMethodHints: Qt.ImhPreferNumbers | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
             implicitHeight: Theme.touch + 4
             Layout.fillWidth: true
             Accessible.name: root.label

@@ -6,12 +6,16 @@
 #include <vector>
 
 #include "sitebook/common/clock.h"
+#include "sitebook/common/process_hardening.h"
 #include "sitebook/common/random.h"
 #include "sitebook/server/commands.h"
 #include "sitebook/server/derived/person_reconciler.h"
 #include "sitebook/server/reconcile/reconcile_policy.h"
 
 int main(int argc, char** argv) {
+    // The server holds the token signing key and passwords in flight: no core dumps.
+    if (auto hardened = sitebook::disableCoreDumps(); !hardened.ok())
+        std::cerr << "warning: " << hardened.error().message << "\n";
     using namespace sitebook::server;
     std::vector<std::string> args(argv, argv + argc);
     CommandTable commands;

@@ -2,8 +2,12 @@
 #include <iostream>
 
 #include "sitebook/cli/cli.h"
+#include "sitebook/common/process_hardening.h"
 
 int main(int argc, char** argv) {
+    // The CLI holds the data key and tokens: no core dump may carry them.
+    if (auto hardened = sitebook::disableCoreDumps(); !hardened.ok())
+        std::cerr << "warning: " << hardened.error().message << "\n";
     std::vector<std::string> args(argv + 1, argv + argc);
     sitebook::cli::Environment env{std::cin,
                                    std::cout,

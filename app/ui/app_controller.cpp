@@ -48,7 +48,15 @@ AppController::AppController(Parts parts, const Clock& clock, QObject* parent)
             if (lockAfterFlush_)
                 lockForInactivity();
         });
+        // Every sync that reached the server is a contact (the offline period starts again).
+        connect(parts_.sync, &SyncController::finished, this, [this] {
+            const SyncStatus& s = parts_.sync->status();
+            if (state_ == Unlocked && !offlineLocked() && s.online && s.lastError.isEmpty())
+                parts_.storage->noteServerContact();
+        });
     }
+    backgroundLock_.setSingleShot(true);
+    connect(&backgroundLock_, &QTimer::timeout, this, &AppController::lockForBackground);
     lockoutTick_.setInterval(1000);
     connect(&lockoutTick_, &QTimer::timeout, this, &AppController::tickLockout);
     connect(this, &AppController::protectionChanged, this,
@@ -95,9 +103,13 @@ AppController::AppController(Parts parts, const Clock& clock, QObject* parent)
         setMessage({});
         updateSessionEnded();
         emit signedInAgain();
+        // A contact with the server: ends an offline lock (offlineAssessed) and any warning.
+        parts_.storage->noteServerContact();
         if (parts_.sync != nullptr)
             parts_.sync->syncNow();
     });
+    connect(storage, &StorageClient::offlineAssessed, this, &AppController::onOfflineAssessed);
+    connect(storage, &StorageClient::offlineShredded, this, &AppController::onOfflineShredded);
     if (parts_.sync != nullptr) {
         connect(parts_.sync, &SyncController::statusChanged, this,
                 &AppController::updateSessionEnded);
@@ -127,6 +139,8 @@ AppController::AppController(Parts parts, const Clock& clock, QObject* parent)
         device_ = {};
         signedIn_ = false;
         justCreated_ = false;
+        offlineStage_ = 0;
+        emit offlineChanged();
         setUnsentChanges({});
         setMessage({});
         setNotice(serverTold
@@ -216,7 +230,7 @@ void AppController::signIn(const QString& username, const QString& password) {
 }
 
 void AppController::signInAgain(const QString& password) {
-    if (!sessionEnded() || busy_)
+    if ((!sessionEnded() && !(state_ == Unlocked && offlineLocked())) || busy_)
         return;
     if (password.isEmpty()) {
         setMessage(tr("Enter your password."), QStringLiteral("password"));
@@ -343,7 +357,19 @@ void AppController::setCoverEnabled(bool enabled) {
     if (enabled == coverEnabled_)
         return;
     coverEnabled_ = enabled;
+    if (!enabled) {
+        backgroundLock_.stop();
+        backgroundSince_ = 0;
+    }
     emit coveredChanged();
+}
+
+void AppController::setBackgroundLockSeconds(int seconds) {
+    seconds = std::max(seconds, 0);
+    if (seconds == backgroundLockSeconds_)
+        return;
+    backgroundLockSeconds_ = seconds;
+    emit backgroundLockSecondsChanged();
 }
 
 void AppController::setApplicationActive(bool active) {
@@ -353,9 +379,42 @@ void AppController::setApplicationActive(bool active) {
     active_ = active;
     if (covered() != wasCovered)
         emit coveredChanged();
+    if (!active_) {
+        // Into the background (or the screen went off): the lock follows after the grace.
+        // The outbox starts leaving now, because the lock closes the store and a suspended
+        // app sends nothing; a send the lock cuts short resumes after the next unlock.
+        if (state_ == Unlocked && coverEnabled_) {
+            backgroundSince_ = clock_.nowMillis();
+            backgroundLock_.start(backgroundLockSeconds_ * 1000);
+            if (parts_.sync != nullptr)
+                (void)parts_.sync->flushBeforeLock();
+        }
+        return;
+    }
+    backgroundLock_.stop();
+    // A platform that suspended the process fired no timer: the clock says whether the grace
+    // ran out while the app was away.
+    const bool graceOver = backgroundSince_ > 0 && clock_.nowMillis() - backgroundSince_ >=
+                                                       qint64{backgroundLockSeconds_} * 1000;
+    if (graceOver) {
+        lockForBackground();
+        return;
+    }
+    backgroundSince_ = 0;
     // Back in the foreground: what waited while the app was in the background goes now.
-    if (active_ && state_ == Unlocked && parts_.sync != nullptr)
+    if (state_ == Unlocked && parts_.sync != nullptr)
         parts_.sync->resume();
+}
+
+void AppController::lockForBackground() {
+    backgroundSince_ = 0;
+    backgroundLock_.stop();
+    if (state_ != Unlocked)
+        return;
+    lockAfterFlush_ = false;
+    flushBound_.stop();
+    lock();
+    emit lockedInBackground();
 }
 
 QDate AppController::today() const {
@@ -370,9 +429,11 @@ void AppController::setState(State state) {
         inactivity_.start();
     } else {
         inactivity_.stop();
+        backgroundLock_.stop();
     }
     emit stateChanged();
     emit signInChanged();
+    emit offlineChanged();
     updateSessionEnded();
 }
 
@@ -393,6 +454,8 @@ void AppController::setMessage(const QString& message, const QString& field) {
 
 void AppController::start() {
     setBusy(true);
+    // A device left unused past the offline period's grace is shredded before anything else.
+    parts_.storage->checkOfflineAtStart();
     parts_.storage->inspect();
 }
 
@@ -458,17 +521,30 @@ void AppController::unlock(const QString& pin) {
 }
 
 void AppController::onOpened(const QString& protection) {
-    setBusy(false);
     lockoutTick_.stop();
     lockoutUntil_ = 0;
     status_.failedAttempts = 0;
     emit lockoutChanged();
-    setMessage({});
     if (protection != protection_) {
         protection_ = protection;
         emit protectionChanged();
     }
+    // A device that syncs: nothing is shown before the offline period is judged.
+    if (!device_.server.isEmpty()) {
+        awaitingOfflineVerdict_ = true;
+        parts_.storage->assessOffline();
+        return;
+    }
+    finishOpen();
+}
+
+void AppController::finishOpen() {
+    setBusy(false);
+    setMessage({});
     setState(Unlocked);
+    // Locked for the offline period: nothing is read or synced until the user signs in again.
+    if (offlineLocked())
+        return;
     if (parts_.sessions->date().isValid()) {
         parts_.sessions->reload();
     } else {
@@ -486,6 +562,63 @@ void AppController::onOpened(const QString& protection) {
             parts_.sync->syncNow();
     }
     syncAfterSignIn_ = false;
+}
+
+void AppController::onOfflineAssessed(int stage, int daysLeft, int backgroundLockSeconds) {
+    const bool wasLocked = offlineLocked();
+    offlineStage_ = stage;
+    offlineDaysLeft_ = daysLeft;
+    setBackgroundLockSeconds(backgroundLockSeconds);
+    emit offlineChanged();
+    if (awaitingOfflineVerdict_) {
+        awaitingOfflineVerdict_ = false;
+        if (parts_.storage->isOpen())
+            finishOpen();
+        return;
+    }
+    if (state_ != Unlocked)
+        return;
+    if (wasLocked && !offlineLocked()) {
+        // Signed in again online: everything loads, and the waiting changes go.
+        syncAfterSignIn_ = true;
+        finishOpen();
+    } else if (!wasLocked && offlineLocked()) {
+        clearViews();
+    }
+}
+
+void AppController::onOfflineShredded() {
+    const bool wasOpen = state_ == Unlocked;
+    if (wasOpen)
+        clearViews();
+    awaitingOfflineVerdict_ = false;
+    offlineStage_ = 0;
+    device_ = {};
+    signedIn_ = false;
+    justCreated_ = false;
+    setBusy(false);
+    setMessage({});
+    setNotice(
+        tr("This phone had not reached the server for too long, so its Sitebook data "
+           "was deleted. Sign in to use Sitebook again."));
+    setState(FirstRun);
+    emit offlineChanged();
+    emit signInChanged();
+}
+
+QString AppController::offlineWarning() const {
+    if (state_ != Unlocked || offlineStage_ != 1)
+        return {};
+    return tr("Connect to the server within %n day(s) or this device will lock.", "",
+              offlineDaysLeft_);
+}
+
+QString AppController::offlineLockText() const {
+    return tr(
+        "This phone has not reached the server for too long, so its records are locked. "
+        "Sign in with your password while you have signal to see them again. If it "
+        "does not reach the server within %n day(s), its Sitebook data will be deleted.",
+        "", offlineDaysLeft_);
 }
 
 void AppController::onOpenFailed(int code, const QString& message, const VaultStatus& status) {

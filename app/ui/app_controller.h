@@ -60,6 +60,11 @@ class AppController : public QObject {
     Q_PROPERTY(int lockAfterSeconds READ lockAfterSeconds WRITE setLockAfterSeconds NOTIFY
                    lockAfterSecondsChanged)
     Q_PROPERTY(bool covered READ covered NOTIFY coveredChanged)
+    // Seconds the app may spend in the background (or with the screen off) before it locks;
+    // policy, default 5. Measured on the injected clock, so a process the platform suspended
+    // locks the moment it is resumed.
+    Q_PROPERTY(int backgroundLockSeconds READ backgroundLockSeconds WRITE setBackgroundLockSeconds
+                   NOTIFY backgroundLockSecondsChanged)
     Q_PROPERTY(bool coverEnabled READ coverEnabled WRITE setCoverEnabled NOTIFY coveredChanged)
     Q_PROPERTY(QDate today READ today CONSTANT)
     Q_PROPERTY(sitebook::ui::SessionListModel* sessions READ sessions CONSTANT)
@@ -99,6 +104,13 @@ class AppController : public QObject {
     Q_PROPERTY(QString caFingerprint READ caFingerprint NOTIFY caFileChanged)
     // The changes that have not reached the server, for the sign-out confirmation.
     Q_PROPERTY(QStringList unsentChanges READ unsentChanges NOTIFY unsentChangesChanged)
+    // The maximum offline period (docs/SECURITY.md). A warning for the home screens' status
+    // area, days before the lock ("Connect to the server within 3 days or …"; empty when none),
+    // and the lock itself: unlocked with the PIN, but nothing is shown until the user signs in
+    // again online (signInAgain).
+    Q_PROPERTY(QString offlineWarning READ offlineWarning NOTIFY offlineChanged)
+    Q_PROPERTY(bool offlineLocked READ offlineLocked NOTIFY offlineChanged)
+    Q_PROPERTY(QString offlineLockText READ offlineLockText NOTIFY offlineChanged)
     // A sentence for the sign-in page after signing out (empty otherwise).
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 public:
@@ -138,7 +150,10 @@ public:
     void setLockAfterSeconds(int seconds);
     bool covered() const { return coverEnabled_ && !active_; }
     bool coverEnabled() const { return coverEnabled_; }
+    // The cover and the background lock together (off only for the screenshot tool and tests).
     void setCoverEnabled(bool enabled);
+    int backgroundLockSeconds() const { return backgroundLockSeconds_; }
+    void setBackgroundLockSeconds(int seconds);
     QDate today() const;
     SessionListModel* sessions() const { return parts_.sessions; }
     RosterModel* roster() const { return parts_.roster; }
@@ -179,6 +194,9 @@ public:
     QString caFingerprint() const { return caFingerprint_; }
     QStringList unsentChanges() const { return unsentChanges_; }
     QString notice() const { return notice_; }
+    QString offlineWarning() const;
+    bool offlineLocked() const { return offlineStage_ == 2; }
+    QString offlineLockText() const;
 
     // Sign-in page: reads an enrolment code (docs/CLI.md, "Enrolment codes"), fills the server
     // address and pins the code's CA. False, with a message under the field "enrolment", when
@@ -215,7 +233,7 @@ public:
     // For the application object: counts key, mouse and touch input as activity, and follows
     // the application state for the privacy cover.
     bool eventFilter(QObject* watched, QEvent* event) override;
-    void setApplicationActive(bool active);
+    Q_INVOKABLE void setApplicationActive(bool active);
 
 signals:
     void stateChanged();
@@ -236,6 +254,9 @@ signals:
     void signedInAgain();
     // Emitted when the inactivity timer locks the app.
     void lockedForInactivity();
+    // Emitted when the app locks because it stayed in the background past the grace.
+    void lockedInBackground();
+    void backgroundLockSecondsChanged();
     void serverAddressChanged();
     void caFileChanged();
     void unsentChangesChanged();
@@ -244,6 +265,7 @@ signals:
     void signOutRequested();
     // The user's data has left the device; the sign-in page is next.
     void signedOut();
+    void offlineChanged();
 
 private:
     void setState(State state);
@@ -257,6 +279,10 @@ private:
     void clearViews();
     void setUnsentChanges(const QStringList& changes);
     void setNotice(const QString& notice);
+    // Everything after the store opened and the offline period was judged.
+    void finishOpen();
+    void onOfflineAssessed(int stage, int daysLeft, int backgroundLockSeconds);
+    void onOfflineShredded();
 
     Parts parts_;
     const Clock& clock_;
@@ -288,6 +314,16 @@ private:
     static constexpr int kFlushBeforeLockMs = 5'000;
     QTimer flushBound_;
     bool lockAfterFlush_ = false;
+    // The background lock: when the app left the foreground (clock millis; 0: it is in the
+    // foreground) and the timer that locks it at the end of the grace while it still runs.
+    void lockForBackground();
+    int backgroundLockSeconds_ = 5;
+    // The offline period as last judged: an OfflineStage and its days; an open waits for it.
+    int offlineStage_ = 0;
+    int offlineDaysLeft_ = 0;
+    bool awaitingOfflineVerdict_ = false;
+    qint64 backgroundSince_ = 0;
+    QTimer backgroundLock_;
     QString caFingerprint_;
     QStringList unsentChanges_;
     QString notice_;

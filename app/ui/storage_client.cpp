@@ -45,6 +45,8 @@ StorageClient::StorageClient(StorageConfig config, const Clock& clock, RandomSou
         open_ = false;
         emit closed();
     });
+    connect(worker_, &StorageWorker::offlineAssessed, this, &StorageClient::offlineAssessed);
+    connect(worker_, &StorageWorker::offlineShredded, this, &StorageClient::offlineShredded);
     connect(worker_, &StorageWorker::sessionsLoaded, this, &StorageClient::sessionsLoaded);
     connect(worker_, &StorageWorker::rosterLoaded, this, &StorageClient::rosterLoaded);
     connect(worker_, &StorageWorker::recordLoaded, this, &StorageClient::recordLoaded);
@@ -147,6 +149,18 @@ quint64 StorageClient::saveGroup(const QList<RecordRequest>& records) {
 void StorageClient::signIn(const ServerSettings& server, const QString& username,
                            const QString& password) {
     post([w = worker_, server, username, password] { w->signIn(server, username, password); });
+}
+
+void StorageClient::assessOffline() {
+    post([w = worker_] { w->assessOffline(); });
+}
+
+void StorageClient::noteServerContact() {
+    post([w = worker_] { w->noteServerContact(); });
+}
+
+void StorageClient::checkOfflineAtStart() {
+    post([w = worker_] { w->checkOfflineAtStart(); });
 }
 
 void StorageClient::syncNow() {

@@ -82,6 +82,10 @@ public:
     // Signing out: answered with unsentLoaded(); signedOut() or signOutRefused().
     quint64 loadUnsent();
     void signOut(bool discardUnsent);
+    // The maximum offline period (StorageWorker::assessOffline and friends).
+    void assessOffline();
+    void noteServerContact();
+    void checkOfflineAtStart();
 
 signals:
     void vaultInspected(const sitebook::ui::VaultStatus& status);
@@ -117,6 +121,8 @@ signals:
     void unsentLoaded(quint64 request, const QStringList& changes);
     void signOutRefused(const QStringList& changes);
     void signedOut(bool serverTold);
+    void offlineAssessed(int stage, int daysLeft, int backgroundLockSeconds);
+    void offlineShredded();
 
 private:
     template <typename F>

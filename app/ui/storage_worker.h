@@ -134,6 +134,17 @@ public:
     // versions) becomes the appointment's outcome, recorded by the officer. Same answers.
     void confirmOutcome(quint64 request, const QString& appointmentId, const QString& outcomeJson);
 
+    // The maximum offline period (offline_period.h, storage_worker_offline.cpp).
+    // Unlocked: judges the last server contact against the never-decreasing clock kept in the
+    // store (offlineAssessed()), and shreds the device when the grace is over.
+    void assessOffline();
+    // Unlocked, after the server answered: fetches its policy values; if the server answers,
+    // keeps them and records the contact; then assesses.
+    void noteServerContact();
+    // Locked, at start: the same judgement from the plain copy of the contact time (the
+    // store cannot be read without the PIN), to shred a device left switched off.
+    void checkOfflineAtStart();
+
 signals:
     void vaultInspected(const sitebook::ui::VaultStatus& status);
     // The store is open; `protection` is the vault's protection sentence.
@@ -177,6 +188,10 @@ signals:
     void signOutRefused(const QStringList& changes);
     // The device holds no case data any more. `serverTold`: the server ended the sign-in too.
     void signedOut(bool serverTold);
+    // `stage` is an OfflineStage; `daysLeft` as OfflineVerdict's.
+    void offlineAssessed(int stage, int daysLeft, int backgroundLockSeconds);
+    // The offline grace ran out: the keys and the data are gone (closed() follows).
+    void offlineShredded();
 
 private:
     // Validates and records an officer's decision; answers decisionRecorded/decisionFailed.
@@ -210,6 +225,8 @@ private:
     Result<std::vector<CaseloadLine>> caseload();
     Result<std::vector<InboxItem>> inbox(const QString& personId);
     Result<QStringList> unsentChanges();
+    // The offline period: destroys the keys and the data (storage_worker_offline.cpp).
+    Status shredDeviceData();
 
     StorageConfig config_;
     const Clock& clock_;

@@ -22,6 +22,10 @@ Policy Policy::defaults() {
     p.order_required_minutes = PolicyValue<MinutesRange>(MinutesRange{40 * 60, 300 * 60});
     p.case_note_max_chars = PolicyValue<int>(4000);
     p.clock_skew_allowance_minutes = PolicyValue<int>(5);
+    p.max_offline_days = PolicyValue<int>(14);
+    p.offline_shred_grace_days = PolicyValue<int>(7);
+    p.offline_warning_days = PolicyValue<int>(3);
+    p.background_lock_seconds = PolicyValue<int>(5);
     return p;
 }
 

@@ -10,6 +10,7 @@
 
 #include "grpc_status.h"
 #include "sitebook/v1/auth.grpc.pb.h"
+#include "sitebook/v1/reference.grpc.pb.h"
 #include "sitebook/v1/sync.grpc.pb.h"
 
 namespace sitebook::sync {
@@ -79,10 +80,12 @@ struct Connection {
     explicit Connection(std::shared_ptr<grpc::Channel> c)
         : channel(std::move(c)),
           auth(v1::AuthService::NewStub(channel)),
-          sync(v1::SyncService::NewStub(channel)) {}
+          sync(v1::SyncService::NewStub(channel)),
+          reference(v1::ReferenceService::NewStub(channel)) {}
     std::shared_ptr<grpc::Channel> channel;
     std::unique_ptr<v1::AuthService::Stub> auth;
     std::unique_ptr<v1::SyncService::Stub> sync;
+    std::unique_ptr<v1::ReferenceService::Stub> reference;
 };
 
 // Makes a channel; `fresh` asks for one that shares no connection state with earlier ones.
@@ -123,6 +126,19 @@ public:
         if (!status.ok())
             return fromGrpcStatus(status, ctx->GetServerTrailingMetadata());
         return credentialsOf(response);
+    }
+
+    Result<std::vector<PolicySetting>> policyValues(const std::string& accessToken) override {
+        v1::ReferenceDataRequest req;
+        v1::ReferenceData response;
+        auto ctx = context(accessToken, config_.unaryDeadline);
+        grpc::Status status = connection()->reference->GetReferenceData(ctx.get(), req, &response);
+        if (!status.ok())
+            return fromGrpcStatus(status, ctx->GetServerTrailingMetadata());
+        std::vector<PolicySetting> out;
+        for (const v1::PolicyValue& p : response.policy_values())
+            out.push_back({p.key(), p.value(), p.effective_from()});
+        return out;
     }
 
     Status signOut(const std::string& refreshToken, const std::string& deviceId) override {

@@ -541,6 +541,10 @@ Result<SyncReport> SyncEngine::run(bool doUpload, bool doDownload) {
     return report;
 }
 
+Result<std::vector<PolicySetting>> SyncEngine::policyValues() {
+    return withToken([this](const std::string& token) { return transport_.policyValues(token); });
+}
+
 Result<SyncReport> SyncEngine::sync() {
     return run(true, true);
 }

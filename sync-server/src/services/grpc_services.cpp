@@ -889,6 +889,11 @@ grpc::Status ReferenceServiceImpl::GetReferenceData(grpc::ServerContext* context
     addPolicy("warning_window_months", policy.warning_window_months);
     addPolicy("case_note_max_chars", policy.case_note_max_chars);
     addPolicy("clock_skew_allowance_minutes", policy.clock_skew_allowance_minutes);
+    // Device privacy: the offline period, its grace and warning, the background lock.
+    addPolicy("max_offline_days", policy.max_offline_days);
+    addPolicy("offline_shred_grace_days", policy.offline_shred_grace_days);
+    addPolicy("offline_warning_days", policy.offline_warning_days);
+    addPolicy("background_lock_seconds", policy.background_lock_seconds);
 
     // The version is a hash of the content, so clients can ask "has anything changed?".
     std::string content;

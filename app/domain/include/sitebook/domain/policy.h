@@ -99,6 +99,16 @@ struct Policy {
     // being about the future (an outcome before its session starts). Looked up on the
     // session's date. Default 5 minutes.
     PolicyValue<int> clock_skew_allowance_minutes{0};
+    // Device privacy (sent to devices with the reference data; docs/SECURITY.md).
+    // Days a device may go without reaching the server before it locks its data until the
+    // user signs in again online. Default 14.
+    PolicyValue<int> max_offline_days{0};
+    // Further days, after that lock, before the device shreds its keys. Default 7.
+    PolicyValue<int> offline_shred_grace_days{0};
+    // Days before the lock that the device starts warning its user. Default 3.
+    PolicyValue<int> offline_warning_days{0};
+    // Seconds the app may stay in the background before it locks. Default 5.
+    PolicyValue<int> background_lock_seconds{0};
 
     static Policy defaults();
 };

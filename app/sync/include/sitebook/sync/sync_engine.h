@@ -118,6 +118,8 @@ public:
     Result<SyncReport> sync();
     Result<SyncReport> upload();
     Result<SyncReport> download();
+    // The server's policy values (the transport's policyValues(), with the access token).
+    Result<std::vector<PolicySetting>> policyValues();
 
     SyncState state() const;
     void setStateListener(std::function<void(const SyncState&)> listener);

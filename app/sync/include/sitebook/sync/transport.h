@@ -85,6 +85,14 @@ struct DownloadMessage {
 
 // Thread-compatible: one call at a time per instance is enough for the engine; the gRPC
 // implementation is in fact thread-safe.
+// A policy value the server sends with its reference data (ReferenceService), e.g.
+// {"max_offline_days", "14", "0001-01-01"}: in force from `effectiveFrom` (ISO date).
+struct PolicySetting {
+    std::string key;
+    std::string value;
+    std::string effectiveFrom;
+};
+
 class SyncTransport {
 public:
     virtual ~SyncTransport() = default;
@@ -109,6 +117,12 @@ public:
     // at once, for the rest of this transport's life (the app locks: the store must close
     // within moments, not after a call's deadline). Default: nothing to cancel.
     virtual void cancelCalls() {}
+    // The server's policy values (ReferenceService.GetReferenceData). A transport without it
+    // answers Unavailable, and the device keeps the values it has.
+    virtual Result<std::vector<PolicySetting>> policyValues(const std::string& accessToken) {
+        (void)accessToken;
+        return makeError(ErrorCode::Unavailable, "this transport cannot fetch policy values");
+    }
 };
 
 }  // namespace sitebook::sync
