@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="cy_GB">
 <context>
     <name>AppMenu</name>
@@ -13,7 +12,7 @@
     </message>
     <message>
         <source>Not signed in: the data is on this phone only</source>
-        <translation>Heb fewngofnodi: mae&apos;r data ar y ffôn hwn yn unig</translation>
+        <translation>Heb fewngofnodi: mae'r data ar y ffôn hwn yn unig</translation>
     </message>
     <message>
         <source>Text size</source>
@@ -45,7 +44,7 @@
     </message>
     <message>
         <source>Close the menu</source>
-        <translation>Cau&apos;r ddewislen</translation>
+        <translation>Cau'r ddewislen</translation>
     </message>
 </context>
 <context>
@@ -56,7 +55,7 @@
     </message>
     <message>
         <source>How your data is protected on this phone:</source>
-        <translation type="vanished">Sut mae eich data wedi&apos;i ddiogelu ar y ffôn hwn:</translation>
+        <translation type="vanished">Sut mae eich data wedi'i ddiogelu ar y ffôn hwn:</translation>
     </message>
     <message numerus="yes">
         <source>Sitebook locks itself after %n minute(s) without use.</source>
@@ -74,7 +73,7 @@
     </message>
     <message>
         <source>How your data is protected on this device:</source>
-        <translation>Sut mae eich data wedi&apos;i ddiogelu ar y ddyfais hon:</translation>
+        <translation>Sut mae eich data wedi'i ddiogelu ar y ddyfais hon:</translation>
     </message>
 </context>
 <context>
@@ -93,10 +92,10 @@
     </message>
     <message>
         <source>The server did not accept these changes. Correct and resubmit them, or discard them.</source>
-        <translation>Ni dderbyniodd y gweinydd y newidiadau hyn. Cywirwch nhw a&apos;u cyflwyno eto, neu eu gwaredu.</translation>
+        <translation>Ni dderbyniodd y gweinydd y newidiadau hyn. Cywirwch nhw a'u cyflwyno eto, neu eu gwaredu.</translation>
     </message>
     <message>
-        <source>Server&apos;s reason: %1</source>
+        <source>Server's reason: %1</source>
         <translation>Rheswm y gweinydd: %1</translation>
     </message>
     <message>
@@ -109,15 +108,15 @@
     </message>
     <message>
         <source>Discard this change</source>
-        <translation>Gwaredu&apos;r newid hwn</translation>
+        <translation>Gwaredu'r newid hwn</translation>
     </message>
     <message>
         <source>Discard this change?</source>
-        <translation>Gwaredu&apos;r newid hwn?</translation>
+        <translation>Gwaredu'r newid hwn?</translation>
     </message>
     <message>
         <source>It will not be sent again. The record goes back to what the server holds. This cannot be undone.</source>
-        <translation type="vanished">Ni fydd yn cael ei anfon eto. Bydd y cofnod yn mynd yn ôl i&apos;r hyn sydd gan y gweinydd. Does dim modd dadwneud hyn.</translation>
+        <translation type="vanished">Ni fydd yn cael ei anfon eto. Bydd y cofnod yn mynd yn ôl i'r hyn sydd gan y gweinydd. Does dim modd dadwneud hyn.</translation>
     </message>
     <message>
         <source>Discard</source>
@@ -129,7 +128,7 @@
     </message>
     <message>
         <source>Discarded on the needs-attention screen</source>
-        <translation>Wedi&apos;i waredu ar y sgrin Angen sylw</translation>
+        <translation>Wedi'i waredu ar y sgrin Angen sylw</translation>
     </message>
     <message>
         <source>Someone no longer on this phone</source>
@@ -141,7 +140,7 @@
     </message>
     <message>
         <source>It will not be sent. The record goes back to what the server holds. This cannot be undone.</source>
-        <translation>Ni fydd yn cael ei anfon. Mae&apos;r cofnod yn mynd yn ôl i&apos;r hyn sydd gan y gweinydd. Nid oes modd dadwneud hyn.</translation>
+        <translation>Ni fydd yn cael ei anfon. Mae'r cofnod yn mynd yn ôl i'r hyn sydd gan y gweinydd. Nid oes modd dadwneud hyn.</translation>
     </message>
 </context>
 <context>
@@ -175,7 +174,7 @@
     </message>
     <message>
         <source>Acceptable Absence – Stood Down</source>
-        <translation>Absenoldeb Derbyniol – Wedi&apos;i Ryddhau</translation>
+        <translation>Absenoldeb Derbyniol – Wedi'i Ryddhau</translation>
     </message>
     <message>
         <source>Acceptable Absence – Medical</source>
@@ -203,7 +202,7 @@
     </message>
     <message>
         <source>Came, worked the session and followed the rules.</source>
-        <translation>Daeth, gweithiodd drwy&apos;r sesiwn a dilyn y rheolau.</translation>
+        <translation>Daeth, gweithiodd drwy'r sesiwn a dilyn y rheolau.</translation>
     </message>
     <message>
         <source>Came but was late, unfit to work, left early or had no PPE.</source>
@@ -315,7 +314,7 @@
     </message>
     <message>
         <source>Introduced</source>
-        <translation>Wedi&apos;i gyflwyno</translation>
+        <translation>Wedi'i gyflwyno</translation>
     </message>
     <message>
         <source>Practising</source>
@@ -351,11 +350,11 @@
     </message>
     <message>
         <source>Protected by your PIN only: this phone has no secure key store, so choose a longer PIN.</source>
-        <translation>Wedi&apos;i ddiogelu gan eich PIN yn unig: does gan y ffôn hwn ddim storfa allweddi ddiogel, felly dewiswch PIN hirach.</translation>
+        <translation>Wedi'i ddiogelu gan eich PIN yn unig: does gan y ffôn hwn ddim storfa allweddi ddiogel, felly dewiswch PIN hirach.</translation>
     </message>
     <message>
-        <source>Protected by your PIN and by this phone&apos;s secure key store.</source>
-        <translation>Wedi&apos;i ddiogelu gan eich PIN a chan storfa allweddi ddiogel y ffôn hwn.</translation>
+        <source>Protected by your PIN and by this phone's secure key store.</source>
+        <translation>Wedi'i ddiogelu gan eich PIN a chan storfa allweddi ddiogel y ffôn hwn.</translation>
     </message>
 </context>
 <context>
@@ -369,7 +368,7 @@
     <name>FastPathPage</name>
     <message>
         <source>Back to the roster without saving</source>
-        <translation>Yn ôl i&apos;r rhestr heb gadw</translation>
+        <translation>Yn ôl i'r rhestr heb gadw</translation>
     </message>
     <message>
         <source>Everyone attended and complied</source>
@@ -377,7 +376,7 @@
     </message>
     <message>
         <source>Saving…</source>
-        <translation>Wrthi&apos;n cadw…</translation>
+        <translation>Wrthi'n cadw…</translation>
     </message>
     <message numerus="yes">
         <source>Save %n record(s)</source>
@@ -434,11 +433,11 @@
     <message numerus="yes">
         <source>Records “Attended – Complied” for the %n person(s) marked as here, with the same times and the same work. Change anything for one person below.</source>
         <translation>
-            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person sydd wedi&apos;u nodi&apos;n bresennol, gyda&apos;r un amseroedd a&apos;r un gwaith. Newidiwch unrhyw beth i un person isod.</numerusform>
-            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person sydd wedi&apos;u nodi&apos;n bresennol, gyda&apos;r un amseroedd a&apos;r un gwaith. Newidiwch unrhyw beth i un person isod.</numerusform>
-            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person sydd wedi&apos;u nodi&apos;n bresennol, gyda&apos;r un amseroedd a&apos;r un gwaith. Newidiwch unrhyw beth i un person isod.</numerusform>
-            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person sydd wedi&apos;u nodi&apos;n bresennol, gyda&apos;r un amseroedd a&apos;r un gwaith. Newidiwch unrhyw beth i un person isod.</numerusform>
-            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person sydd wedi&apos;u nodi&apos;n bresennol, gyda&apos;r un amseroedd a&apos;r un gwaith. Newidiwch unrhyw beth i un person isod.</numerusform>
+            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person sydd wedi'u nodi'n bresennol, gyda'r un amseroedd a'r un gwaith. Newidiwch unrhyw beth i un person isod.</numerusform>
+            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person sydd wedi'u nodi'n bresennol, gyda'r un amseroedd a'r un gwaith. Newidiwch unrhyw beth i un person isod.</numerusform>
+            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person sydd wedi'u nodi'n bresennol, gyda'r un amseroedd a'r un gwaith. Newidiwch unrhyw beth i un person isod.</numerusform>
+            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person sydd wedi'u nodi'n bresennol, gyda'r un amseroedd a'r un gwaith. Newidiwch unrhyw beth i un person isod.</numerusform>
+            <numerusform>Yn cofnodi “Mynychodd – Cydymffurfiodd” ar gyfer y %n person sydd wedi'u nodi'n bresennol, gyda'r un amseroedd a'r un gwaith. Newidiwch unrhyw beth i un person isod.</numerusform>
         </translation>
     </message>
     <message>
@@ -463,7 +462,7 @@
     </message>
     <message>
         <source>Description of the work the group did</source>
-        <translation>Disgrifiad o&apos;r gwaith a wnaeth y grŵp</translation>
+        <translation>Disgrifiad o'r gwaith a wnaeth y grŵp</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -479,7 +478,7 @@
     </message>
     <message>
         <source>Counted in</source>
-        <translation>Wedi&apos;i gyfrif mewn</translation>
+        <translation>Wedi'i gyfrif mewn</translation>
     </message>
     <message>
         <source>e.g. bags</source>
@@ -487,7 +486,7 @@
     </message>
     <message>
         <source>What the amount counts</source>
-        <translation>Beth mae&apos;r swm yn ei gyfrif</translation>
+        <translation>Beth mae'r swm yn ei gyfrif</translation>
     </message>
     <message>
         <source>Each person</source>
@@ -503,15 +502,15 @@
     </message>
     <message>
         <source>Not recorded with the group: record them from the roster.</source>
-        <translation>Heb eu cofnodi gyda&apos;r grŵp: cofnodwch nhw o&apos;r rhestr.</translation>
+        <translation>Heb eu cofnodi gyda'r grŵp: cofnodwch nhw o'r rhestr.</translation>
     </message>
     <message>
         <source>A line for their officer</source>
-        <translation>Llinell i&apos;w swyddog</translation>
+        <translation>Llinell i'w swyddog</translation>
     </message>
     <message>
         <source>A line of feedback about %1 for their officer</source>
-        <translation>Llinell o adborth am %1 i&apos;w swyddog</translation>
+        <translation>Llinell o adborth am %1 i'w swyddog</translation>
     </message>
     <message>
         <source>Skill seen: %1</source>
@@ -581,7 +580,7 @@
     </message>
     <message>
         <source>Setting up…</source>
-        <translation>Wrthi&apos;n gosod…</translation>
+        <translation>Wrthi'n gosod…</translation>
     </message>
     <message>
         <source>Set PIN and start</source>
@@ -602,7 +601,7 @@
         <translation>Fy llwyth achosion</translation>
     </message>
     <message>
-        <source>Supervisor&apos;s reason: %1</source>
+        <source>Supervisor's reason: %1</source>
         <translation>Rheswm y goruchwyliwr: %1</translation>
     </message>
     <message>
@@ -623,7 +622,7 @@
     </message>
     <message>
         <source>Needs a decision (%1)</source>
-        <translation>I&apos;w penderfynu (%1)</translation>
+        <translation>I'w penderfynu (%1)</translation>
     </message>
     <message>
         <source>Caseload (%1)</source>
@@ -635,7 +634,7 @@
     </message>
     <message>
         <source>Breach referral required: a warning was given on this order within 12 months</source>
-        <translation>Rhaid cyfeirio am dorri&apos;r gorchymyn: rhoddwyd rhybudd ar y gorchymyn hwn o fewn 12 mis</translation>
+        <translation>Rhaid cyfeirio am dorri'r gorchymyn: rhoddwyd rhybudd ar y gorchymyn hwn o fewn 12 mis</translation>
     </message>
     <message>
         <source>No progress has been received yet. Sync to fetch your caseload.</source>
@@ -643,11 +642,11 @@
     </message>
     <message>
         <source>Completed</source>
-        <translation>Wedi&apos;i gwblhau</translation>
+        <translation>Wedi'i gwblhau</translation>
     </message>
     <message>
         <source>Needs a decision: %1</source>
-        <translation>I&apos;w penderfynu: %1</translation>
+        <translation>I'w penderfynu: %1</translation>
     </message>
     <message>
         <source>Menu</source>
@@ -691,7 +690,7 @@
     </message>
     <message>
         <source>%1 passed its respond-by date</source>
-        <translation>%1 wedi mynd heibio&apos;r dyddiad ymateb</translation>
+        <translation>%1 wedi mynd heibio'r dyddiad ymateb</translation>
     </message>
     <message>
         <source>Supervisor alerts: %1</source>
@@ -700,6 +699,29 @@
     <message>
         <source>Choose an item or a person to see their record here.</source>
         <translation>Dewiswch eitem neu berson i weld eu cofnod yma.</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineLockedPage</name>
+    <message>
+        <source>Sign in to see your records</source>
+        <translation>Mewngofnodwch i weld eich cofnodion</translation>
+    </message>
+    <message>
+        <source>Username: %1</source>
+        <translation>Enw defnyddiwr: %1</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Cyfrinair</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Wrthi'n mewngofnodi…</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Mewngofnodi</translation>
     </message>
 </context>
 <context>
@@ -718,7 +740,7 @@
     </message>
     <message>
         <source>Solid: hours credited. Dashed: the pace that completes the order 12 months after sentence (%1).</source>
-        <translation>Solet: oriau a gredydwyd. Toredig: y cyflymder sy&apos;n cwblhau&apos;r gorchymyn 12 mis ar ôl y ddedfryd (%1).</translation>
+        <translation>Solet: oriau a gredydwyd. Toredig: y cyflymder sy'n cwblhau'r gorchymyn 12 mis ar ôl y ddedfryd (%1).</translation>
     </message>
     <message>
         <source>Needs a decision</source>
@@ -726,7 +748,7 @@
     </message>
     <message>
         <source>Breach referral required: a warning was given on this order within 12 months</source>
-        <translation>Rhaid cyfeirio am dorri&apos;r gorchymyn: rhoddwyd rhybudd ar y gorchymyn hwn o fewn 12 mis</translation>
+        <translation>Rhaid cyfeirio am dorri'r gorchymyn: rhoddwyd rhybudd ar y gorchymyn hwn o fewn 12 mis</translation>
     </message>
     <message>
         <source>Record a decision</source>
@@ -749,7 +771,7 @@
         <translation>Pryderon: %1</translation>
     </message>
     <message>
-        <source>Supervisor&apos;s alert: %1</source>
+        <source>Supervisor's alert: %1</source>
         <translation>Rhybudd y goruchwyliwr: %1</translation>
     </message>
     <message>
@@ -782,7 +804,7 @@
     </message>
     <message>
         <source>Refer for breach</source>
-        <translation>Cyfeirio am dorri&apos;r gorchymyn</translation>
+        <translation>Cyfeirio am dorri'r gorchymyn</translation>
     </message>
     <message>
         <source>No further action</source>
@@ -798,26 +820,26 @@
     </message>
     <message>
         <source>Save decision</source>
-        <translation type="vanished">Cadw&apos;r penderfyniad</translation>
+        <translation type="vanished">Cadw'r penderfyniad</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Canslo</translation>
     </message>
     <message>
-        <source>Correcting a refused decision. Server&apos;s reason: %1</source>
+        <source>Correcting a refused decision. Server's reason: %1</source>
         <translation>Cywiro penderfyniad a wrthodwyd. Rheswm y gweinydd: %1</translation>
     </message>
     <message>
         <source>Resubmit decision</source>
-        <translation>Cyflwyno&apos;r penderfyniad eto</translation>
+        <translation>Cyflwyno'r penderfyniad eto</translation>
     </message>
     <message>
         <source>Recorded, sending. It leaves this list now and goes to the server with the next sync.</source>
         <translation>Wedi’i gofnodi, yn anfon. Mae’n gadael y rhestr hon nawr ac yn mynd i’r gweinydd gyda’r cysoniad nesaf.</translation>
     </message>
     <message>
-        <source>Supervisor&apos;s reason: %1</source>
+        <source>Supervisor's reason: %1</source>
         <translation>Rheswm y goruchwyliwr: %1</translation>
     </message>
     <message>
@@ -924,7 +946,7 @@
     <name>PrivacyCover</name>
     <message>
         <source>Sitebook content hidden</source>
-        <translation>Cynnwys Sitebook wedi&apos;i guddio</translation>
+        <translation>Cynnwys Sitebook wedi'i guddio</translation>
     </message>
     <message>
         <source>Sitebook</source>
@@ -932,7 +954,7 @@
     </message>
     <message>
         <source>Content hidden</source>
-        <translation>Cynnwys wedi&apos;i guddio</translation>
+        <translation>Cynnwys wedi'i guddio</translation>
     </message>
 </context>
 <context>
@@ -947,7 +969,7 @@
     </message>
     <message>
         <source>%1 of %2 credited</source>
-        <translation>%1 o %2 wedi&apos;u credydu</translation>
+        <translation>%1 o %2 wedi'u credydu</translation>
     </message>
     <message>
         <source>ETE %1 of %2</source>
@@ -967,7 +989,7 @@
     </message>
     <message>
         <source>Feedback for the officer</source>
-        <translation>Adborth i&apos;r swyddog</translation>
+        <translation>Adborth i'r swyddog</translation>
     </message>
     <message>
         <source>Case note</source>
@@ -995,7 +1017,7 @@
     </message>
     <message>
         <source>Feedback for the officer: “%1”</source>
-        <translation>Adborth i&apos;r swyddog: “%1”</translation>
+        <translation>Adborth i'r swyddog: “%1”</translation>
     </message>
     <message>
         <source>Case note: “%1”</source>
@@ -1007,7 +1029,7 @@
     </message>
     <message>
         <source>refer for breach</source>
-        <translation>cyfeirio am dorri&apos;r gorchymyn</translation>
+        <translation>cyfeirio am dorri'r gorchymyn</translation>
     </message>
     <message>
         <source>no further action</source>
@@ -1018,51 +1040,51 @@
         <translation>Penderfyniad gorfodi: %1</translation>
     </message>
     <message>
-        <source>This person is no longer on your caseload: the decision can&apos;t be sent from this device. Tell your office, then discard it.</source>
-        <translation>Nid yw&apos;r person hwn ar eich llwyth achosion mwyach: nid oes modd anfon y penderfyniad o&apos;r ddyfais hon. Rhowch wybod i&apos;ch swyddfa, yna gwaredwch ef.</translation>
+        <source>This person is no longer on your caseload: the decision can't be sent from this device. Tell your office, then discard it.</source>
+        <translation>Nid yw'r person hwn ar eich llwyth achosion mwyach: nid oes modd anfon y penderfyniad o'r ddyfais hon. Rhowch wybod i'ch swyddfa, yna gwaredwch ef.</translation>
     </message>
     <message>
-        <source>This project is now supervised by someone else: the change can&apos;t be sent from this phone. Tell your office, then discard it.</source>
-        <translation>Mae rhywun arall yn goruchwylio&apos;r prosiect hwn erbyn hyn: nid oes modd anfon y newid o&apos;r ffôn hwn. Rhowch wybod i&apos;ch swyddfa, yna gwaredwch ef.</translation>
+        <source>This project is now supervised by someone else: the change can't be sent from this phone. Tell your office, then discard it.</source>
+        <translation>Mae rhywun arall yn goruchwylio'r prosiect hwn erbyn hyn: nid oes modd anfon y newid o'r ffôn hwn. Rhowch wybod i'ch swyddfa, yna gwaredwch ef.</translation>
     </message>
     <message>
-        <source>The server no longer holds this appointment, so the change can&apos;t be sent. Tell your office, then discard it.</source>
-        <translation>Nid yw&apos;r apwyntiad hwn gan y gweinydd mwyach, felly nid oes modd anfon y newid. Rhowch wybod i&apos;ch swyddfa, yna gwaredwch ef.</translation>
+        <source>The server no longer holds this appointment, so the change can't be sent. Tell your office, then discard it.</source>
+        <translation>Nid yw'r apwyntiad hwn gan y gweinydd mwyach, felly nid oes modd anfon y newid. Rhowch wybod i'ch swyddfa, yna gwaredwch ef.</translation>
     </message>
     <message>
-        <source>A saved record can&apos;t be changed on the server. Discard this change and record what is missing as a new note.</source>
-        <translation>Nid oes modd newid cofnod sydd wedi&apos;i gadw ar y gweinydd. Gwaredwch y newid hwn a chofnodwch yr hyn sydd ar goll mewn nodyn newydd.</translation>
+        <source>A saved record can't be changed on the server. Discard this change and record what is missing as a new note.</source>
+        <translation>Nid oes modd newid cofnod sydd wedi'i gadw ar y gweinydd. Gwaredwch y newid hwn a chofnodwch yr hyn sydd ar goll mewn nodyn newydd.</translation>
     </message>
     <message>
         <source>This change clashes with one already sent from this phone. Discard it and record it again.</source>
-        <translation>Mae&apos;r newid hwn yn gwrthdaro ag un a anfonwyd eisoes o&apos;r ffôn hwn. Gwaredwch ef a&apos;i gofnodi eto.</translation>
+        <translation>Mae'r newid hwn yn gwrthdaro ag un a anfonwyd eisoes o'r ffôn hwn. Gwaredwch ef a'i gofnodi eto.</translation>
     </message>
     <message>
-        <source>This change can&apos;t be corrected on this phone. Tell your office, then discard it.</source>
-        <translation>Nid oes modd cywiro&apos;r newid hwn ar y ffôn hwn. Rhowch wybod i&apos;ch swyddfa, yna gwaredwch ef.</translation>
+        <source>This change can't be corrected on this phone. Tell your office, then discard it.</source>
+        <translation>Nid oes modd cywiro'r newid hwn ar y ffôn hwn. Rhowch wybod i'ch swyddfa, yna gwaredwch ef.</translation>
     </message>
     <message>
-        <source>This appointment is no longer on this phone, so the change can&apos;t be corrected here. Tell your office, then discard it.</source>
-        <translation>Nid yw&apos;r apwyntiad hwn ar y ffôn hwn mwyach, felly nid oes modd cywiro&apos;r newid yma. Rhowch wybod i&apos;ch swyddfa, yna gwaredwch ef.</translation>
+        <source>This appointment is no longer on this phone, so the change can't be corrected here. Tell your office, then discard it.</source>
+        <translation>Nid yw'r apwyntiad hwn ar y ffôn hwn mwyach, felly nid oes modd cywiro'r newid yma. Rhowch wybod i'ch swyddfa, yna gwaredwch ef.</translation>
     </message>
 </context>
 <context>
     <name>RecordPage</name>
     <message>
         <source>Back to the roster without saving</source>
-        <translation type="vanished">Yn ôl i&apos;r rhestr heb gadw</translation>
+        <translation type="vanished">Yn ôl i'r rhestr heb gadw</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation>Wrthi&apos;n cadw…</translation>
+        <translation>Wrthi'n cadw…</translation>
     </message>
     <message>
         <source>Save record</source>
-        <translation>Cadw&apos;r cofnod</translation>
+        <translation>Cadw'r cofnod</translation>
     </message>
     <message>
         <source>An outcome is already recorded. Saving again replaces it; work, skills and the note are added.</source>
-        <translation type="vanished">Mae canlyniad wedi&apos;i gofnodi eisoes. Mae cadw eto yn ei ddisodli; mae&apos;r gwaith, y sgiliau a&apos;r nodyn yn cael eu hychwanegu.</translation>
+        <translation type="vanished">Mae canlyniad wedi'i gofnodi eisoes. Mae cadw eto yn ei ddisodli; mae'r gwaith, y sgiliau a'r nodyn yn cael eu hychwanegu.</translation>
     </message>
     <message>
         <source>What happened?</source>
@@ -1126,7 +1148,7 @@
     </message>
     <message>
         <source>Description of the work</source>
-        <translation>Disgrifiad o&apos;r gwaith</translation>
+        <translation>Disgrifiad o'r gwaith</translation>
     </message>
     <message>
         <source>Amount, e.g. 12</source>
@@ -1154,7 +1176,7 @@
     </message>
     <message>
         <source>Feedback for the officer</source>
-        <translation>Adborth i&apos;r swyddog</translation>
+        <translation>Adborth i'r swyddog</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -1162,7 +1184,7 @@
     </message>
     <message>
         <source>How are they getting on?</source>
-        <translation>Sut maen nhw&apos;n dod ymlaen?</translation>
+        <translation>Sut maen nhw'n dod ymlaen?</translation>
     </message>
     <message>
         <source>Strengths</source>
@@ -1178,7 +1200,7 @@
     </message>
     <message>
         <source>Anything worrying?</source>
-        <translation>Unrhyw beth sy&apos;n peri pryder?</translation>
+        <translation>Unrhyw beth sy'n peri pryder?</translation>
     </message>
     <message>
         <source>Support needs</source>
@@ -1198,11 +1220,11 @@
     </message>
     <message>
         <source>Alert the officer</source>
-        <translation>Rhybuddio&apos;r swyddog</translation>
+        <translation>Rhybuddio'r swyddog</translation>
     </message>
     <message>
         <source>Why should the officer look at this soon?</source>
-        <translation>Pam dylai&apos;r swyddog edrych ar hyn yn fuan?</translation>
+        <translation>Pam dylai'r swyddog edrych ar hyn yn fuan?</translation>
     </message>
     <message>
         <source>Reason for the alert</source>
@@ -1214,7 +1236,7 @@
     </message>
     <message>
         <source>Optional. Saved notes cannot be changed; a correction is a new note.</source>
-        <translation type="vanished">Dewisol. Does dim modd newid nodiadau sydd wedi&apos;u cadw; nodyn newydd yw cywiriad.</translation>
+        <translation type="vanished">Dewisol. Does dim modd newid nodiadau sydd wedi'u cadw; nodyn newydd yw cywiriad.</translation>
     </message>
     <message>
         <source>Sensitive note</source>
@@ -1229,8 +1251,8 @@
         <translation>Bydd y swyddog yn cael ei rybuddio</translation>
     </message>
     <message>
-        <source>“%1” is an enforceable outcome. Saving it tells %2&apos;s responsible officer, who must decide what happens next.</source>
-        <translation>Mae “%1” yn ganlyniad y gellir ei orfodi. Bydd ei gadw yn rhoi gwybod i swyddog cyfrifol %2, sy&apos;n gorfod penderfynu beth sy&apos;n digwydd nesaf.</translation>
+        <source>“%1” is an enforceable outcome. Saving it tells %2's responsible officer, who must decide what happens next.</source>
+        <translation>Mae “%1” yn ganlyniad y gellir ei orfodi. Bydd ei gadw yn rhoi gwybod i swyddog cyfrifol %2, sy'n gorfod penderfynu beth sy'n digwydd nesaf.</translation>
     </message>
     <message>
         <source>Go back</source>
@@ -1242,7 +1264,7 @@
     </message>
     <message>
         <source>Save and alert the officer</source>
-        <translation>Cadw a rhybuddio&apos;r swyddog</translation>
+        <translation>Cadw a rhybuddio'r swyddog</translation>
     </message>
     <message>
         <source>Resubmit</source>
@@ -1250,15 +1272,15 @@
     </message>
     <message>
         <source>Resubmit the corrected change</source>
-        <translation>Cyflwyno&apos;r newid wedi&apos;i gywiro eto</translation>
+        <translation>Cyflwyno'r newid wedi'i gywiro eto</translation>
     </message>
     <message>
-        <source>Correcting a refused change. Server&apos;s reason: %1</source>
+        <source>Correcting a refused change. Server's reason: %1</source>
         <translation>Cywiro newid a wrthodwyd. Rheswm y gweinydd: %1</translation>
     </message>
     <message>
         <source>The form shows what was refused. Correct it, then send it again.</source>
-        <translation>Mae&apos;r ffurflen yn dangos yr hyn a wrthodwyd. Cywirwch ef, yna&apos;i anfon eto.</translation>
+        <translation>Mae'r ffurflen yn dangos yr hyn a wrthodwyd. Cywirwch ef, yna'i anfon eto.</translation>
     </message>
     <message>
         <source>Only the refused part is shown. Correct it, then send it again.</source>
@@ -1266,15 +1288,15 @@
     </message>
     <message>
         <source>Back to the roster; what you typed is kept as a draft</source>
-        <translation>Yn ôl i&apos;r rhestr; mae&apos;r hyn a deipiwyd gennych yn cael ei gadw fel drafft</translation>
+        <translation>Yn ôl i'r rhestr; mae'r hyn a deipiwyd gennych yn cael ei gadw fel drafft</translation>
     </message>
     <message>
         <source>Draft: what you typed earlier is back, not saved yet.</source>
-        <translation>Drafft: mae&apos;r hyn a deipiwyd gennych yn gynharach yn ôl, heb ei gadw eto.</translation>
+        <translation>Drafft: mae'r hyn a deipiwyd gennych yn gynharach yn ôl, heb ei gadw eto.</translation>
     </message>
     <message>
         <source>Draft: kept on this device, not saved yet.</source>
-        <translation type="vanished">Drafft: wedi&apos;i gadw ar y ddyfais hon, heb ei gofnodi eto.</translation>
+        <translation type="vanished">Drafft: wedi'i gadw ar y ddyfais hon, heb ei gofnodi eto.</translation>
     </message>
     <message>
         <source>Last kept at %1.</source>
@@ -1282,19 +1304,19 @@
     </message>
     <message>
         <source>Discard draft</source>
-        <translation>Gwaredu&apos;r drafft</translation>
+        <translation>Gwaredu'r drafft</translation>
     </message>
     <message>
         <source>Already recorded. What was recorded is shown below: change it and save to correct it. Saved case notes cannot be changed; a new note is added.</source>
-        <translation>Wedi&apos;i gofnodi eisoes. Mae&apos;r hyn a gofnodwyd i&apos;w weld isod: newidiwch ef a&apos;i gadw i&apos;w gywiro. Does dim modd newid nodiadau achos sydd wedi&apos;u cadw; mae nodyn newydd yn cael ei ychwanegu.</translation>
+        <translation>Wedi'i gofnodi eisoes. Mae'r hyn a gofnodwyd i'w weld isod: newidiwch ef a'i gadw i'w gywiro. Does dim modd newid nodiadau achos sydd wedi'u cadw; mae nodyn newydd yn cael ei ychwanegu.</translation>
     </message>
     <message>
         <source>Only a case note for now? Write it below and save it without choosing.</source>
-        <translation>Dim ond nodyn achos am y tro? Ysgrifennwch ef isod a&apos;i gadw heb ddewis.</translation>
+        <translation>Dim ond nodyn achos am y tro? Ysgrifennwch ef isod a'i gadw heb ddewis.</translation>
     </message>
     <message>
         <source>The work recorded earlier. Changes correct that entry.</source>
-        <translation>Y gwaith a gofnodwyd yn gynharach. Mae newidiadau&apos;n cywiro&apos;r cofnod hwnnw.</translation>
+        <translation>Y gwaith a gofnodwyd yn gynharach. Mae newidiadau'n cywiro'r cofnod hwnnw.</translation>
     </message>
     <message>
         <source>What did they do?</source>
@@ -1322,15 +1344,15 @@
     </message>
     <message>
         <source>Also recorded: %1</source>
-        <translation>Wedi&apos;i gofnodi hefyd: %1</translation>
+        <translation>Wedi'i gofnodi hefyd: %1</translation>
     </message>
     <message>
         <source>(recorded)</source>
-        <translation>(wedi&apos;i gofnodi)</translation>
+        <translation>(wedi'i gofnodi)</translation>
     </message>
     <message>
         <source>%1, recorded</source>
-        <translation>%1, wedi&apos;i gofnodi</translation>
+        <translation>%1, wedi'i gofnodi</translation>
     </message>
     <message>
         <source>For example: said he may lose his tenancy</source>
@@ -1354,67 +1376,67 @@
     </message>
     <message>
         <source>A saved note cannot be changed; to correct one, add a new note.</source>
-        <translation>Does dim modd newid nodyn sydd wedi&apos;i gadw; i gywiro un, ychwanegwch nodyn newydd.</translation>
+        <translation>Does dim modd newid nodyn sydd wedi'i gadw; i gywiro un, ychwanegwch nodyn newydd.</translation>
     </message>
     <message>
         <source>Save note</source>
-        <translation>Cadw&apos;r nodyn</translation>
+        <translation>Cadw'r nodyn</translation>
     </message>
     <message>
         <source>Save the note now, on its own</source>
-        <translation>Cadw&apos;r nodyn nawr, ar ei ben ei hun</translation>
+        <translation>Cadw'r nodyn nawr, ar ei ben ei hun</translation>
     </message>
     <message>
         <source>Note saved</source>
-        <translation>Nodyn wedi&apos;i gadw</translation>
+        <translation>Nodyn wedi'i gadw</translation>
     </message>
     <message>
         <source>Discard this draft?</source>
-        <translation>Gwaredu&apos;r drafft hwn?</translation>
+        <translation>Gwaredu'r drafft hwn?</translation>
     </message>
     <message>
         <source>What you typed since it was recorded will be lost. The record stays as it was saved.</source>
-        <translation>Bydd yr hyn a deipiwyd gennych ers ei gofnodi yn cael ei golli. Mae&apos;r cofnod yn aros fel y cafodd ei gadw.</translation>
+        <translation>Bydd yr hyn a deipiwyd gennych ers ei gofnodi yn cael ei golli. Mae'r cofnod yn aros fel y cafodd ei gadw.</translation>
     </message>
     <message>
         <source>What you typed for %1 will be lost. Nothing has been recorded.</source>
-        <translation>Bydd yr hyn a deipiwyd gennych ar gyfer %1 yn cael ei golli. Does dim wedi&apos;i gofnodi.</translation>
+        <translation>Bydd yr hyn a deipiwyd gennych ar gyfer %1 yn cael ei golli. Does dim wedi'i gofnodi.</translation>
     </message>
     <message>
         <source>Keep the draft</source>
-        <translation>Cadw&apos;r drafft</translation>
+        <translation>Cadw'r drafft</translation>
     </message>
     <message>
         <source>Discard the draft</source>
-        <translation>Gwaredu&apos;r drafft</translation>
+        <translation>Gwaredu'r drafft</translation>
     </message>
     <message>
         <source>✎ Draft kept on this device at %1, not saved yet</source>
-        <translation>✎ Drafft wedi&apos;i gadw ar y ddyfais hon am %1, heb ei gofnodi eto</translation>
+        <translation>✎ Drafft wedi'i gadw ar y ddyfais hon am %1, heb ei gofnodi eto</translation>
     </message>
     <message>
         <source>✎ Draft kept on this device, not saved yet</source>
-        <translation>✎ Drafft wedi&apos;i gadw ar y ddyfais hon, heb ei gofnodi eto</translation>
+        <translation>✎ Drafft wedi'i gadw ar y ddyfais hon, heb ei gofnodi eto</translation>
     </message>
     <message>
         <source>What you type is kept on this device as a draft until you save.</source>
-        <translation>Mae&apos;r hyn rydych chi&apos;n ei deipio yn cael ei gadw ar y ddyfais hon fel drafft nes i chi ei gadw.</translation>
+        <translation>Mae'r hyn rydych chi'n ei deipio yn cael ei gadw ar y ddyfais hon fel drafft nes i chi ei gadw.</translation>
     </message>
 </context>
 <context>
     <name>RosterPage</name>
     <message>
         <source>Back to sessions</source>
-        <translation>Yn ôl i&apos;r sesiynau</translation>
+        <translation>Yn ôl i'r sesiynau</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n recorded</source>
         <translation>
-            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
-            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
-            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
-            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
-            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi'u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi'u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi'u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi'u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi'u cofnodi</numerusform>
         </translation>
     </message>
     <message>
@@ -1435,7 +1457,7 @@
     </message>
     <message>
         <source>Nobody is booked on this session.</source>
-        <translation>Does neb wedi&apos;i drefnu ar y sesiwn hon.</translation>
+        <translation>Does neb wedi'i drefnu ar y sesiwn hon.</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -1443,7 +1465,7 @@
     </message>
     <message>
         <source>Draft: typed, not saved yet</source>
-        <translation>Drafft: wedi&apos;i deipio, heb ei gadw eto</translation>
+        <translation>Drafft: wedi'i deipio, heb ei gadw eto</translation>
     </message>
 </context>
 <context>
@@ -1478,26 +1500,26 @@
     </message>
     <message>
         <source>%1, %2 to %3, %4 of %5 recorded</source>
-        <translation>%1, %2 i %3, %4 o %5 wedi&apos;u cofnodi</translation>
+        <translation>%1, %2 i %3, %4 o %5 wedi'u cofnodi</translation>
     </message>
     <message numerus="yes">
         <source>✓ All %n recorded</source>
         <translation>
-            <numerusform>✓ Pob un o&apos;r %n wedi&apos;i gofnodi</numerusform>
-            <numerusform>✓ Pob un o&apos;r %n wedi&apos;i gofnodi</numerusform>
-            <numerusform>✓ Pob un o&apos;r %n wedi&apos;i gofnodi</numerusform>
-            <numerusform>✓ Pob un o&apos;r %n wedi&apos;i gofnodi</numerusform>
-            <numerusform>✓ Pob un o&apos;r %n wedi&apos;i gofnodi</numerusform>
+            <numerusform>✓ Pob un o'r %n wedi'i gofnodi</numerusform>
+            <numerusform>✓ Pob un o'r %n wedi'i gofnodi</numerusform>
+            <numerusform>✓ Pob un o'r %n wedi'i gofnodi</numerusform>
+            <numerusform>✓ Pob un o'r %n wedi'i gofnodi</numerusform>
+            <numerusform>✓ Pob un o'r %n wedi'i gofnodi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n recorded</source>
         <translation>
-            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
-            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
-            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
-            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
-            <numerusform>%1 o %n wedi&apos;u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi'u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi'u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi'u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi'u cofnodi</numerusform>
+            <numerusform>%1 o %n wedi'u cofnodi</numerusform>
         </translation>
     </message>
     <message>
@@ -1545,7 +1567,7 @@
     </message>
     <message>
         <source>The server needs your password before Sitebook can sync again. Nothing is lost: everything you recorded stays on this phone.</source>
-        <translation>Mae angen eich cyfrinair ar y gweinydd cyn y gall Sitebook gysoni eto. Does dim wedi&apos;i golli: mae popeth a gofnodwyd gennych yn aros ar y ffôn hwn.</translation>
+        <translation>Mae angen eich cyfrinair ar y gweinydd cyn y gall Sitebook gysoni eto. Does dim wedi'i golli: mae popeth a gofnodwyd gennych yn aros ar y ffôn hwn.</translation>
     </message>
     <message>
         <source>Server</source>
@@ -1561,7 +1583,7 @@
     </message>
     <message>
         <source>Signing in…</source>
-        <translation>Wrthi&apos;n mewngofnodi…</translation>
+        <translation>Wrthi'n mewngofnodi…</translation>
     </message>
     <message>
         <source>Sign in and sync</source>
@@ -1588,7 +1610,7 @@
     </message>
     <message>
         <source>Sign in once with signal. After that Sitebook works without it and sends your changes when signal returns.</source>
-        <translation>Mewngofnodwch unwaith pan fydd signal. Ar ôl hynny mae Sitebook yn gweithio hebddo ac yn anfon eich newidiadau pan ddaw&apos;r signal yn ôl.</translation>
+        <translation>Mewngofnodwch unwaith pan fydd signal. Ar ôl hynny mae Sitebook yn gweithio hebddo ac yn anfon eich newidiadau pan ddaw'r signal yn ôl.</translation>
     </message>
     <message>
         <source>Server</source>
@@ -1612,10 +1634,10 @@
     </message>
     <message>
         <source>Signing in…</source>
-        <translation>Wrthi&apos;n mewngofnodi…</translation>
+        <translation>Wrthi'n mewngofnodi…</translation>
     </message>
     <message>
-        <source>Choose the server&apos;s certificate file</source>
+        <source>Choose the server's certificate file</source>
         <translation>Dewiswch ffeil tystysgrif y gweinydd</translation>
     </message>
     <message>
@@ -1632,19 +1654,19 @@
     </message>
     <message>
         <source>If you were given an enrolment code, paste it here. It fills in the server and the certificate that proves it is yours.</source>
-        <translation>Os cawsoch god cofrestru, gludwch ef yma. Mae&apos;n llenwi&apos;r gweinydd a&apos;r dystysgrif sy&apos;n profi mai eich gweinydd chi ydyw.</translation>
+        <translation>Os cawsoch god cofrestru, gludwch ef yma. Mae'n llenwi'r gweinydd a'r dystysgrif sy'n profi mai eich gweinydd chi ydyw.</translation>
     </message>
     <message>
         <source>Use code</source>
-        <translation>Defnyddio&apos;r cod</translation>
+        <translation>Defnyddio'r cod</translation>
     </message>
     <message>
         <source>Use the enrolment code</source>
-        <translation>Defnyddio&apos;r cod cofrestru</translation>
+        <translation>Defnyddio'r cod cofrestru</translation>
     </message>
     <message>
         <source>From the enrolment code. Fingerprint (SHA-256): %1</source>
-        <translation>O&apos;r cod cofrestru. Ôl bys (SHA-256): %1</translation>
+        <translation>O'r cod cofrestru. Ôl bys (SHA-256): %1</translation>
     </message>
     <message>
         <source>Or choose a file instead</source>
@@ -1656,18 +1678,18 @@
     </message>
     <message>
         <source>Paste code</source>
-        <translation>Gludo&apos;r cod</translation>
+        <translation>Gludo'r cod</translation>
     </message>
     <message>
         <source>Paste the enrolment code</source>
-        <translation>Gludo&apos;r cod cofrestru</translation>
+        <translation>Gludo'r cod cofrestru</translation>
     </message>
 </context>
 <context>
     <name>SignOutDialog</name>
     <message>
         <source>Changes have not been sent</source>
-        <translation>Nid yw newidiadau wedi&apos;u hanfon</translation>
+        <translation>Nid yw newidiadau wedi'u hanfon</translation>
     </message>
     <message>
         <source>Sign out of Sitebook?</source>
@@ -1680,11 +1702,11 @@
     <message numerus="yes">
         <source>%n change(s) have not been sent. Sync now, or sign out and lose them.</source>
         <translation>
-            <numerusform>Nid yw %n newid wedi&apos;u hanfon. Cysonwch nawr, neu allgofnodwch a&apos;u colli.</numerusform>
-            <numerusform>Nid yw %n newid wedi&apos;u hanfon. Cysonwch nawr, neu allgofnodwch a&apos;u colli.</numerusform>
-            <numerusform>Nid yw %n newid wedi&apos;u hanfon. Cysonwch nawr, neu allgofnodwch a&apos;u colli.</numerusform>
-            <numerusform>Nid yw %n newid wedi&apos;u hanfon. Cysonwch nawr, neu allgofnodwch a&apos;u colli.</numerusform>
-            <numerusform>Nid yw %n newid wedi&apos;u hanfon. Cysonwch nawr, neu allgofnodwch a&apos;u colli.</numerusform>
+            <numerusform>Nid yw %n newid wedi'u hanfon. Cysonwch nawr, neu allgofnodwch a'u colli.</numerusform>
+            <numerusform>Nid yw %n newid wedi'u hanfon. Cysonwch nawr, neu allgofnodwch a'u colli.</numerusform>
+            <numerusform>Nid yw %n newid wedi'u hanfon. Cysonwch nawr, neu allgofnodwch a'u colli.</numerusform>
+            <numerusform>Nid yw %n newid wedi'u hanfon. Cysonwch nawr, neu allgofnodwch a'u colli.</numerusform>
+            <numerusform>Nid yw %n newid wedi'u hanfon. Cysonwch nawr, neu allgofnodwch a'u colli.</numerusform>
         </translation>
     </message>
     <message>
@@ -1693,7 +1715,7 @@
     </message>
     <message>
         <source>Everything you recorded has reached the server. Signing out removes your records from this phone; they stay on the server. The next person signs in with their own account.</source>
-        <translation>Mae popeth a gofnodwyd gennych wedi cyrraedd y gweinydd. Mae allgofnodi yn dileu eich cofnodion o&apos;r ffôn hwn; maen nhw&apos;n aros ar y gweinydd. Mae&apos;r person nesaf yn mewngofnodi gyda&apos;i gyfrif ei hun.</translation>
+        <translation>Mae popeth a gofnodwyd gennych wedi cyrraedd y gweinydd. Mae allgofnodi yn dileu eich cofnodion o'r ffôn hwn; maen nhw'n aros ar y gweinydd. Mae'r person nesaf yn mewngofnodi gyda'i gyfrif ei hun.</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -1705,7 +1727,7 @@
     </message>
     <message>
         <source>Sign out and lose them</source>
-        <translation>Allgofnodi a&apos;u colli</translation>
+        <translation>Allgofnodi a'u colli</translation>
     </message>
     <message>
         <source>Sign out</source>
@@ -1720,7 +1742,7 @@
     <name>StatusStrip</name>
     <message>
         <source>To fix: %1</source>
-        <translation>I&apos;w cywiro: %1</translation>
+        <translation>I'w cywiro: %1</translation>
     </message>
     <message>
         <source>Changes that need attention</source>
@@ -1740,7 +1762,7 @@
     </message>
     <message>
         <source>Show what went wrong</source>
-        <translation>Dangos beth aeth o&apos;i le</translation>
+        <translation>Dangos beth aeth o'i le</translation>
     </message>
     <message>
         <source>Tap for details.</source>
@@ -1810,7 +1832,7 @@
     </message>
     <message>
         <source>Sitebook is locked</source>
-        <translation>Mae Sitebook wedi&apos;i gloi</translation>
+        <translation>Mae Sitebook wedi'i gloi</translation>
     </message>
     <message>
         <source>Enter your PIN</source>
@@ -1832,7 +1854,7 @@
     </message>
     <message>
         <source>Checking…</source>
-        <translation>Wrthi&apos;n gwirio…</translation>
+        <translation>Wrthi'n gwirio…</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -1847,7 +1869,7 @@
     <name>sitebook::ui::AppController</name>
     <message>
         <source>All changes are saved on this phone</source>
-        <translation>Mae pob newid wedi&apos;i gadw ar y ffôn hwn</translation>
+        <translation>Mae pob newid wedi'i gadw ar y ffôn hwn</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
@@ -1861,11 +1883,11 @@
     </message>
     <message>
         <source>Offline: sync is not set up on this phone yet</source>
-        <translation>All-lein: nid yw cysoni wedi&apos;i osod ar y ffôn hwn eto</translation>
+        <translation>All-lein: nid yw cysoni wedi'i osod ar y ffôn hwn eto</translation>
     </message>
     <message>
         <source>The two PINs are different. Enter the same PIN twice.</source>
-        <translation>Mae&apos;r ddau PIN yn wahanol. Rhowch yr un PIN ddwywaith.</translation>
+        <translation>Mae'r ddau PIN yn wahanol. Rhowch yr un PIN ddwywaith.</translation>
     </message>
     <message>
         <source>Enter your PIN.</source>
@@ -1913,11 +1935,11 @@
     </message>
     <message>
         <source>Sign-in refused: check your username and password.</source>
-        <translation>Gwrthodwyd y mewngofnodi: gwiriwch eich enw defnyddiwr a&apos;ch cyfrinair.</translation>
+        <translation>Gwrthodwyd y mewngofnodi: gwiriwch eich enw defnyddiwr a'ch cyfrinair.</translation>
     </message>
     <message>
         <source>The server could not be reached. Check the address and your signal.</source>
-        <translation>Nid oedd modd cyrraedd y gweinydd. Gwiriwch y cyfeiriad a&apos;ch signal.</translation>
+        <translation>Nid oedd modd cyrraedd y gweinydd. Gwiriwch y cyfeiriad a'ch signal.</translation>
     </message>
     <message>
         <source>Could not sign in: %1</source>
@@ -1937,39 +1959,39 @@
     </message>
     <message>
         <source>%1 is signed out. Their records were removed from this phone.</source>
-        <translation>Mae %1 wedi allgofnodi. Cafodd eu cofnodion eu dileu o&apos;r ffôn hwn.</translation>
+        <translation>Mae %1 wedi allgofnodi. Cafodd eu cofnodion eu dileu o'r ffôn hwn.</translation>
     </message>
     <message>
         <source>%1 is signed out. Their records were removed from this phone; the server could not be reached, so their sign-in ends there when it expires.</source>
-        <translation>Mae %1 wedi allgofnodi. Cafodd eu cofnodion eu dileu o&apos;r ffôn hwn; nid oedd modd cyrraedd y gweinydd, felly daw eu mewngofnodi yno i ben pan fydd yn dod i ben.</translation>
+        <translation>Mae %1 wedi allgofnodi. Cafodd eu cofnodion eu dileu o'r ffôn hwn; nid oedd modd cyrraedd y gweinydd, felly daw eu mewngofnodi yno i ben pan fydd yn dod i ben.</translation>
     </message>
     <message>
-        <source>Choose the server&apos;s certificate file, or paste an enrolment code.</source>
+        <source>Choose the server's certificate file, or paste an enrolment code.</source>
         <translation>Dewiswch ffeil tystysgrif y gweinydd, neu gludwch god cofrestru.</translation>
     </message>
     <message>
         <source>This enrolment code is newer than this version of Sitebook. Update the app, then paste the code again.</source>
-        <translation>Mae&apos;r cod cofrestru hwn yn fwy newydd na&apos;r fersiwn hon o Sitebook. Diweddarwch yr ap, yna gludwch y cod eto.</translation>
+        <translation>Mae'r cod cofrestru hwn yn fwy newydd na'r fersiwn hon o Sitebook. Diweddarwch yr ap, yna gludwch y cod eto.</translation>
     </message>
     <message>
-        <source>This is not a Sitebook enrolment code. Paste the whole code you were given; it starts with &quot;sitebook:enrol&quot;.</source>
-        <translation>Nid cod cofrestru Sitebook yw hwn. Gludwch y cod cyfan a gawsoch; mae&apos;n dechrau gyda &quot;sitebook:enrol&quot;.</translation>
+        <source>This is not a Sitebook enrolment code. Paste the whole code you were given; it starts with "sitebook:enrol".</source>
+        <translation>Nid cod cofrestru Sitebook yw hwn. Gludwch y cod cyfan a gawsoch; mae'n dechrau gyda "sitebook:enrol".</translation>
     </message>
     <message>
         <source>The enrolment code is incomplete or damaged. Copy all of it again and paste it here.</source>
-        <translation>Mae&apos;r cod cofrestru yn anghyflawn neu wedi&apos;i ddifrodi. Copïwch y cyfan eto a&apos;i ludo yma.</translation>
+        <translation>Mae'r cod cofrestru yn anghyflawn neu wedi'i ddifrodi. Copïwch y cyfan eto a'i ludo yma.</translation>
     </message>
     <message>
-        <source>Choose a PIN of %1 to %2 digits that is not easy to guess (not 123456 or 111111). You will need it each time you open Sitebook. Everything recorded on this phone is encrypted; the PIN and this phone&apos;s secure key store unlock it together, even without signal.</source>
-        <translation>Dewiswch PIN o %1 i %2 digid nad yw&apos;n hawdd ei ddyfalu (nid 123456 na 111111). Bydd ei angen arnoch bob tro y byddwch yn agor Sitebook. Mae popeth a gofnodir ar y ffôn hwn wedi&apos;i amgryptio; mae&apos;r PIN a storfa allweddi ddiogel y ffôn hwn yn ei ddatgloi gyda&apos;i gilydd, hyd yn oed heb signal.</translation>
+        <source>Choose a PIN of %1 to %2 digits that is not easy to guess (not 123456 or 111111). You will need it each time you open Sitebook. Everything recorded on this phone is encrypted; the PIN and this phone's secure key store unlock it together, even without signal.</source>
+        <translation>Dewiswch PIN o %1 i %2 digid nad yw'n hawdd ei ddyfalu (nid 123456 na 111111). Bydd ei angen arnoch bob tro y byddwch yn agor Sitebook. Mae popeth a gofnodir ar y ffôn hwn wedi'i amgryptio; mae'r PIN a storfa allweddi ddiogel y ffôn hwn yn ei ddatgloi gyda'i gilydd, hyd yn oed heb signal.</translation>
     </message>
     <message>
         <source>This device has no secure key store, so the PIN alone protects the records on it. Choose a longer PIN of %1 to %2 digits that is not easy to guess. You will need it each time you open Sitebook; it unlocks the encrypted records even without signal.</source>
-        <translation>Nid oes gan y ddyfais hon storfa allweddi ddiogel, felly dim ond y PIN sy&apos;n diogelu&apos;r cofnodion arni. Dewiswch PIN hirach o %1 i %2 digid nad yw&apos;n hawdd ei ddyfalu. Bydd ei angen arnoch bob tro y byddwch yn agor Sitebook; mae&apos;n datgloi&apos;r cofnodion wedi&apos;u hamgryptio hyd yn oed heb signal.</translation>
+        <translation>Nid oes gan y ddyfais hon storfa allweddi ddiogel, felly dim ond y PIN sy'n diogelu'r cofnodion arni. Dewiswch PIN hirach o %1 i %2 digid nad yw'n hawdd ei ddyfalu. Bydd ei angen arnoch bob tro y byddwch yn agor Sitebook; mae'n datgloi'r cofnodion wedi'u hamgryptio hyd yn oed heb signal.</translation>
     </message>
     <message>
         <source>Choose a PIN that is harder to guess: not a run like 123456 or a repeated pattern like 111111 or 121212.</source>
-        <translation>Dewiswch PIN sy&apos;n anoddach ei ddyfalu: nid rhediad fel 123456 na phatrwm sy&apos;n ailadrodd fel 111111 neu 121212.</translation>
+        <translation>Dewiswch PIN sy'n anoddach ei ddyfalu: nid rhediad fel 123456 na phatrwm sy'n ailadrodd fel 111111 neu 121212.</translation>
     </message>
     <message>
         <source>Enter a PIN of %1 to %2 digits.</source>
@@ -1977,26 +1999,50 @@
     </message>
     <message>
         <source>Too many wrong PINs. To protect the records, they were removed from this phone. Sign in again to get them back from the server.</source>
-        <translation>Gormod o PINau anghywir. I ddiogelu&apos;r cofnodion, cawsant eu tynnu o&apos;r ffôn hwn. Mewngofnodwch eto i&apos;w cael yn ôl o&apos;r gweinydd.</translation>
+        <translation>Gormod o PINau anghywir. I ddiogelu'r cofnodion, cawsant eu tynnu o'r ffôn hwn. Mewngofnodwch eto i'w cael yn ôl o'r gweinydd.</translation>
     </message>
     <message numerus="yes">
         <source>Wrong PIN. %n more wrong PIN(s) will remove all records from this phone.</source>
         <translation>
-            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
-            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
-            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
-            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
-            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o'r ffôn hwn.</numerusform>
+            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o'r ffôn hwn.</numerusform>
+            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o'r ffôn hwn.</numerusform>
+            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o'r ffôn hwn.</numerusform>
+            <numerusform>PIN anghywir. Bydd %n PIN anghywir arall yn tynnu pob cofnod o'r ffôn hwn.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n more wrong PIN(s) will remove all records from this phone.</source>
         <translation>
-            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
-            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
-            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
-            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
-            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o&apos;r ffôn hwn.</numerusform>
+            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o'r ffôn hwn.</numerusform>
+            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o'r ffôn hwn.</numerusform>
+            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o'r ffôn hwn.</numerusform>
+            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o'r ffôn hwn.</numerusform>
+            <numerusform>Bydd %n PIN anghywir arall yn tynnu pob cofnod o'r ffôn hwn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This phone had not reached the server for too long, so its Sitebook data was deleted. Sign in to use Sitebook again.</source>
+        <translation>Doedd y ffôn hwn ddim wedi cysylltu â'r gweinydd ers rhy hir, felly cafodd ei ddata Sitebook ei ddileu. Mewngofnodwch i ddefnyddio Sitebook eto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connect to the server within %n day(s) or this device will lock.</source>
+        <translation>
+            <numerusform>Cysylltwch â'r gweinydd o fewn %n diwrnod neu bydd y ddyfais hon yn cloi.</numerusform>
+            <numerusform>Cysylltwch â'r gweinydd o fewn %n diwrnod neu bydd y ddyfais hon yn cloi.</numerusform>
+            <numerusform>Cysylltwch â'r gweinydd o fewn %n diwrnod neu bydd y ddyfais hon yn cloi.</numerusform>
+            <numerusform>Cysylltwch â'r gweinydd o fewn %n diwrnod neu bydd y ddyfais hon yn cloi.</numerusform>
+            <numerusform>Cysylltwch â'r gweinydd o fewn %n diwrnod neu bydd y ddyfais hon yn cloi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This phone has not reached the server for too long, so its records are locked. Sign in with your password while you have signal to see them again. If it does not reach the server within %n day(s), its Sitebook data will be deleted.</source>
+        <translation>
+            <numerusform>Dydy'r ffôn hwn ddim wedi cysylltu â'r gweinydd ers rhy hir, felly mae ei gofnodion wedi'u cloi. Mewngofnodwch gyda'ch cyfrinair pan fydd gennych signal i'w gweld eto. Os na fydd yn cysylltu â'r gweinydd o fewn %n diwrnod, bydd ei ddata Sitebook yn cael ei ddileu.</numerusform>
+            <numerusform>Dydy'r ffôn hwn ddim wedi cysylltu â'r gweinydd ers rhy hir, felly mae ei gofnodion wedi'u cloi. Mewngofnodwch gyda'ch cyfrinair pan fydd gennych signal i'w gweld eto. Os na fydd yn cysylltu â'r gweinydd o fewn %n diwrnod, bydd ei ddata Sitebook yn cael ei ddileu.</numerusform>
+            <numerusform>Dydy'r ffôn hwn ddim wedi cysylltu â'r gweinydd ers rhy hir, felly mae ei gofnodion wedi'u cloi. Mewngofnodwch gyda'ch cyfrinair pan fydd gennych signal i'w gweld eto. Os na fydd yn cysylltu â'r gweinydd o fewn %n diwrnod, bydd ei ddata Sitebook yn cael ei ddileu.</numerusform>
+            <numerusform>Dydy'r ffôn hwn ddim wedi cysylltu â'r gweinydd ers rhy hir, felly mae ei gofnodion wedi'u cloi. Mewngofnodwch gyda'ch cyfrinair pan fydd gennych signal i'w gweld eto. Os na fydd yn cysylltu â'r gweinydd o fewn %n diwrnod, bydd ei ddata Sitebook yn cael ei ddileu.</numerusform>
+            <numerusform>Dydy'r ffôn hwn ddim wedi cysylltu â'r gweinydd ers rhy hir, felly mae ei gofnodion wedi'u cloi. Mewngofnodwch gyda'ch cyfrinair pan fydd gennych signal i'w gweld eto. Os na fydd yn cysylltu â'r gweinydd o fewn %n diwrnod, bydd ei ddata Sitebook yn cael ei ddileu.</numerusform>
         </translation>
     </message>
 </context>
@@ -2019,11 +2065,11 @@
     </message>
     <message>
         <source>This session starts at %1 on %2. Record the outcome once the session has started.</source>
-        <translation>Mae&apos;r sesiwn hon yn dechrau am %1 ar %2. Cofnodwch y canlyniad unwaith y bydd y sesiwn wedi dechrau.</translation>
+        <translation>Mae'r sesiwn hon yn dechrau am %1 ar %2. Cofnodwch y canlyniad unwaith y bydd y sesiwn wedi dechrau.</translation>
     </message>
     <message>
         <source>The arrival time %1 is later than the time now (%2). Enter the time they arrived.</source>
-        <translation>Mae&apos;r amser cyrraedd %1 yn hwyrach na&apos;r amser nawr (%2). Rhowch yr amser y cyrhaeddon nhw.</translation>
+        <translation>Mae'r amser cyrraedd %1 yn hwyrach na'r amser nawr (%2). Rhowch yr amser y cyrhaeddon nhw.</translation>
     </message>
     <message>
         <source>Enter the time they arrived, for example 09:00.</source>
@@ -2051,7 +2097,7 @@
     </message>
     <message>
         <source>Enter what the amount counts, for example bags.</source>
-        <translation>Rhowch beth mae&apos;r swm yn ei gyfrif, er enghraifft bagiau.</translation>
+        <translation>Rhowch beth mae'r swm yn ei gyfrif, er enghraifft bagiau.</translation>
     </message>
     <message>
         <source>%1: enter the time they arrived, for example 09:30.</source>
@@ -2067,11 +2113,11 @@
     </message>
     <message>
         <source>%1: choose a skill from the list.</source>
-        <translation>%1: dewiswch sgil o&apos;r rhestr.</translation>
+        <translation>%1: dewiswch sgil o'r rhestr.</translation>
     </message>
     <message>
         <source>Nobody is marked as here. Mark who attended, or go back to the roster.</source>
-        <translation>Does neb wedi&apos;i nodi&apos;n bresennol. Nodwch pwy fynychodd, neu ewch yn ôl i&apos;r rhestr.</translation>
+        <translation>Does neb wedi'i nodi'n bresennol. Nodwch pwy fynychodd, neu ewch yn ôl i'r rhestr.</translation>
     </message>
     <message>
         <source>There is a problem. Nothing was saved.</source>
@@ -2082,7 +2128,7 @@
     <name>sitebook::ui::InboxModel</name>
     <message>
         <source>Enforcement decision due</source>
-        <translation>Penderfyniad gorfodi&apos;n ddyledus</translation>
+        <translation>Penderfyniad gorfodi'n ddyledus</translation>
     </message>
     <message>
         <source>Feedback missing</source>
@@ -2098,7 +2144,7 @@
     </message>
     <message>
         <source>Conflicting outcomes</source>
-        <translation>Canlyniadau sy&apos;n gwrthdaro</translation>
+        <translation>Canlyniadau sy'n gwrthdaro</translation>
     </message>
     <message>
         <source>Respond by %1 (passed)</source>
@@ -2141,7 +2187,7 @@
     </message>
     <message>
         <source>Please check the highlighted fields. Nothing was saved.</source>
-        <translation type="vanished">Gwiriwch y meysydd sydd wedi&apos;u hamlygu. Ni chadwyd dim.</translation>
+        <translation type="vanished">Gwiriwch y meysydd sydd wedi'u hamlygu. Ni chadwyd dim.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
@@ -2187,7 +2233,7 @@
     </message>
     <message>
         <source>Choose how they behaved</source>
-        <translation>Dewiswch sut roedden nhw&apos;n ymddwyn</translation>
+        <translation>Dewiswch sut roedden nhw'n ymddwyn</translation>
     </message>
     <message>
         <source>Choose the kind of work</source>
@@ -2199,11 +2245,11 @@
     </message>
     <message>
         <source>Shorten the description of the work to %1 characters or fewer</source>
-        <translation>Byrhewch y disgrifiad o&apos;r gwaith i %1 nod neu lai</translation>
+        <translation>Byrhewch y disgrifiad o'r gwaith i %1 nod neu lai</translation>
     </message>
     <message>
         <source>Enter what the amount counts, for example bags</source>
-        <translation>Rhowch beth mae&apos;r swm yn ei gyfrif, er enghraifft bagiau</translation>
+        <translation>Rhowch beth mae'r swm yn ei gyfrif, er enghraifft bagiau</translation>
     </message>
     <message>
         <source>Enter the amount as a number, for example 12</source>
@@ -2235,7 +2281,7 @@
     </message>
     <message>
         <source>Say why the officer should look at this soon</source>
-        <translation>Dywedwch pam y dylai&apos;r swyddog edrych ar hyn yn fuan</translation>
+        <translation>Dywedwch pam y dylai'r swyddog edrych ar hyn yn fuan</translation>
     </message>
     <message>
         <source>Shorten the note to %1 characters or fewer (it has %2)</source>
@@ -2243,7 +2289,7 @@
     </message>
     <message>
         <source>Enter a penalty of no more than the time between arrival and finish</source>
-        <translation>Rhowch gosb o ddim mwy na&apos;r amser rhwng cyrraedd a gorffen</translation>
+        <translation>Rhowch gosb o ddim mwy na'r amser rhwng cyrraedd a gorffen</translation>
     </message>
     <message>
         <source>Choose a skill they showed</source>
@@ -2289,11 +2335,11 @@
     <name>sitebook::ui::StorageWorker</name>
     <message>
         <source>The device is locked.</source>
-        <translation>Mae&apos;r ddyfais wedi&apos;i chloi.</translation>
+        <translation>Mae'r ddyfais wedi'i chloi.</translation>
     </message>
     <message>
         <source>That date is not valid.</source>
-        <translation>Nid yw&apos;r dyddiad hwnnw&apos;n ddilys.</translation>
+        <translation>Nid yw'r dyddiad hwnnw'n ddilys.</translation>
     </message>
     <message>
         <source>Unknown project</source>
@@ -2301,23 +2347,23 @@
     </message>
     <message>
         <source>This appointment is not on the device.</source>
-        <translation>Nid yw&apos;r apwyntiad hwn ar y ddyfais.</translation>
+        <translation>Nid yw'r apwyntiad hwn ar y ddyfais.</translation>
     </message>
     <message>
         <source>The person is not on the device.</source>
-        <translation>Nid yw&apos;r person ar y ddyfais.</translation>
+        <translation>Nid yw'r person ar y ddyfais.</translation>
     </message>
     <message>
         <source>The device is locked; nothing was saved.</source>
-        <translation>Mae&apos;r ddyfais wedi&apos;i chloi; ni chadwyd dim.</translation>
+        <translation>Mae'r ddyfais wedi'i chloi; ni chadwyd dim.</translation>
     </message>
     <message>
         <source>This person is not on this device.</source>
-        <translation>Nid yw&apos;r person hwn ar y ddyfais hon.</translation>
+        <translation>Nid yw'r person hwn ar y ddyfais hon.</translation>
     </message>
     <message>
         <source>That appointment is not on this device.</source>
-        <translation>Nid yw&apos;r apwyntiad hwnnw ar y ddyfais hon.</translation>
+        <translation>Nid yw'r apwyntiad hwnnw ar y ddyfais hon.</translation>
     </message>
     <message>
         <source>Choose a decision.</source>
@@ -2329,23 +2375,23 @@
     </message>
     <message>
         <source>This change no longer needs correcting; nothing was saved.</source>
-        <translation>Nid oes angen cywiro&apos;r newid hwn mwyach; ni chadwyd dim.</translation>
+        <translation>Nid oes angen cywiro'r newid hwn mwyach; ni chadwyd dim.</translation>
     </message>
     <message>
         <source>This form cannot correct that change; nothing was saved.</source>
-        <translation>Ni all y ffurflen hon gywiro&apos;r newid hwnnw; ni chadwyd dim.</translation>
+        <translation>Ni all y ffurflen hon gywiro'r newid hwnnw; ni chadwyd dim.</translation>
     </message>
     <message>
         <source>The refused change is the feedback: fill in the feedback to send it again.</source>
-        <translation>Yr adborth yw&apos;r newid a wrthodwyd: llenwch yr adborth i&apos;w anfon eto.</translation>
+        <translation>Yr adborth yw'r newid a wrthodwyd: llenwch yr adborth i'w anfon eto.</translation>
     </message>
     <message>
         <source>This change no longer needs correcting.</source>
-        <translation>Nid oes angen cywiro&apos;r newid hwn mwyach.</translation>
+        <translation>Nid oes angen cywiro'r newid hwn mwyach.</translation>
     </message>
     <message>
         <source>This change is not about that appointment.</source>
-        <translation>Nid yw&apos;r newid hwn yn ymwneud â&apos;r apwyntiad hwnnw.</translation>
+        <translation>Nid yw'r newid hwn yn ymwneud â'r apwyntiad hwnnw.</translation>
     </message>
     <message>
         <source>The refused change cannot be read on this device.</source>
@@ -2353,27 +2399,27 @@
     </message>
     <message>
         <source>The record form cannot correct this change; discard it or correct it where it was made.</source>
-        <translation>Ni all y ffurflen gofnodi gywiro&apos;r newid hwn; gwaredwch ef neu ei gywiro lle cafodd ei wneud.</translation>
+        <translation>Ni all y ffurflen gofnodi gywiro'r newid hwn; gwaredwch ef neu ei gywiro lle cafodd ei wneud.</translation>
     </message>
     <message>
         <source>The refused change is the work undertaken: describe the work to send it again.</source>
-        <translation>Y gwaith a wnaed yw&apos;r newid a wrthodwyd: disgrifiwch y gwaith i&apos;w anfon eto.</translation>
+        <translation>Y gwaith a wnaed yw'r newid a wrthodwyd: disgrifiwch y gwaith i'w anfon eto.</translation>
     </message>
     <message>
         <source>The refused change is a skill observed: choose the skill to send it again.</source>
-        <translation>Sgil a welwyd yw&apos;r newid a wrthodwyd: dewiswch y sgil i&apos;w hanfon eto.</translation>
+        <translation>Sgil a welwyd yw'r newid a wrthodwyd: dewiswch y sgil i'w hanfon eto.</translation>
     </message>
     <message>
         <source>The refused change is a case note: write the note to send it again.</source>
-        <translation>Nodyn achos yw&apos;r newid a wrthodwyd: ysgrifennwch y nodyn i&apos;w anfon eto.</translation>
+        <translation>Nodyn achos yw'r newid a wrthodwyd: ysgrifennwch y nodyn i'w anfon eto.</translation>
     </message>
     <message>
         <source>This decision no longer needs correcting; nothing was saved.</source>
-        <translation>Nid oes angen cywiro&apos;r penderfyniad hwn mwyach; ni chadwyd dim.</translation>
+        <translation>Nid oes angen cywiro'r penderfyniad hwn mwyach; ni chadwyd dim.</translation>
     </message>
     <message>
         <source>This change is not an enforcement decision; nothing was saved.</source>
-        <translation>Nid penderfyniad gorfodi yw&apos;r newid hwn; ni chadwyd dim.</translation>
+        <translation>Nid penderfyniad gorfodi yw'r newid hwn; ni chadwyd dim.</translation>
     </message>
     <message>
         <source>%1, %2 (%3)</source>
@@ -2408,8 +2454,8 @@
         <translation>Nid oedd modd darllen y fersiwn honno; cysonwch a rhowch gynnig arall arni.</translation>
     </message>
     <message>
-        <source>A warning was given on this order within 12 months before this failure. Choose &quot;Refer for breach&quot;: the law does not allow another warning.</source>
-        <translation>Rhoddwyd rhybudd ar y gorchymyn hwn o fewn 12 mis cyn y methiant hwn. Dewiswch &quot;Cyfeirio am dorri&apos;r gorchymyn&quot;: nid yw’r gyfraith yn caniatáu rhybudd arall.</translation>
+        <source>A warning was given on this order within 12 months before this failure. Choose "Refer for breach": the law does not allow another warning.</source>
+        <translation>Rhoddwyd rhybudd ar y gorchymyn hwn o fewn 12 mis cyn y methiant hwn. Dewiswch "Cyfeirio am dorri'r gorchymyn": nid yw’r gyfraith yn caniatáu rhybudd arall.</translation>
     </message>
     <message>
         <source>Unknown changes</source>
@@ -2440,7 +2486,7 @@
     </message>
     <message>
         <source>Syncing…</source>
-        <translation>Wrthi&apos;n cysoni…</translation>
+        <translation>Wrthi'n cysoni…</translation>
     </message>
     <message>
         <source>Sign in again to sync</source>
@@ -2448,7 +2494,7 @@
     </message>
     <message>
         <source>Offline: changes are kept on this phone</source>
-        <translation>All-lein: mae newidiadau&apos;n cael eu cadw ar y ffôn hwn</translation>
+        <translation>All-lein: mae newidiadau'n cael eu cadw ar y ffôn hwn</translation>
     </message>
     <message>
         <source>Offline: the server could not be reached</source>
@@ -2480,7 +2526,7 @@
     </message>
     <message>
         <source>Sending changes: %1 sent</source>
-        <translation>Yn anfon newidiadau: %1 wedi&apos;u hanfon</translation>
+        <translation>Yn anfon newidiadau: %1 wedi'u hanfon</translation>
     </message>
     <message>
         <source>Records received: %1</source>
@@ -2488,16 +2534,16 @@
     </message>
     <message>
         <source>Connecting…</source>
-        <translation>Wrthi&apos;n cysylltu…</translation>
+        <translation>Wrthi'n cysylltu…</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) kept on this phone</source>
         <translation>
-            <numerusform>%n newid wedi&apos;i gadw ar y ffôn hwn</numerusform>
-            <numerusform>%n newid wedi&apos;i gadw ar y ffôn hwn</numerusform>
-            <numerusform>%n newid wedi&apos;i gadw ar y ffôn hwn</numerusform>
-            <numerusform>%n newid wedi&apos;i gadw ar y ffôn hwn</numerusform>
-            <numerusform>%n newid wedi&apos;i gadw ar y ffôn hwn</numerusform>
+            <numerusform>%n newid wedi'i gadw ar y ffôn hwn</numerusform>
+            <numerusform>%n newid wedi'i gadw ar y ffôn hwn</numerusform>
+            <numerusform>%n newid wedi'i gadw ar y ffôn hwn</numerusform>
+            <numerusform>%n newid wedi'i gadw ar y ffôn hwn</numerusform>
+            <numerusform>%n newid wedi'i gadw ar y ffôn hwn</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2532,31 +2578,31 @@
     </message>
     <message>
         <source>All changes are saved on this phone</source>
-        <translation>Mae pob newid wedi&apos;i gadw ar y ffôn hwn</translation>
+        <translation>Mae pob newid wedi'i gadw ar y ffôn hwn</translation>
     </message>
     <message>
         <source>All changes are sent</source>
-        <translation>Mae pob newid wedi&apos;i anfon</translation>
+        <translation>Mae pob newid wedi'i anfon</translation>
     </message>
     <message>
         <source>The server could not be reached. Your changes are kept on this phone and are sent as soon as it answers.</source>
-        <translation>Nid oedd modd cyrraedd y gweinydd. Mae eich newidiadau&apos;n cael eu cadw ar y ffôn hwn a byddan nhw&apos;n cael eu hanfon cyn gynted ag y bydd yn ateb.</translation>
+        <translation>Nid oedd modd cyrraedd y gweinydd. Mae eich newidiadau'n cael eu cadw ar y ffôn hwn a byddan nhw'n cael eu hanfon cyn gynted ag y bydd yn ateb.</translation>
     </message>
     <message>
         <source>The server is busy. Your changes are kept on this phone and are sent when it has room.</source>
-        <translation>Mae&apos;r gweinydd yn brysur. Mae eich newidiadau&apos;n cael eu cadw ar y ffôn hwn a byddan nhw&apos;n cael eu hanfon pan fydd lle.</translation>
+        <translation>Mae'r gweinydd yn brysur. Mae eich newidiadau'n cael eu cadw ar y ffôn hwn a byddan nhw'n cael eu hanfon pan fydd lle.</translation>
     </message>
     <message>
         <source>Your sign-in has ended. Sign in again to send your changes; they are kept on this phone.</source>
-        <translation>Mae eich mewngofnodi wedi dod i ben. Mewngofnodwch eto i anfon eich newidiadau; maen nhw&apos;n cael eu cadw ar y ffôn hwn.</translation>
+        <translation>Mae eich mewngofnodi wedi dod i ben. Mewngofnodwch eto i anfon eich newidiadau; maen nhw'n cael eu cadw ar y ffôn hwn.</translation>
     </message>
     <message>
         <source>The server did not allow this phone to sync. Tell your office; your changes are kept on this phone.</source>
-        <translation>Ni wnaeth y gweinydd ganiatáu i&apos;r ffôn hwn gysoni. Rhowch wybod i&apos;ch swyddfa; mae eich newidiadau&apos;n cael eu cadw ar y ffôn hwn.</translation>
+        <translation>Ni wnaeth y gweinydd ganiatáu i'r ffôn hwn gysoni. Rhowch wybod i'ch swyddfa; mae eich newidiadau'n cael eu cadw ar y ffôn hwn.</translation>
     </message>
     <message>
         <source>Sync did not finish. Your changes are kept on this phone. Tell your office if this keeps happening.</source>
-        <translation>Ni orffennodd y cysoni. Mae eich newidiadau&apos;n cael eu cadw ar y ffôn hwn. Rhowch wybod i&apos;ch swyddfa os yw hyn yn dal i ddigwydd.</translation>
+        <translation>Ni orffennodd y cysoni. Mae eich newidiadau'n cael eu cadw ar y ffôn hwn. Rhowch wybod i'ch swyddfa os yw hyn yn dal i ddigwydd.</translation>
     </message>
 </context>
 </TS>

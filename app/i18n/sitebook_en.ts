@@ -683,6 +683,29 @@
     </message>
 </context>
 <context>
+    <name>OfflineLockedPage</name>
+    <message>
+        <source>Sign in to see your records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PersonPage</name>
     <message>
         <source>Back</source>
@@ -1871,6 +1894,24 @@
         <translation>
             <numerusform>%n more wrong PIN will remove all records from this phone.</numerusform>
             <numerusform>%n more wrong PINs will remove all records from this phone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This phone had not reached the server for too long, so its Sitebook data was deleted. Sign in to use Sitebook again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connect to the server within %n day(s) or this device will lock.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This phone has not reached the server for too long, so its records are locked. Sign in with your password while you have signal to see them again. If it does not reach the server within %n day(s), its Sitebook data will be deleted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
