@@ -318,10 +318,17 @@ Control {
         app: shell.app
     }
 
-    // In the window's overlay, above every open dialog and menu too (they live there).
+    // Open dialogs and menus live in the window's overlay, above every page and the cover:
+    // while the cover is up they are not drawn either (they stay open underneath).
+    Binding {
+        target: shell.Overlay.overlay
+        property: "opacity"
+        value: 0
+        when: !!shell.app && shell.app.covered
+        restoreMode: Binding.RestoreBindingOrValue
+    }
     PrivacyCover {
         objectName: "privacyCover"
-        parent: Overlay.overlay ? Overlay.overlay : shell
         anchors.fill: parent
         visible: shell.app && shell.app.covered
         z: 1000
