@@ -258,12 +258,13 @@ int Soak::run() {
         if (cli(d,
                 {"init", "--server", "127.0.0.1:" + std::to_string(proxy_->port()), "--ca", ca,
                  "--tls-name", "localhost"},
-                "2468\n") != 0)
+                "24681357\n") != 0)
             return 1;
         // Signing in is set-up, retried across faults and a server still starting (bounded).
         bool in = false;
         for (int i = 0; i < 200 && !in; ++i) {
-            in = cli(d, {"login", "--user", d.username}, std::string(kPassword) + "\n2468\n") == 0;
+            in = cli(d, {"login", "--user", d.username}, std::string(kPassword) + "\n24681357\n") ==
+                 0;
             if (!in)
                 ::poll(nullptr, 0, 25);
         }

@@ -74,12 +74,13 @@ TEST_F(CliTest, ASupervisorsDayFromInitToExport) {
 
     auto noPin = cli({"init", "--server", server, "--ca", caFile.string()});
     EXPECT_NE(noPin.code, 0);
-    auto init = cli(
-        {"init", "--server", server, "--ca", caFile.string(), "--tls-name", "localhost"}, "2468\n");
+    auto init =
+        cli({"init", "--server", server, "--ca", caFile.string(), "--tls-name", "localhost"},
+            "24681357\n");
     ASSERT_EQ(init.code, 0) << init.err;
     EXPECT_EQ(cli({"login", "--user", "sam.supervisor", "--password", "x"}).code, cli::kExitUsage);
     auto login = cli({"login", "--user", "sam.supervisor"},
-                     std::string(server::testing::kPassword) + "\n2468\n");
+                     std::string(server::testing::kPassword) + "\n24681357\n");
     ASSERT_EQ(login.code, 0) << login.err;
     auto wrongPin = cli({"unlock"}, "1111\n");
     EXPECT_EQ(wrongPin.code, cli::kExitFailure);

@@ -157,9 +157,9 @@ TEST_F(CliKillTest, SyncKilledAtRandomMomentsConvergesWithNothingLostOrDuplicate
     std::ofstream(caFile) << ca_.certificatePem;
     cli({"init", "--server", "127.0.0.1:" + std::to_string(server_->port()), "--ca", caFile,
          "--tls-name", "localhost"},
-        "2468\n");
+        "24681357\n");
     cli({"login", "--user", "sam.supervisor"},
-        std::string(server::testing::kPassword) + "\n2468\n");
+        std::string(server::testing::kPassword) + "\n24681357\n");
     cli({"sync"});
     std::vector<std::string> mine;
     for (const auto& [appt, session] : appointmentSession_) {
