@@ -81,8 +81,8 @@ struct SyncServer::Impl {
     Impl(const ServerDependencies& d, const ServerConfig& config)
         : deps(d),
           queue(d.store, d.reconciler, config.reconcile),
-          authenticator(d.store, d.tokens),
-          auth(d, authenticator),
+          authenticator(d.store, d.tokens, d.clock),
+          auth(d, authenticator, config.loginThrottle),
           sync(d, config.limits, authenticator, queue),
           reference(authenticator) {}
     ServerDependencies deps;

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cassert>
 #include <charconv>
 #include <vector>
@@ -62,9 +63,9 @@ TokenService::TokenService(SecretBytes key, const Clock& clock, RandomSource& ra
 
 std::string TokenService::issueAccessToken(AccessClaims& claims) const {
     claims.expiresAtMillis = clock_.nowMillis() + policy_.accessTtl.count();
-    std::string payload = claims.userId + "\n" + claims.deviceId + "\n" +
-                          std::string(roleName(claims.role)) + "\n" +
-                          std::to_string(claims.expiresAtMillis);
+    std::string payload =
+        claims.userId + "\n" + claims.deviceId + "\n" + std::string(roleName(claims.role)) + "\n" +
+        std::to_string(claims.expiresAtMillis) + "\n" + std::to_string(claims.sessionEpoch);
     unsigned char mac[crypto_auth_BYTES];
     crypto_auth(mac, reinterpret_cast<const unsigned char*>(payload.data()), payload.size(),
                 key_.data());
@@ -89,7 +90,8 @@ Result<AccessClaims> TokenService::verifyAccessToken(std::string_view token) con
         return unauthenticated("the access token is not valid; log in again");
     }
     auto fields = split(payload, '\n');
-    if (fields.size() != 4)
+    // Tokens of earlier servers have no epoch field: they belong to epoch 0.
+    if (fields.size() != 4 && fields.size() != 5)
         return unauthenticated("the access token is malformed; log in again");
     AccessClaims claims;
     claims.userId = std::string(fields[0]);
@@ -101,13 +103,19 @@ Result<AccessClaims> TokenService::verifyAccessToken(std::string_view token) con
         return unauthenticated("the access token is malformed; log in again");
     }
     claims.role = *role;
+    if (fields.size() == 5) {
+        auto [end, err] = std::from_chars(fields[4].data(), fields[4].data() + fields[4].size(),
+                                          claims.sessionEpoch);
+        if (err != std::errc() || end != fields[4].data() + fields[4].size())
+            return unauthenticated("the access token is malformed; log in again");
+    }
     if (clock_.nowMillis() >= claims.expiresAtMillis) {
         return unauthenticated("the access token has expired; refresh it");
     }
     return claims;
 }
 
-IssuedRefreshToken TokenService::issueRefreshToken() const {
+IssuedRefreshToken TokenService::issueRefreshToken(UnixMillis signedInAt) const {
     std::uint8_t raw[32];
     random_.fill(raw);
     IssuedRefreshToken out;
@@ -115,7 +123,8 @@ IssuedRefreshToken TokenService::issueRefreshToken() const {
                 base64UrlEncode(std::string_view(reinterpret_cast<const char*>(raw), sizeof raw));
     sodium_memzero(raw, sizeof raw);
     out.hash = hashRefreshToken(out.token);
-    out.expiresAtMillis = clock_.nowMillis() + policy_.refreshTtl.count();
+    out.expiresAtMillis = std::min(clock_.nowMillis() + policy_.refreshTtl.count(),
+                                   signedInAt + policy_.sessionLifetime.count());
     return out;
 }
 

@@ -22,5 +22,8 @@ inline const std::string kDataDirOptionHelp =
 // Registered by addDataCommands.
 void addImportCommand(CommandTable& table);  // import_csv.cpp
 void addReportCommand(CommandTable& table);  // report.cpp
+// user disable|enable|unlock|reset-password|list, device list|revoke (account_commands.cpp);
+// registered by addBuiltinCommands.
+void addAccountCommands(CommandTable& table);
 
 }  // namespace sitebook::server

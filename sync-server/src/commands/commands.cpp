@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "commands/command_support.h"
 #include "sitebook/common/log.h"
 #include "sitebook/common/uuid.h"
 #include "sitebook/server/auth/token_service.h"
@@ -373,6 +374,7 @@ int CommandTable::run(const std::vector<std::string>& argv, std::istream& in, st
 void addBuiltinCommands(CommandTable& table) {
     table.add({"init", "create the data directory, database and keys", kInitUsage, runInit});
     table.add({"user add", "add a user (password from stdin)", kUserAddUsage, runUserAdd});
+    addAccountCommands(table);
     table.add({"serve", "serve the sync protocol", kServeUsage, runServe});
     table.add({"reconcile", "recompute progress and RO items as of today", kReconcileUsage,
                runReconcile});

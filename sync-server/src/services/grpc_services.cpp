@@ -184,35 +184,117 @@ grpc::Status deviceRevokedStatus(grpc::ServerContext* context) {
                         "this device was revoked; all Sitebook data on it must be deleted");
 }
 
-Result<Authenticator::Authenticated> Authenticator::authenticate(
-    const grpc::ServerContext* context) const {
+grpc::Status accountDisabledStatus(grpc::ServerContext* context) {
+    context->AddTrailingMetadata("sitebook-error", "account_disabled");
+    return grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
+                        "this account is disabled; ask an administrator");
+}
+
+grpc::Status sessionEndedStatus(grpc::ServerContext* context) {
+    context->AddTrailingMetadata("sitebook-error", "session_ended");
+    return grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
+                        "this sign-in has ended; sign in again with your password");
+}
+
+namespace {
+
+// The first contact of a revoked device after its revocation: it is told to wipe itself now.
+Status recordWipeContact(UnitOfWork& uow, const DeviceRecord& device, UnixMillis now) {
+    if (!device.revokedAtMillis || device.wipedAtMillis)
+        return okStatus();
+    DeviceRecord wiped = device;
+    wiped.wipedAtMillis = now;
+    SB_TRY(uow.updateDevice(wiped));
+    AuditEntry audit;
+    audit.userId = device.userId;
+    audit.deviceId = device.id;
+    audit.action = "device_wipe_instructed";
+    audit.entityType = "device";
+    audit.entityId = device.id;
+    audit.serverTimeMillis = now;
+    audit.after = nlohmann::json{{"wiped_at_ms", now}}.dump();
+    auto seq = uow.appendAudit(audit);
+    if (!seq)
+        return seq.error();
+    return okStatus();
+}
+
+}  // namespace
+
+grpc::Status Authenticator::Outcome::refusal(grpc::ServerContext* context) const {
+    switch (refusal_) {
+        case Refusal::SessionEnded:
+            return sessionEndedStatus(context);
+        case Refusal::AccountDisabled:
+            return accountDisabledStatus(context);
+        case Refusal::None:
+        case Refusal::Unauthenticated:
+            break;
+    }
+    return toGrpcStatus(context, error_);
+}
+
+void Authenticator::noteRevokedContact(const DeviceRecord& device) const {
+    if (!device.revokedAtMillis || device.wipedAtMillis)
+        return;
+    auto uow = store_.begin(AccessMode::ReadWrite);
+    if (!uow) {
+        log::warning("auth", "could not record the wipe of device " + device.id);
+        return;
+    }
+    auto current = (*uow)->findDevice(device.id);
+    if (!current || !*current)
+        return;
+    if (!recordWipeContact(**uow, **current, clock_.nowMillis()) || !(*uow)->commit())
+        log::warning("auth", "could not record the wipe of device " + device.id);
+}
+
+Authenticator::Outcome Authenticator::authenticate(const grpc::ServerContext* context) const {
+    using Refusal = Outcome::Refusal;
     const std::string token = bearerToken(context);
     if (token.empty()) {
-        return makeError(ErrorCode::Unauthenticated,
-                         "missing `authorization: Bearer <access token>`; log in first");
+        return {Refusal::Unauthenticated,
+                makeError(ErrorCode::Unauthenticated,
+                          "missing `authorization: Bearer <access token>`; log in first")};
     }
     auto claims = tokens_.verifyAccessToken(token);
     if (!claims)
-        return claims.error();
-    auto uow = store_.begin(AccessMode::ReadOnly);
-    if (!uow)
-        return uow.error();
-    auto user = (*uow)->findUserById(claims->userId);
-    if (!user)
-        return user.error();
-    if (!*user || (*user)->disabled) {
-        return makeError(ErrorCode::Unauthenticated, "this account is disabled");
-    }
-    auto device = (*uow)->findDevice(claims->deviceId);
-    if (!device)
-        return device.error();
-    if (!*device || (*device)->userId != (*user)->id) {
-        return makeError(ErrorCode::Unauthenticated, "this device is not registered; log in");
-    }
+        return {Refusal::Unauthenticated, claims.error()};
+    std::optional<DeviceRecord> revoked;
     Authenticated out;
-    out.caller.user = std::move(**user);
-    out.caller.device = std::move(**device);
-    out.deviceRevoked = out.caller.device.revokedAtMillis.has_value();
+    {
+        auto uow = store_.begin(AccessMode::ReadOnly);
+        if (!uow)
+            return {Refusal::Unauthenticated, uow.error()};
+        auto user = (*uow)->findUserById(claims->userId);
+        if (!user)
+            return {Refusal::Unauthenticated, user.error()};
+        if (!*user) {
+            return {Refusal::Unauthenticated,
+                    makeError(ErrorCode::Unauthenticated, "this account no longer exists")};
+        }
+        auto device = (*uow)->findDevice(claims->deviceId);
+        if (!device)
+            return {Refusal::Unauthenticated, device.error()};
+        if (!*device || (*device)->userId != (*user)->id) {
+            return {Refusal::Unauthenticated,
+                    makeError(ErrorCode::Unauthenticated, "this device is not registered; log in")};
+        }
+        out.caller.user = std::move(**user);
+        out.caller.device = std::move(**device);
+        out.deviceRevoked = out.caller.device.revokedAtMillis.has_value();
+        // A revoked device is told to wipe whatever its user's state; then a disabled user;
+        // then a session that has ended.
+        if (out.deviceRevoked) {
+            revoked = out.caller.device;
+        } else if (out.caller.user.disabled) {
+            return {Refusal::AccountDisabled, makeError(ErrorCode::PermissionDenied, "disabled")};
+        } else if (claims->sessionEpoch != out.caller.device.sessionEpoch) {
+            return {Refusal::SessionEnded, makeError(ErrorCode::Unauthenticated, "ended")};
+        }
+    }
+    if (revoked)
+        noteRevokedContact(*revoked);
     return out;
 }
 
@@ -220,10 +302,11 @@ Result<Authenticator::Authenticated> Authenticator::authenticate(
 
 Status AuthServiceImpl::issueTokens(UnitOfWork& uow, const UserRecord& user,
                                     const DeviceRecord& device, v1::TokenResponse* response,
+                                    UnixMillis signedInAt,
                                     const std::optional<std::string>& parentHash) const {
-    AccessClaims claims{user.id, device.id, user.role, 0};
+    AccessClaims claims{user.id, device.id, user.role, 0, device.sessionEpoch};
     const std::string access = deps_.tokens.issueAccessToken(claims);
-    IssuedRefreshToken refresh = deps_.tokens.issueRefreshToken();
+    IssuedRefreshToken refresh = deps_.tokens.issueRefreshToken(signedInAt);
     RefreshTokenRecord record;
     record.tokenHash = refresh.hash;
     record.deviceId = device.id;
@@ -231,6 +314,7 @@ Status AuthServiceImpl::issueTokens(UnitOfWork& uow, const UserRecord& user,
     record.issuedAtMillis = deps_.clock.nowMillis();
     record.expiresAtMillis = refresh.expiresAtMillis;
     record.parentHash = parentHash;
+    record.signedInAtMillis = signedInAt;
     SB_TRY(uow.insertRefreshToken(record));
     response->set_access_token(access);
     response->set_access_expires_at_ms(claims.expiresAtMillis);
@@ -242,6 +326,65 @@ Status AuthServiceImpl::issueTokens(UnitOfWork& uow, const UserRecord& user,
     response->set_server_time_ms(deps_.clock.nowMillis());
     response->set_display_name(user.displayName);
     return okStatus();
+}
+
+namespace {
+
+// RESOURCE_EXHAUSTED, `sitebook-error: locked_out`, `sitebook-retry-after-ms: <ms>`.
+grpc::Status lockedOutStatus(grpc::ServerContext* context, std::chrono::milliseconds wait) {
+    const auto seconds = (wait.count() + 999) / 1000;
+    context->AddTrailingMetadata("sitebook-error", "locked_out");
+    context->AddTrailingMetadata("sitebook-retry-after-ms", std::to_string(wait.count()));
+    return grpc::Status(
+        grpc::StatusCode::RESOURCE_EXHAUSTED,
+        "too many failed sign-ins; try again in " + std::to_string(seconds) + " seconds");
+}
+
+}  // namespace
+
+Result<std::chrono::milliseconds> AuthServiceImpl::recordFailedLogin(
+    const std::string& username, const UserRecord* user, const std::string& address) const {
+    auto uow = deps_.store.begin(AccessMode::ReadWrite);
+    if (!uow)
+        return uow.error();
+    const UnixMillis now = deps_.clock.nowMillis();
+    const auto& policy = throttle_.policy();
+    auto account = throttle_.recordFailure(**uow, accountThrottleSubject(username), policy.account);
+    if (!account)
+        return account.error();
+    auto byAddress = throttle_.recordFailure(**uow, "address:" + address, policy.address);
+    if (!byAddress)
+        return byAddress.error();
+    AuditEntry audit;
+    audit.userId = user != nullptr ? user->id : std::string();
+    audit.action = "login_failed";
+    audit.entityType = user != nullptr ? "user" : "account";
+    audit.entityId = user != nullptr ? user->id : username;
+    audit.serverTimeMillis = now;
+    audit.after = nlohmann::json{{"username", username},
+                                 {"address", address},
+                                 {"account_failures", account->failures},
+                                 {"address_failures", byAddress->failures}}
+                      .dump();
+    if (auto s = (*uow)->appendAudit(audit); !s)
+        return s.error();
+    for (const auto* locked : {&*account, &*byAddress}) {
+        if (locked->lockedUntilMillis <= now)
+            continue;
+        AuditEntry lock = audit;
+        lock.action = "login_locked";
+        lock.after = nlohmann::json{{"subject", locked->subject},
+                                    {"failures", locked->failures},
+                                    {"locked_until_ms", locked->lockedUntilMillis}}
+                         .dump();
+        if (auto s = (*uow)->appendAudit(lock); !s)
+            return s.error();
+        log::warning("auth", "sign-in locked for " + locked->subject + " after " +
+                                 std::to_string(locked->failures) + " failures");
+    }
+    SB_TRY((*uow)->commit());
+    return std::chrono::milliseconds(std::max<UnixMillis>(
+        0, std::max(account->lockedUntilMillis, byAddress->lockedUntilMillis) - now));
 }
 
 grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context, const v1::LoginRequest* request,
@@ -256,32 +399,45 @@ grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context, const v1::Logi
         if (!check)
             return toGrpcStatus(context, check.error());
     }
-    const Error wrongCredentials =
-        makeError(ErrorCode::Unauthenticated, "wrong username or password");
-
-    UserRecord user;
+    const std::string address = clientAddress(context->peer());
+    const std::vector<std::string> subjects{accountThrottleSubject(request->username()),
+                                            "address:" + address};
+    std::optional<UserRecord> user;
     {
         auto uow = deps_.store.begin(AccessMode::ReadOnly);
         if (!uow)
             return toGrpcStatus(context, uow.error());
+        // A locked account or address is refused before its password is looked at.
+        auto wait = throttle_.waitFor(**uow, subjects);
+        if (!wait)
+            return toGrpcStatus(context, wait.error());
+        if (wait->count() > 0) {
+            log::warning("auth",
+                         "sign-in refused while locked: " + subjects[0] + " from " + address);
+            return lockedOutStatus(context, *wait);
+        }
         auto found = (*uow)->findUserByName(request->username());
         if (!found)
             return toGrpcStatus(context, found.error());
-        if (!*found) {
-            burnPasswordVerification(request->password());
-            return toGrpcStatus(context, wrongCredentials);
-        }
-        user = **found;
+        user = std::move(*found);
     }
     // Verify outside any transaction: Argon2id is deliberately slow.
-    if (!verifyPassword(user.passwordHash, request->password())) {
-        return toGrpcStatus(context, wrongCredentials);
+    bool verified = false;
+    if (user) {
+        verified = verifyPassword(user->passwordHash, request->password());
+    } else {
+        burnPasswordVerification(request->password());
     }
-    if (user.disabled) {
+    if (!verified) {
+        auto wait = recordFailedLogin(request->username(), user ? &*user : nullptr, address);
+        if (!wait)
+            return toGrpcStatus(context, wait.error());
+        // The wrong password is answered as such; a lock it started is announced with it.
+        if (wait->count() > 0)
+            context->AddTrailingMetadata("sitebook-retry-after-ms", std::to_string(wait->count()));
         return toGrpcStatus(context,
-                            makeError(ErrorCode::PermissionDenied, "this account is disabled"));
+                            makeError(ErrorCode::Unauthenticated, "wrong username or password"));
     }
-
     auto uow = deps_.store.begin(AccessMode::ReadWrite);
     if (!uow)
         return toGrpcStatus(context, uow.error());
@@ -292,14 +448,36 @@ grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context, const v1::Logi
     DeviceRecord device;
     if (*existing) {
         device = **existing;
-        if (device.revokedAtMillis)
+        if (device.revokedAtMillis) {
+            if (auto s = recordWipeContact(**uow, device, now); !s || !(*uow)->commit())
+                log::warning("auth", "could not record the wipe of device " + device.id);
             return deviceRevokedStatus(context);
-        if (device.userId != user.id) {
-            // Another person signs in on a shared device: the previous user's tokens end.
-            if (auto s = (*uow)->revokeDeviceTokens(device.id, now); !s) {
+        }
+    }
+    if (user->disabled)
+        return accountDisabledStatus(context);
+    if (*existing) {
+        if (device.userId != user->id) {
+            // Devices belong to users: another user's device id is never taken over. The app
+            // makes a new device id when it is set up for a new person.
+            AuditEntry audit;
+            audit.userId = user->id;
+            audit.action = "device_rebind_refused";
+            audit.entityType = "device";
+            audit.entityId = device.id;
+            audit.serverTimeMillis = now;
+            audit.after =
+                nlohmann::json{{"owner_user_id", device.userId}, {"address", address}}.dump();
+            if (auto s = (*uow)->appendAudit(audit); !s)
                 return toGrpcStatus(context, s.error());
-            }
-            device.userId = user.id;
+            if (auto s = (*uow)->commit(); !s)
+                return toGrpcStatus(context, s.error());
+            log::warning(
+                "auth", "user " + user->id + " presented device " + device.id + " of another user");
+            context->AddTrailingMetadata("sitebook-error", "device_of_another_user");
+            return grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
+                                "this device is registered to another user; set the app up "
+                                "again to sign in as yourself");
         }
         if (!request->device_name().empty())
             device.name = request->device_name();
@@ -308,14 +486,14 @@ grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context, const v1::Logi
             return toGrpcStatus(context, s.error());
     } else {
         device.id = request->device_id();
-        device.userId = user.id;
+        device.userId = user->id;
         device.name = request->device_name();
         device.registeredAtMillis = now;
         device.lastSeenAtMillis = now;
         if (auto s = (*uow)->insertDevice(device); !s)
             return toGrpcStatus(context, s.error());
         AuditEntry audit;
-        audit.userId = user.id;
+        audit.userId = user->id;
         audit.deviceId = device.id;
         audit.action = "device_registered";
         audit.entityType = "device";
@@ -324,12 +502,15 @@ grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context, const v1::Logi
         if (auto s = (*uow)->appendAudit(audit); !s)
             return toGrpcStatus(context, s.error());
     }
-    if (auto s = issueTokens(**uow, user, device, response); !s) {
+    // A correct password ends the account's count of failures (the address keeps its own).
+    if (auto s = (*uow)->clearLoginThrottle(subjects[0]); !s)
+        return toGrpcStatus(context, s.error());
+    if (auto s = issueTokens(**uow, *user, device, response, now); !s) {
         return toGrpcStatus(context, s.error());
     }
     if (auto s = (*uow)->commit(); !s)
         return toGrpcStatus(context, s.error());
-    log::info("auth", "login: user " + user.id + " on device " + device.id);
+    log::info("auth", "login: user " + user->id + " on device " + device.id);
     return grpc::Status::OK;
 }
 
@@ -359,8 +540,18 @@ grpc::Status AuthServiceImpl::Refresh(grpc::ServerContext* context,
         return toGrpcStatus(context, device.error());
     if (!*device)
         return toGrpcStatus(context, expired);
-    if ((*device)->revokedAtMillis)
+    if ((*device)->revokedAtMillis) {
+        if (auto s = recordWipeContact(**uow, **device, now); !s || !(*uow)->commit())
+            log::warning("auth", "could not record the wipe of device " + (*device)->id);
         return deviceRevokedStatus(context);
+    }
+    auto user = (*uow)->findUserById((*token)->userId);
+    if (!user)
+        return toGrpcStatus(context, user.error());
+    if (!*user)
+        return toGrpcStatus(context, expired);
+    if ((*user)->disabled)
+        return accountDisabledStatus(context);
     // A device whose refresh answer was lost on the way (a dropped connection) comes back with
     // the token it had just exchanged. If the token issued for it was never used, the answer
     // never arrived: that successor is withdrawn and the exchange is answered again. If the
@@ -384,19 +575,14 @@ grpc::Status AuthServiceImpl::Refresh(grpc::ServerContext* context,
         if (auto s = (*uow)->commit(); !s)
             return toGrpcStatus(context, s.error());
         log::warning("auth", "reused refresh token for device " + (*token)->deviceId);
+        return sessionEndedStatus(context);
+    }
+    if ((*device)->userId != (*token)->userId)
         return toGrpcStatus(context, expired);
-    }
-    if (((*token)->revokedAtMillis && !lostAnswerRetry) || now >= (*token)->expiresAtMillis ||
-        (*device)->userId != (*token)->userId) {
-        return toGrpcStatus(context, expired);
-    }
-    auto user = (*uow)->findUserById((*token)->userId);
-    if (!user)
-        return toGrpcStatus(context, user.error());
-    if (!*user || (*user)->disabled) {
-        return toGrpcStatus(context,
-                            makeError(ErrorCode::PermissionDenied, "this account is disabled"));
-    }
+    // Revoked (signed out, a copy detected, the account disabled) or past its lifetime, which
+    // never reaches beyond TokenPolicy::sessionLifetime after the password sign-in.
+    if (((*token)->revokedAtMillis && !lostAnswerRetry) || now >= (*token)->expiresAtMillis)
+        return sessionEndedStatus(context);
     if (!lostAnswerRetry) {
         if (auto s = (*uow)->markRefreshTokenRotated((*token)->tokenHash, now); !s)
             return toGrpcStatus(context, s.error());
@@ -405,7 +591,9 @@ grpc::Status AuthServiceImpl::Refresh(grpc::ServerContext* context,
     seen.lastSeenAtMillis = now;
     if (auto s = (*uow)->updateDevice(seen); !s)
         return toGrpcStatus(context, s.error());
-    if (auto s = issueTokens(**uow, **user, seen, response, (*token)->tokenHash); !s) {
+    if (auto s = issueTokens(**uow, **user, seen, response, (*token)->signedInAtMillis,
+                             (*token)->tokenHash);
+        !s) {
         return toGrpcStatus(context, s.error());
     }
     if (auto s = (*uow)->commit(); !s)
@@ -418,7 +606,7 @@ grpc::Status AuthServiceImpl::RegisterDevice(grpc::ServerContext* context,
                                              v1::DeviceInfo* response) {
     auto who = auth_.authenticate(context);
     if (!who)
-        return toGrpcStatus(context, who.error());
+        return who.refusal(context);
     if (who->deviceRevoked)
         return deviceRevokedStatus(context);
     for (const auto& check : {checkText(request->device_name(), "device_name", 200, false),
@@ -449,7 +637,7 @@ grpc::Status AuthServiceImpl::RevokeDevice(grpc::ServerContext* context,
                                            v1::DeviceInfo* response) {
     auto who = auth_.authenticate(context);
     if (!who)
-        return toGrpcStatus(context, who.error());
+        return who.refusal(context);
     if (who->deviceRevoked)
         return deviceRevokedStatus(context);
     if (who->caller.user.role != Role::Admin) {
@@ -541,7 +729,7 @@ grpc::Status SyncServiceImpl::Upload(grpc::ServerContext* context, const v1::Upl
                                      v1::UploadResponse* response) {
     auto who = auth_.authenticate(context);
     if (!who)
-        return toGrpcStatus(context, who.error());
+        return who.refusal(context);
     if (who->deviceRevoked)
         return deviceRevokedStatus(context);
     if (request->protocol_version() != kProtocolVersion) {
@@ -678,7 +866,7 @@ grpc::Status SyncServiceImpl::Download(grpc::ServerContext* context,
                                        grpc::ServerWriter<v1::DownloadResponse>* writer) {
     auto who = auth_.authenticate(context);
     if (!who)
-        return toGrpcStatus(context, who.error());
+        return who.refusal(context);
     if (who->deviceRevoked) {
         v1::DownloadResponse wipe;
         wipe.mutable_wipe()->set_reason("this device was revoked by an administrator");
@@ -850,7 +1038,7 @@ grpc::Status ReferenceServiceImpl::GetReferenceData(grpc::ServerContext* context
                                                     v1::ReferenceData* response) {
     auto who = auth_.authenticate(context);
     if (!who)
-        return toGrpcStatus(context, who.error());
+        return who.refusal(context);
     if (who->deviceRevoked)
         return deviceRevokedStatus(context);
 

@@ -4,6 +4,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include "sitebook/server/auth/login_throttle.h"
 #include "sitebook/server/derived/reconcile_queue.h"
 #include "sitebook/server/server.h"
 #include "sitebook/server/sync/upload_processor.h"
@@ -17,28 +18,57 @@ namespace sitebook::server {
 // "sitebook-error" (errorCodeName) and, for invalid arguments, "sitebook-field".
 grpc::Status toGrpcStatus(grpc::ServerContext* context, const Error& error);
 
-// Verifies `authorization: Bearer <access token>` and loads the caller.
+// Verifies `authorization: Bearer <access token>` and loads the caller: the user must exist
+// and be enabled, the device must be the user's, and the token's session epoch the device's.
 class Authenticator {
 public:
-    Authenticator(Store& store, const TokenService& tokens) : store_(store), tokens_(tokens) {}
+    Authenticator(Store& store, const TokenService& tokens, const Clock& clock)
+        : store_(store), tokens_(tokens), clock_(clock) {}
     struct Authenticated {
         Caller caller;
         bool deviceRevoked = false;
     };
-    Result<Authenticated> authenticate(const grpc::ServerContext* context) const;
+    // The caller, or why the call is refused. Each refusal has one status and one
+    // `sitebook-error` code on every call (docs/PROTOCOL.md, "Errors").
+    class Outcome {
+    public:
+        enum class Refusal { None, Unauthenticated, SessionEnded, AccountDisabled };
+        Outcome(Authenticated who) : who_(std::move(who)) {}
+        Outcome(Refusal refusal, Error error) : refusal_(refusal), error_(std::move(error)) {}
+        explicit operator bool() const { return who_.has_value(); }
+        Authenticated* operator->() { return &*who_; }
+        // The status to answer a refused call with.
+        grpc::Status refusal(grpc::ServerContext* context) const;
+
+    private:
+        std::optional<Authenticated> who_;
+        Refusal refusal_ = Refusal::None;
+        Error error_;
+    };
+    Outcome authenticate(const grpc::ServerContext* context) const;
+    // A revoked device made contact: the first time, it is recorded (DeviceRecord::wipedAtMillis)
+    // and audited (`device_wipe_instructed`), since the device wipes itself on this answer.
+    void noteRevokedContact(const DeviceRecord& device) const;
 
 private:
     Store& store_;
     const TokenService& tokens_;
+    const Clock& clock_;
 };
 
 // PERMISSION_DENIED with "sitebook-action: wipe": the device must delete its local data.
 grpc::Status deviceRevokedStatus(grpc::ServerContext* context);
+// PERMISSION_DENIED, `sitebook-error: account_disabled`: an administrator disabled the user.
+grpc::Status accountDisabledStatus(grpc::ServerContext* context);
+// UNAUTHENTICATED, `sitebook-error: session_ended`: the sign-in was ended (signed out, a
+// copied refresh token, its lifetime reached, the account disabled); sign in with a password.
+grpc::Status sessionEndedStatus(grpc::ServerContext* context);
 
 class AuthServiceImpl final : public v1::AuthService::Service {
 public:
-    AuthServiceImpl(const ServerDependencies& deps, const Authenticator& auth)
-        : deps_(deps), auth_(auth) {}
+    AuthServiceImpl(const ServerDependencies& deps, const Authenticator& auth,
+                    const LoginThrottlePolicy& throttle = {})
+        : deps_(deps), auth_(auth), throttle_(throttle, deps.clock) {}
     grpc::Status Login(grpc::ServerContext* context, const v1::LoginRequest* request,
                        v1::TokenResponse* response) override;
     grpc::Status Refresh(grpc::ServerContext* context, const v1::RefreshRequest* request,
@@ -52,13 +82,19 @@ public:
                          v1::SignOutResponse* response) override;
 
 private:
-    // Inserts a new refresh token (exchanged for `parentHash`, when refreshing) and fills in
-    // the response.
+    // Inserts a new refresh token (exchanged for `parentHash`, when refreshing) of the session
+    // that began with the password sign-in at `signedInAt`, and fills in the response.
     Status issueTokens(UnitOfWork& uow, const UserRecord& user, const DeviceRecord& device,
-                       v1::TokenResponse* response,
+                       v1::TokenResponse* response, UnixMillis signedInAt,
                        const std::optional<std::string>& parentHash = std::nullopt) const;
+    // Counts a failed sign-in against the account and the client address, audits it, and
+    // returns how long until the caller may try again (zero when neither is locked).
+    Result<std::chrono::milliseconds> recordFailedLogin(const std::string& username,
+                                                        const UserRecord* user,
+                                                        const std::string& address) const;
     ServerDependencies deps_;
     const Authenticator& auth_;
+    LoginThrottle throttle_;
 };
 
 class SyncServiceImpl final : public v1::SyncService::Service {

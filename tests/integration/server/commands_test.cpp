@@ -220,6 +220,38 @@ TEST_F(CommandsTest, DeviceEnrolPrintsACodeWithTheCaAndItsFingerprintAndWritesAQ
               kExitUsage);
 }
 
+TEST_F(CommandsTest, AccountCommandsListUsersAndRefuseBadInputInOneLine) {
+    ASSERT_EQ(run({"user", "add", "--username", "sam", "--role", "supervisor", "--display-name",
+                   "Sam Supervisor"},
+                  "a long enough password\n"),
+              kExitOk)
+        << err_;
+    ASSERT_EQ(run({"user", "list"}), kExitOk) << err_;
+    EXPECT_NE(out_.find("sam"), std::string::npos);
+    EXPECT_NE(out_.find("supervisor"), std::string::npos);
+    EXPECT_NE(out_.find("active"), std::string::npos);
+    EXPECT_NE(out_.find("Sam Supervisor"), std::string::npos);
+
+    EXPECT_EQ(run({"user", "disable"}), kExitUsage);
+    EXPECT_EQ(err_, "error: --username: give the user's sign-in name\n");
+    EXPECT_EQ(run({"user", "disable", "--username", "nobody"}), kExitFailure);
+    EXPECT_EQ(err_, "error: --username: no user is called 'nobody' (see `user list`)\n");
+    EXPECT_EQ(run({"user", "enable", "--username", "sam"}), kExitFailure);
+    EXPECT_EQ(err_, "error: --username: 'sam' is not disabled\n");
+    EXPECT_EQ(run({"user", "reset-password", "--username", "sam"}, "sam\n"), kExitUsage);
+    EXPECT_EQ(err_, "error: password: the password must not be the username\n");
+    EXPECT_EQ(run({"device", "revoke"}), kExitUsage);
+    EXPECT_EQ(err_, "error: --device: give the device id (see `device list`)\n");
+    ASSERT_EQ(run({"device", "list"}), kExitOk);
+    EXPECT_NE(out_.find("DEVICE"), std::string::npos);
+
+    ASSERT_EQ(run({"user", "disable", "--username", "sam", "--reason", "left the service"}),
+              kExitOk);
+    EXPECT_EQ(out_, "disabled sam; their sessions have ended\n");
+    ASSERT_EQ(run({"user", "list"}), kExitOk);
+    EXPECT_NE(out_.find("disabled"), std::string::npos);
+}
+
 TEST_F(CommandsTest, ReconcileCommandRecomputesEveryone) {
     ASSERT_EQ(run({"demo-data", "--password-stdin"}, "demo password for tests\n"), kExitOk);
     ASSERT_EQ(run({"reconcile"}), kExitOk) << err_;

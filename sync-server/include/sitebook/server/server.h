@@ -13,6 +13,7 @@
 #include "sitebook/common/clock.h"
 #include "sitebook/common/random.h"
 #include "sitebook/common/result.h"
+#include "sitebook/server/auth/login_throttle.h"
 #include "sitebook/server/auth/token_service.h"
 #include "sitebook/server/derived/reconcile_queue.h"
 #include "sitebook/server/derived/reconciler.h"
@@ -56,6 +57,8 @@ struct ServerConfig {
     ServerLimits limits;
     // When uploaded records' people are recomputed (progress, RO items).
     ReconcileQueueOptions reconcile;
+    // Failed sign-ins slowed per account and client address (docs/SECURITY.md).
+    LoginThrottlePolicy loginThrottle;
 };
 
 // Everything the server uses; owned by the caller and outliving the server.

@@ -196,33 +196,35 @@ public:
     Status insertDevice(const DeviceRecord& d) override {
         return run(
             "INSERT INTO devices (id, user_id, name, platform, app_version, registered_at_ms, "
-            "last_seen_at_ms, revoked_at_ms, last_clock_skew_ms) VALUES (?,?,?,?,?,?,?,?,?)",
+            "last_seen_at_ms, revoked_at_ms, last_clock_skew_ms, wiped_at_ms) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)",
             [&](Statement& s) { bindDevice(s, d); });
     }
     Status updateDevice(const DeviceRecord& d) override {
         return run(
             "UPDATE devices SET id = ?, user_id = ?, name = ?, platform = ?, app_version = ?, "
             "registered_at_ms = ?, last_seen_at_ms = ?, revoked_at_ms = ?, "
-            "last_clock_skew_ms = ? WHERE id = ?1",
+            "last_clock_skew_ms = ?, wiped_at_ms = ? WHERE id = ?1",
             [&](Statement& s) { bindDevice(s, d); });
     }
+    static constexpr const char* kDeviceColumns =
+        "SELECT id, user_id, name, platform, app_version, registered_at_ms, last_seen_at_ms, "
+        "revoked_at_ms, last_clock_skew_ms, session_epoch, wiped_at_ms FROM devices ";
     Result<Opt<DeviceRecord>> findDevice(std::string_view id) override {
-        return queryOne(
-            "SELECT id, user_id, name, platform, app_version, registered_at_ms, "
-            "last_seen_at_ms, revoked_at_ms, last_clock_skew_ms FROM devices WHERE id = ?",
-            keys(id), readDevice);
+        return queryOne(std::string(kDeviceColumns) + "WHERE id = ?", keys(id), readDevice);
     }
 
     // --- refresh tokens ---
     Status insertRefreshToken(const RefreshTokenRecord& t) override {
         return run(
             "INSERT INTO refresh_tokens (token_hash, device_id, user_id, issued_at_ms, "
-            "expires_at_ms, revoked_at_ms, rotated, parent_hash) VALUES (?,?,?,?,?,?,?,?)",
+            "expires_at_ms, revoked_at_ms, rotated, parent_hash, signed_in_at_ms) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
             [&](Statement& s) {
                 s.bind(1, t.tokenHash).bind(2, t.deviceId).bind(3, t.userId);
                 s.bind(4, t.issuedAtMillis).bind(5, t.expiresAtMillis);
                 s.bind(6, t.revokedAtMillis).bind(7, t.rotated ? 1 : 0);
-                s.bind(8, t.parentHash);
+                s.bind(8, t.parentHash).bind(9, t.signedInAtMillis);
             });
     }
     Result<Opt<RefreshTokenRecord>> findRefreshToken(std::string_view hash) override {
@@ -234,7 +236,8 @@ public:
     Result<Opt<RefreshTokenRecord>> findToken(const char* where, std::string_view value) {
         return queryOne(
             std::string("SELECT token_hash, device_id, user_id, issued_at_ms, expires_at_ms, "
-                        "revoked_at_ms, rotated, parent_hash FROM refresh_tokens WHERE ") +
+                        "revoked_at_ms, rotated, parent_hash, signed_in_at_ms "
+                        "FROM refresh_tokens WHERE ") +
                 where,
             keys(value), readToken);
     }
@@ -251,10 +254,12 @@ public:
             keys(at, hash));
     }
     Status revokeDeviceTokens(std::string_view deviceId, UnixMillis at) override {
-        return run(
-            "UPDATE refresh_tokens SET revoked_at_ms = ? "
-            "WHERE device_id = ? AND revoked_at_ms IS NULL",
-            keys(at, deviceId));
+        SB_TRY(
+            run("UPDATE refresh_tokens SET revoked_at_ms = ? "
+                "WHERE device_id = ? AND revoked_at_ms IS NULL",
+                keys(at, deviceId)));
+        return run("UPDATE devices SET session_epoch = session_epoch + 1 WHERE id = ?",
+                   keys(deviceId));
     }
 
     // --- operations ---
@@ -524,10 +529,64 @@ private:
         return depth->value_or(0);
     }
 
+    // --- accounts: admin commands and login throttling ---
+    Status updateUser(const UserRecord& u) override {
+        return run(
+            "UPDATE users SET username = ?2, display_name = ?3, password_hash = ?4, role = ?5, "
+            "disabled = ?6 WHERE id = ?1",
+            [&](Statement& s) {
+                s.bind(1, u.id).bind(2, u.username).bind(3, u.displayName).bind(4, u.passwordHash);
+                s.bind(5, roleName(u.role)).bind(6, u.disabled ? 1 : 0);
+            });
+    }
+    Result<std::vector<UserRecord>> listUsers() override {
+        return queryAll(
+            "SELECT id, username, display_name, password_hash, role, disabled, created_at_ms "
+            "FROM users ORDER BY username",
+            [](Statement&) {}, readUser);
+    }
+    Result<std::vector<DeviceRecord>> listDevices(std::string_view userId) override {
+        return queryAll(std::string(kDeviceColumns) +
+                            "WHERE ? = '' OR user_id = ? ORDER BY registered_at_ms, id",
+                        keys(userId, userId), readDevice);
+    }
+    Result<Opt<LoginThrottleRecord>> findLoginThrottle(std::string_view subject) override {
+        return queryOne(
+            "SELECT subject, failures, last_failure_at_ms, locked_until_ms FROM login_throttle "
+            "WHERE subject = ?",
+            keys(subject), [](const Statement& s) {
+                LoginThrottleRecord r;
+                r.subject = s.columnText(0);
+                r.failures = s.columnInt(1);
+                r.lastFailureAtMillis = s.columnInt(2);
+                r.lockedUntilMillis = s.columnInt(3);
+                return r;
+            });
+    }
+    Status putLoginThrottle(const LoginThrottleRecord& r) override {
+        auto bindRecord = [&](Statement& s) {
+            s.bind(1, r.subject).bind(2, r.failures).bind(3, r.lastFailureAtMillis);
+            s.bind(4, r.lockedUntilMillis);
+        };
+        SB_TRY(
+            run("UPDATE login_throttle SET failures = ?2, last_failure_at_ms = ?3, "
+                "locked_until_ms = ?4 WHERE subject = ?1",
+                bindRecord));
+        if (db_->changes() > 0)
+            return okStatus();
+        return run(
+            "INSERT INTO login_throttle (subject, failures, last_failure_at_ms, locked_until_ms) "
+            "VALUES (?1, ?2, ?3, ?4)",
+            bindRecord);
+    }
+    Status clearLoginThrottle(std::string_view subject) override {
+        return run("DELETE FROM login_throttle WHERE subject = ?", keys(subject));
+    }
+
     static void bindDevice(Statement& s, const DeviceRecord& d) {
         s.bind(1, d.id).bind(2, d.userId).bind(3, d.name).bind(4, d.platform);
         s.bind(5, d.appVersion).bind(6, d.registeredAtMillis).bind(7, d.lastSeenAtMillis);
-        s.bind(8, d.revokedAtMillis).bind(9, d.lastClockSkewMillis);
+        s.bind(8, d.revokedAtMillis).bind(9, d.lastClockSkewMillis).bind(10, d.wipedAtMillis);
     }
     static void bindEntity(Statement& s, const EntityRecord& e) {
         s.bind(1, e.type).bind(2, e.id).bind(3, e.bodyJson).bind(4, e.version);
@@ -564,6 +623,8 @@ private:
         d.lastSeenAtMillis = s.columnInt(6);
         d.revokedAtMillis = s.columnOptionalInt(7);
         d.lastClockSkewMillis = s.columnInt(8);
+        d.sessionEpoch = s.columnInt(9);
+        d.wipedAtMillis = s.columnOptionalInt(10);
         return d;
     }
     static RefreshTokenRecord readToken(const Statement& s) {
@@ -576,6 +637,7 @@ private:
         t.revokedAtMillis = s.columnOptionalInt(5);
         t.rotated = s.columnInt(6) != 0;
         t.parentHash = s.columnOptionalText(7);
+        t.signedInAtMillis = s.columnInt(8);
         return t;
     }
     static OperationRecord readOperation(const Statement& s) {
@@ -692,6 +754,24 @@ Status migrate(Database& db) {
                     "    queued_at_ms INTEGER NOT NULL);"
                     "CREATE INDEX reconcile_queue_by_time ON reconcile_queue(queued_at_ms);"));
         SB_TRY(db.setUserVersion(3));
+    }
+    if (*version < 4) {
+        // v4, accounts: a device's session epoch (access tokens of ended sessions are refused)
+        // and when a revoked device was told to wipe; when each refresh-token chain's password
+        // sign-in happened (absolute session lifetime); failed sign-ins per account and client
+        // address (login throttling shared by every replica).
+        SB_TRY(
+            db.exec("ALTER TABLE devices ADD COLUMN session_epoch INTEGER NOT NULL DEFAULT 0;"
+                    "ALTER TABLE devices ADD COLUMN wiped_at_ms INTEGER;"
+                    "ALTER TABLE refresh_tokens ADD COLUMN signed_in_at_ms INTEGER NOT NULL "
+                    "DEFAULT 0;"
+                    "UPDATE refresh_tokens SET signed_in_at_ms = issued_at_ms;"
+                    "CREATE TABLE login_throttle ("
+                    "    subject TEXT NOT NULL PRIMARY KEY,"
+                    "    failures INTEGER NOT NULL,"
+                    "    last_failure_at_ms INTEGER NOT NULL,"
+                    "    locked_until_ms INTEGER NOT NULL);"));
+        SB_TRY(db.setUserVersion(4));
     }
     return tx.commit();
 }

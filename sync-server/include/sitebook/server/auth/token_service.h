@@ -2,8 +2,9 @@
 // Access and refresh tokens.
 //
 // Access token: "sb1.<base64url(claims)>.<base64url(HMAC-SHA512-256)>" signed with the
-// server's token key (libsodium crypto_auth); self-contained, valid for 15 minutes. Every
-// call still checks the device and user in the store, so revocation is immediate.
+// server's token key (libsodium crypto_auth); self-contained, valid for 15 minutes. It carries
+// the device's session epoch; every call still checks the user, the device and that epoch in
+// the store, so a disabled user, a revoked device or an ended session is refused at once.
 // Refresh token: 32 random bytes, "rt1.<base64url>"; only its SHA-256 is stored, bound to
 // one device, rotated on every use and revocable.
 
@@ -22,6 +23,9 @@ namespace sitebook::server {
 struct TokenPolicy {
     std::chrono::milliseconds accessTtl = std::chrono::minutes(15);
     std::chrono::milliseconds refreshTtl = std::chrono::hours(24 * 30);
+    // Absolute lifetime of a sign-in: refreshing never carries a session past this long after
+    // the password sign-in that began it; then the user signs in again.
+    std::chrono::milliseconds sessionLifetime = std::chrono::hours(24 * 7);
 };
 
 struct AccessClaims {
@@ -29,6 +33,7 @@ struct AccessClaims {
     std::string deviceId;
     Role role = Role::Supervisor;
     UnixMillis expiresAtMillis = 0;
+    std::int64_t sessionEpoch = 0;  // DeviceRecord::sessionEpoch when issued
 };
 
 struct IssuedRefreshToken {
@@ -50,7 +55,8 @@ public:
     // Unauthenticated for a malformed, forged or expired token.
     Result<AccessClaims> verifyAccessToken(std::string_view token) const;
 
-    IssuedRefreshToken issueRefreshToken() const;
+    // Expires after refreshTtl, but never after signedInAt + sessionLifetime.
+    IssuedRefreshToken issueRefreshToken(UnixMillis signedInAt) const;
     static std::string hashRefreshToken(std::string_view token);
 
     const TokenPolicy& policy() const { return policy_; }

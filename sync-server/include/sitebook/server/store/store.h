@@ -44,6 +44,12 @@ struct DeviceRecord {
     UnixMillis lastSeenAtMillis = 0;
     std::optional<UnixMillis> revokedAtMillis;
     std::int64_t lastClockSkewMillis = 0;  // server time minus device time, last upload
+    // Accounts: raised each time the device's sessions end (revokeDeviceTokens); an access
+    // token carries the epoch it was issued in and is refused once it differs. Written only
+    // by revokeDeviceTokens (updateDevice leaves it alone).
+    std::int64_t sessionEpoch = 0;
+    // The revoked device's first contact after its revocation: it was told to wipe itself then.
+    std::optional<UnixMillis> wipedAtMillis;
 };
 
 struct RefreshTokenRecord {
@@ -55,6 +61,18 @@ struct RefreshTokenRecord {
     std::optional<UnixMillis> revokedAtMillis;
     bool rotated = false;                   // revoked because it was exchanged for a newer token
     std::optional<std::string> parentHash;  // the token this one was exchanged for, if any
+    // When the password sign-in that began this chain of tokens happened: refreshing never
+    // extends a session beyond signedInAtMillis + TokenPolicy::sessionLifetime.
+    UnixMillis signedInAtMillis = 0;
+};
+
+// Accounts: failed sign-ins of one subject ("account:<username>" or "address:<client
+// address>"), kept in the store so every server replica sees the same count.
+struct LoginThrottleRecord {
+    std::string subject;
+    std::int64_t failures = 0;  // consecutive, since the last success or reset
+    UnixMillis lastFailureAtMillis = 0;
+    UnixMillis lockedUntilMillis = 0;  // sign-in refused before this time; 0: not locked
 };
 
 enum class OpOutcome { Accepted, AcceptedWithConflict };
@@ -164,7 +182,8 @@ public:
     virtual Result<std::optional<RefreshTokenRecord>> findUnusedSuccessor(
         std::string_view parentHash) = 0;
     virtual Status revokeRefreshToken(std::string_view hash, UnixMillis at) = 0;
-    // Revokes every live refresh token of the device.
+    // Revokes every live refresh token of the device and raises its sessionEpoch, so access
+    // tokens issued before are refused too.
     virtual Status revokeDeviceTokens(std::string_view deviceId, UnixMillis at) = 0;
 
     // Operations (idempotency).
@@ -221,6 +240,19 @@ public:
     virtual Result<bool> isReconcileQueued(std::string_view personId) = 0;
     virtual Status dequeueReconcile(std::string_view personId) = 0;
     virtual Result<std::int64_t> reconcileQueueDepth() = 0;
+
+    // Accounts: admin commands and login throttling.
+    // Updates username, display name, password hash, role and disabled by id.
+    virtual Status updateUser(const UserRecord& user) = 0;
+    // Every user, by username.
+    virtual Result<std::vector<UserRecord>> listUsers() = 0;
+    // Devices of one user (every device when userId is empty), by registration time and id.
+    virtual Result<std::vector<DeviceRecord>> listDevices(std::string_view userId) = 0;
+    virtual Result<std::optional<LoginThrottleRecord>> findLoginThrottle(
+        std::string_view subject) = 0;
+    // Inserts or updates the record keyed by subject.
+    virtual Status putLoginThrottle(const LoginThrottleRecord& record) = 0;
+    virtual Status clearLoginThrottle(std::string_view subject) = 0;
 };
 
 enum class AccessMode { ReadOnly, ReadWrite };
