@@ -267,16 +267,29 @@ grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context, const v1::Logi
         auto found = (*uow)->findUserByName(request->username());
         if (!found)
             return toGrpcStatus(context, found.error());
-        if (!*found) {
-            burnPasswordVerification(request->password());
-            return toGrpcStatus(context, wrongCredentials);
+        if (*found)
+            user = **found;
+    }
+    // Verify outside any transaction and in the bounded hashing pool: Argon2id is
+    // deliberately slow. An unknown username costs the same as a wrong password.
+    auto verified = passwords_.run(
+        [&] {
+            if (user.id.empty()) {
+                burnPasswordVerification(request->password());
+                return false;
+            }
+            return verifyPassword(user.passwordHash, request->password());
+        },
+        [context] { return context->IsCancelled(); });
+    if (!verified) {
+        if (verified.error().code == ErrorCode::ResourceExhausted) {
+            context->AddTrailingMetadata("sitebook-retry-after-ms",
+                                         std::to_string(passwords_.retryAfter().count()));
         }
-        user = **found;
+        return toGrpcStatus(context, verified.error());
     }
-    // Verify outside any transaction: Argon2id is deliberately slow.
-    if (!verifyPassword(user.passwordHash, request->password())) {
+    if (!*verified)
         return toGrpcStatus(context, wrongCredentials);
-    }
     if (user.disabled) {
         return toGrpcStatus(context,
                             makeError(ErrorCode::PermissionDenied, "this account is disabled"));

@@ -37,8 +37,9 @@ grpc::Status deviceRevokedStatus(grpc::ServerContext* context);
 
 class AuthServiceImpl final : public v1::AuthService::Service {
 public:
-    AuthServiceImpl(const ServerDependencies& deps, const Authenticator& auth)
-        : deps_(deps), auth_(auth) {}
+    AuthServiceImpl(const ServerDependencies& deps, const Authenticator& auth,
+                    PasswordPool& passwords)
+        : deps_(deps), auth_(auth), passwords_(passwords) {}
     grpc::Status Login(grpc::ServerContext* context, const v1::LoginRequest* request,
                        v1::TokenResponse* response) override;
     grpc::Status Refresh(grpc::ServerContext* context, const v1::RefreshRequest* request,
@@ -59,6 +60,7 @@ private:
                        const std::optional<std::string>& parentHash = std::nullopt) const;
     ServerDependencies deps_;
     const Authenticator& auth_;
+    PasswordPool& passwords_;  // every Argon2id verification runs here
 };
 
 class SyncServiceImpl final : public v1::SyncService::Service {
