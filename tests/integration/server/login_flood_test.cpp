@@ -96,7 +96,11 @@ TEST_F(LoginFloodTest, HealthStaysFastAndTheExcessIsRefusedAtOnce) {
         EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
         return std::chrono::steady_clock::now() - start;
     };
-    check();  // the probe's connection is up before the flood
+    // The probe's connection is up before the flood, and the machine's own noise is known: on
+    // a machine shared with other work a check can wait for a CPU with or without the flood.
+    std::chrono::steady_clock::duration slowestIdle{};
+    for (int i = 0; i < 20; ++i)
+        slowestIdle = std::max(slowestIdle, check());
 
     constexpr int kCalls = 200;
     Flood flood(newConnection(ca_, server_->port()), "flooded", kCalls);
@@ -129,7 +133,12 @@ TEST_F(LoginFloodTest, HealthStaysFastAndTheExcessIsRefusedAtOnce) {
     }
     EXPECT_TRUE(floodStillRunning) << "the health checks must run while the flood does";
     EXPECT_GT(checksDuringFlood, 0);
-    EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(slowest).count(), 100);
+    // The flood adds less than 100 ms to the slowest check (on an idle machine: < 100 ms).
+    using std::chrono::milliseconds;
+    EXPECT_LT(std::chrono::duration_cast<milliseconds>(slowest - slowestIdle).count(), 100)
+        << "slowest check during the flood "
+        << std::chrono::duration_cast<milliseconds>(slowest).count() << " ms, before it "
+        << std::chrono::duration_cast<milliseconds>(slowestIdle).count() << " ms";
     // The pool took what its threads and queue hold and refused the rest at once.
     EXPECT_GT(refused, kCalls / 2);
     EXPECT_GT(refusedByPool, 0);
