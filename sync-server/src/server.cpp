@@ -5,6 +5,7 @@
 #include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/resource_quota.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "services/grpc_services.h"
@@ -77,15 +78,31 @@ Status checkListenPolicy(const ServerConfig& config) {
     return okStatus();
 }
 
+namespace {
+
+// Logins waiting for a hashing thread each hold a call thread: never more than a quarter of
+// them, so sync calls and health checks always find one.
+PasswordPoolOptions passwordPoolOptions(const ServerLimits& limits) {
+    PasswordPoolOptions options;
+    options.workers = limits.passwordWorkers;
+    const auto quarter = static_cast<std::size_t>(std::max(1, limits.maxThreads / 4));
+    options.maxQueued = std::min(limits.passwordQueue, quarter);
+    return options;
+}
+
+}  // namespace
+
 struct SyncServer::Impl {
     Impl(const ServerDependencies& d, const ServerConfig& config)
         : deps(d),
+          passwords(passwordPoolOptions(config.limits)),
           queue(d.store, d.reconciler, config.reconcile),
           authenticator(d.store, d.tokens, d.clock),
-          auth(d, authenticator, config.loginThrottle),
+          auth(d, authenticator, passwords, config.loginThrottle),
           sync(d, config.limits, authenticator, queue),
           reference(authenticator) {}
     ServerDependencies deps;
+    PasswordPool passwords;
     ReconcileQueue queue;
     Authenticator authenticator;
     AuthServiceImpl auth;
@@ -136,6 +153,7 @@ Result<std::unique_ptr<SyncServer>> SyncServer::start(const ServerConfig& config
     builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS, limits.maxConnectionAgeMillis);
     builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS,
                                limits.maxConnectionAgeGraceMillis);
+    builder.AddChannelArgument(GRPC_ARG_SERVER_HANDSHAKE_TIMEOUT_MS, limits.handshakeTimeoutMillis);
     builder.RegisterService(&impl->auth);
     builder.RegisterService(&impl->sync);
     builder.RegisterService(&impl->reference);

@@ -14,7 +14,7 @@ PEER_SIZES=${SITEBOOK_BENCH_PEER_SIZES:-"10000 100000"}
 SYNC_ARGS=${SITEBOOK_BENCH_SYNC_ARGS:-}
 BUILD_TYPE=${SITEBOOK_BENCH_BUILD_TYPE:-Release}
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DSITEBOOK_BUILD_TESTS=ON >/dev/null
-cmake --build "$BUILD_DIR" -j "$(nproc)" --target storage_bench sync_bench app_bench
+cmake --build "$BUILD_DIR" -j "$(nproc)" --target storage_bench sync_bench app_bench login_flood_bench sitebook-server
 
 RESULTS="$BUILD_DIR/bench-results"
 mkdir -p "$RESULTS"
@@ -31,6 +31,11 @@ if bash tests/bench/peer/run-peer.sh $PEER_SIZES >"$RESULTS/peer.jsonl"; then
 else
   echo "the peer did not run (npm or node missing?); the sync section has no comparison" >&2
 fi
+
+# 200 concurrent wrong-password logins against the real server: its peak memory and health
+# latency meanwhile (exits non-zero only when a call was answered otherwise than designed).
+"$BUILD_DIR/tests/bench/login_flood_bench" --calls 200 \
+  --output "$RESULTS/login_flood.md" --json "$RESULTS/login_flood.json"
 
 # sync_bench exits non-zero when an exactly-once check fails; the report is written anyway.
 SYNC_RC=0
@@ -57,6 +62,7 @@ CORES=$(nproc)
   cat "$RESULTS/storage.md"
   cat "$RESULTS/sync.md"
   cat "$RESULTS/app.md"
+  cat "$RESULTS/login_flood.md"
 } > docs/BENCHMARKS.md
 python3 tests/bench/bounds.py "$RESULTS"
 
@@ -72,6 +78,7 @@ out = {
     "storage": json.loads((results / "storage.json").read_text()),
     "sync": sync,
     "app": json.loads((results / "app.json").read_text()),
+    "login_flood": json.loads((results / "login_flood.json").read_text()),
 }
 pathlib.Path("docs/benchmarks.json").write_text(json.dumps(out, indent=2) + "\n")
 EOF

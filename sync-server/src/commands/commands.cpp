@@ -15,6 +15,7 @@
 #include "commands/command_support.h"
 #include "sitebook/common/log.h"
 #include "sitebook/common/uuid.h"
+#include "sitebook/server/auth/token_keys.h"
 #include "sitebook/server/auth/token_service.h"
 #include "sitebook/server/file_util.h"
 #include "sitebook/server/server.h"
@@ -110,15 +111,11 @@ int runInit(CommandContext& ctx) {
     auto store = dir.openStore();
     if (!store)
         return fail(ctx.err, store.error());
-    if (!std::filesystem::exists(dir.tokenKeyPath())) {
-        SecretBytes key = TokenService::generateKey(ctx.random);
-        std::string hex = toHex(key.view());
-        auto written = writeFileAtomically(dir.tokenKeyPath(), hex + "\n", true);
-        std::fill(hex.begin(), hex.end(), '\0');
-        if (!written)
-            return fail(ctx.err, written.error());
-        ctx.out << "token key: " << dir.tokenKeyPath() << "\n";
-    }
+    auto keySetup = ensureTokenKey(**store, ctx.clock, ctx.random, dir.tokenKeyPath());
+    if (!keySetup)
+        return fail(ctx.err, keySetup.error());
+    if (*keySetup != TokenKeySetup::AlreadyThere)
+        ctx.out << "token signing key: in the database (`token-key list`)\n";
     if (args->has("--dev-tls")) {
         if (auto s = writeDevelopmentTls(dir.tlsDir()); !s)
             return fail(ctx.err, s.error());
@@ -244,12 +241,17 @@ int runServe(CommandContext& ctx) {
     auto store = dir.openStore();
     if (!store)
         return fail(ctx.err, store.error());
-    auto key = dir.loadTokenKey();
-    if (!key)
-        return fail(ctx.err, key.error());
-    TokenService tokens(std::move(*key), ctx.clock, ctx.random);
+    // Before schema 4 the key was a file: the first start takes it into the database.
+    auto keySetup = ensureTokenKey(**store, ctx.clock, ctx.random, dir.tokenKeyPath());
+    if (!keySetup)
+        return fail(ctx.err, keySetup.error());
+    if (*keySetup == TokenKeySetup::ImportedFromFile)
+        ctx.out << "token key: moved from " << dir.tokenKeyPath() << " into the database\n";
+    auto tokens = TokenService::fromStore(**store, ctx.clock, ctx.random);
+    if (!tokens)
+        return fail(ctx.err, tokens.error());
     std::unique_ptr<Reconciler> reconciler = ctx.makeReconciler(ctx.clock);
-    ServerDependencies deps{**store, *reconciler, ctx.clock, ctx.random, tokens};
+    ServerDependencies deps{**store, *reconciler, ctx.clock, ctx.random, **tokens};
 
     // Bring derived records up to date before serving (time passed while stopped).
     if (auto run = reconciler->reconcileAll(**store); !run) {
@@ -437,26 +439,6 @@ Result<std::unique_ptr<SqliteStore>> DataDir::openStore() const {
                          "no data directory at " + root + "; run `sitebook-server init` first");
     }
     return SqliteStore::open(databasePath());
-}
-
-Result<SecretBytes> DataDir::loadTokenKey() const {
-    auto text = readFile(tokenKeyPath());
-    if (!text) {
-        return makeError(ErrorCode::NotFound,
-                         "no token key at " + tokenKeyPath() + "; run `sitebook-server init`");
-    }
-    std::string hex = *text;
-    while (!hex.empty() && (hex.back() == '\n' || hex.back() == '\r'))
-        hex.pop_back();
-    std::vector<std::uint8_t> bytes;
-    const bool ok = fromHex(hex, bytes) && bytes.size() == TokenService::kKeyBytes;
-    std::fill(hex.begin(), hex.end(), '\0');
-    std::fill(text->begin(), text->end(), '\0');
-    if (!ok)
-        return makeError(ErrorCode::Corrupt, tokenKeyPath() + " is not a 32-byte hex key");
-    SecretBytes key(bytes.data(), bytes.size());
-    std::fill(bytes.begin(), bytes.end(), 0);
-    return key;
 }
 
 Result<std::string> createUser(Store& store, const Clock& clock, RandomSource& random,

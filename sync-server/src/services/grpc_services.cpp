@@ -421,14 +421,25 @@ grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context, const v1::Logi
             return toGrpcStatus(context, found.error());
         user = std::move(*found);
     }
-    // Verify outside any transaction: Argon2id is deliberately slow.
-    bool verified = false;
-    if (user) {
-        verified = verifyPassword(user->passwordHash, request->password());
-    } else {
-        burnPasswordVerification(request->password());
-    }
+    // Verify outside any transaction and in the bounded hashing pool: Argon2id is
+    // deliberately slow. An unknown username costs the same as a wrong password.
+    auto verified = passwords_.run(
+        [&] {
+            if (!user) {
+                burnPasswordVerification(request->password());
+                return false;
+            }
+            return verifyPassword(user->passwordHash, request->password());
+        },
+        [context] { return context->IsCancelled(); });
     if (!verified) {
+        if (verified.error().code == ErrorCode::ResourceExhausted) {
+            context->AddTrailingMetadata("sitebook-retry-after-ms",
+                                         std::to_string(passwords_.retryAfter().count()));
+        }
+        return toGrpcStatus(context, verified.error());
+    }
+    if (!*verified) {
         auto wait = recordFailedLogin(request->username(), user ? &*user : nullptr, address);
         if (!wait)
             return toGrpcStatus(context, wait.error());

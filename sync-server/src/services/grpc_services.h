@@ -67,8 +67,8 @@ grpc::Status sessionEndedStatus(grpc::ServerContext* context);
 class AuthServiceImpl final : public v1::AuthService::Service {
 public:
     AuthServiceImpl(const ServerDependencies& deps, const Authenticator& auth,
-                    const LoginThrottlePolicy& throttle = {})
-        : deps_(deps), auth_(auth), throttle_(throttle, deps.clock) {}
+                    PasswordPool& passwords, const LoginThrottlePolicy& throttle = {})
+        : deps_(deps), auth_(auth), throttle_(throttle, deps.clock), passwords_(passwords) {}
     grpc::Status Login(grpc::ServerContext* context, const v1::LoginRequest* request,
                        v1::TokenResponse* response) override;
     grpc::Status Refresh(grpc::ServerContext* context, const v1::RefreshRequest* request,
@@ -95,6 +95,7 @@ private:
     ServerDependencies deps_;
     const Authenticator& auth_;
     LoginThrottle throttle_;
+    PasswordPool& passwords_;  // every Argon2id verification runs here
 };
 
 class SyncServiceImpl final : public v1::SyncService::Service {

@@ -66,6 +66,8 @@ void addBuiltinCommands(CommandTable& table);
 void addDataCommands(CommandTable& table);
 // device enrol (device_commands.cpp).
 void addDeviceCommands(CommandTable& table);
+// token-key rotate|list (token_key_commands.cpp).
+void addTokenKeyCommands(CommandTable& table);
 // A QR code of `text` as a greyscale PNG, `scale` pixels per module, with its quiet zone;
 // `modules` (optional) receives the code's width in modules.
 Result<std::string> qrCodePng(const std::string& text, int scale, int* modules = nullptr);
@@ -96,6 +98,8 @@ Result<ParsedArgs> parseArgs(const std::vector<std::string>& args,
 struct DataDir {
     std::string root;
     std::string databasePath() const { return root + "/sitebook-server.db"; }
+    // The token key file of servers before schema 5; imported into the database and deleted
+    // (auth/token_keys.h).
     std::string tokenKeyPath() const { return root + "/token.key"; }
     std::string tlsDir() const { return root + "/tls"; }
     std::string tlsCertificatePath() const { return tlsDir() + "/server.pem"; }
@@ -105,7 +109,6 @@ struct DataDir {
     // The directory from --data-dir, else $SITEBOOK_DATA_DIR, else "./sitebook-data".
     static DataDir fromArgs(const ParsedArgs& args);
     Result<std::unique_ptr<SqliteStore>> openStore() const;
-    Result<SecretBytes> loadTokenKey() const;
 };
 
 // Creates a user (password hashed with Argon2id). AlreadyExists if the username is taken.

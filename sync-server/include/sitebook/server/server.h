@@ -14,6 +14,7 @@
 #include "sitebook/common/random.h"
 #include "sitebook/common/result.h"
 #include "sitebook/server/auth/login_throttle.h"
+#include "sitebook/server/auth/password_pool.h"
 #include "sitebook/server/auth/token_service.h"
 #include "sitebook/server/derived/reconcile_queue.h"
 #include "sitebook/server/derived/reconciler.h"
@@ -36,6 +37,14 @@ struct ServerLimits {
     int maxConnectionIdleMillis = 5 * 60'000;
     int maxConnectionAgeMillis = 30 * 60'000;
     int maxConnectionAgeGraceMillis = 60'000;
+    // A connection that has not finished its TLS and HTTP/2 handshake by then is closed
+    // (gRPC's default is 120 s), so half-open connections cost little for long.
+    int handshakeTimeoutMillis = 10'000;
+    // Password hashing (Login): threads and waiting places; beyond them RESOURCE_EXHAUSTED
+    // at once (auth/password_pool.h). Threads 0: half the cores, at least 1. The queue is
+    // never longer than a quarter of maxThreads (each waiting login holds a call thread).
+    int passwordWorkers = 0;
+    std::size_t passwordQueue = 16;
     std::size_t maxOperationsPerUpload = 500;
     std::size_t maxPayloadBytes = 64 * 1024;
     std::uint32_t defaultPageSize = 200;

@@ -1,5 +1,6 @@
 #include "sitebook/server/store/sqlite_store.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -583,6 +584,47 @@ private:
         return run("DELETE FROM login_throttle WHERE subject = ?", keys(subject));
     }
 
+    // --- token signing keys ---
+    Status insertTokenKey(const TokenKeyRecord& k) override {
+        std::string hex = toHex(k.key.view());
+        Status s =
+            run("INSERT INTO token_keys (key_id, key_hex, created_at_ms, retired_at_ms, "
+                "verify_until_ms) VALUES (?, ?, ?, ?, ?)",
+                keys(k.keyId, hex, k.createdAtMillis, k.retiredAtMillis, k.verifyUntilMillis));
+        std::fill(hex.begin(), hex.end(), '\0');
+        return s;
+    }
+    Status updateTokenKey(const TokenKeyRecord& k) override {
+        return run("UPDATE token_keys SET retired_at_ms = ?, verify_until_ms = ? WHERE key_id = ?",
+                   keys(k.retiredAtMillis, k.verifyUntilMillis, k.keyId));
+    }
+    Result<std::vector<TokenKeyRecord>> tokenKeys() override {
+        return queryAll(
+            "SELECT key_id, key_hex, created_at_ms, retired_at_ms, verify_until_ms "
+            "FROM token_keys ORDER BY created_at_ms DESC, key_id DESC",
+            [](Statement&) {}, readTokenKey);
+    }
+    Status deleteTokenKey(std::string_view keyId) override {
+        return run("DELETE FROM token_keys WHERE key_id = ?", keys(keyId));
+    }
+
+    static Result<TokenKeyRecord> readTokenKey(const Statement& s) {
+        TokenKeyRecord k;
+        k.keyId = s.columnText(0);
+        std::string hex = s.columnText(1);
+        std::vector<std::uint8_t> bytes;
+        const bool ok = fromHex(hex, bytes);
+        std::fill(hex.begin(), hex.end(), '\0');
+        if (!ok || bytes.empty())
+            return makeError(ErrorCode::Corrupt, "token key " + k.keyId + " is not hex");
+        k.key = SecretBytes(bytes.data(), bytes.size());
+        std::fill(bytes.begin(), bytes.end(), 0);
+        k.createdAtMillis = s.columnInt(2);
+        k.retiredAtMillis = s.columnOptionalInt(3);
+        k.verifyUntilMillis = s.columnOptionalInt(4);
+        return k;
+    }
+
     static void bindDevice(Statement& s, const DeviceRecord& d) {
         s.bind(1, d.id).bind(2, d.userId).bind(3, d.name).bind(4, d.platform);
         s.bind(5, d.appVersion).bind(6, d.registeredAtMillis).bind(7, d.lastSeenAtMillis);
@@ -720,6 +762,19 @@ private:
     bool done_ = false;
 };
 
+// v5: token signing keys in the store with a key id, so that several replicas share them and
+// a key can be rotated (the key file `init` used to write is imported by `serve`).
+Status migrateToV5(Database& db) {
+    SB_TRY(
+        db.exec("CREATE TABLE token_keys ("
+                "    key_id TEXT NOT NULL PRIMARY KEY,"
+                "    key_hex TEXT NOT NULL,"
+                "    created_at_ms INTEGER NOT NULL,"
+                "    retired_at_ms INTEGER,"
+                "    verify_until_ms INTEGER);"));
+    return db.setUserVersion(5);
+}
+
 Status migrate(Database& db) {
     auto version = db.userVersion();
     if (!version)
@@ -773,6 +828,8 @@ Status migrate(Database& db) {
                     "    locked_until_ms INTEGER NOT NULL);"));
         SB_TRY(db.setUserVersion(4));
     }
+    if (*version < 5)
+        SB_TRY(migrateToV5(db));
     return tx.commit();
 }
 

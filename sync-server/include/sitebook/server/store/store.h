@@ -20,6 +20,7 @@
 
 #include "sitebook/common/clock.h"
 #include "sitebook/common/result.h"
+#include "sitebook/common/secret.h"
 #include "sitebook/server/auth/role.h"
 
 namespace sitebook::server {
@@ -149,6 +150,16 @@ struct AuditEntry {
     std::optional<std::string> after;
 };
 
+// A token signing key (token key rotation): shared through the store so that every replica
+// signs and verifies with the same keys.
+struct TokenKeyRecord {
+    std::string keyId;  // the token's `kid`
+    SecretBytes key;    // 32 bytes
+    UnixMillis createdAtMillis = 0;
+    std::optional<UnixMillis> retiredAtMillis;    // stopped signing (a newer key signs)
+    std::optional<UnixMillis> verifyUntilMillis;  // tokens it signed are refused from then on
+};
+
 // One transaction. Destroying it without commit() rolls back. Not thread-safe; use it on
 // the thread that began it.
 class UnitOfWork {
@@ -253,6 +264,14 @@ public:
     // Inserts or updates the record keyed by subject.
     virtual Status putLoginThrottle(const LoginThrottleRecord& record) = 0;
     virtual Status clearLoginThrottle(std::string_view subject) = 0;
+    // Token signing keys (key id and rotation; auth/token_keys.h). The key bytes are stored
+    // as hex text.
+    virtual Status insertTokenKey(const TokenKeyRecord& key) = 0;
+    // Updates retiredAtMillis and verifyUntilMillis of the key with key.keyId.
+    virtual Status updateTokenKey(const TokenKeyRecord& key) = 0;
+    // Every key, newest first (created time, then key id).
+    virtual Result<std::vector<TokenKeyRecord>> tokenKeys() = 0;
+    virtual Status deleteTokenKey(std::string_view keyId) = 0;
 };
 
 enum class AccessMode { ReadOnly, ReadWrite };
