@@ -157,17 +157,19 @@ OperationResultValue UploadProcessor::applyIn(UnitOfWork& uow, const Caller& cal
         return r;
     }
 
+    // The record as stored, read once: authorisation judges it where it is now, and the
+    // conflict rules below compare with it.
+    auto current = uow.findEntity(typeName, op.entityId);
+    if (!current)
+        return rejected(op.opId, current.error());
     const OperationSubject subject{caller.user.id, caller.user.role, clock_.nowMillis()};
-    if (auto s = authorise(uow, op.type, op.kind, op.entityId, op.payload, subject); !s) {
+    if (auto s = authorise(uow, op.type, op.kind, op.entityId, *current, op.payload, subject); !s) {
         return rejected(op.opId, s.error());
     }
     if (auto s = validatePayload(uow, op.type, op.kind, op.entityId, op.payload, subject); !s) {
         return rejected(op.opId, s.error());
     }
 
-    auto current = uow.findEntity(typeName, op.entityId);
-    if (!current)
-        return rejected(op.opId, current.error());
     const bool exists = *current && !(*current)->deleted;
     bool conflict = false;
     switch (op.kind) {
