@@ -4,6 +4,7 @@
 // allows.
 #include <array>
 #include <map>
+#include <set>
 
 #include "server_fixture.h"
 
@@ -153,6 +154,15 @@ protected:
                 ADD_FAILURE() << "not a client type";
         }
         return t;
+    }
+
+    // Uploads one operation as `s`; the call must succeed with one result, which is returned.
+    v1::OperationResult uploadOne(const Session& s, const v1::Operation& op) {
+        v1::UploadResponse response;
+        grpc::Status status = upload(s, {op}, &response);
+        EXPECT_TRUE(status.ok()) << status.error_message();
+        EXPECT_EQ(response.results_size(), 1);
+        return response.results_size() == 1 ? response.results(0) : v1::OperationResult{};
     }
 
     // The body the store holds for a live record, read directly.
@@ -316,6 +326,66 @@ TEST_F(AuthzMatrixTest, EveryWriteIsJudgedWhereTheRecordIsAndWhereItWouldBe) {
     }
     // 6 types x 4 roles x (2 + 4 + 4 + 2) pairs, and outcomes: 4 roles x (2 + 2 + 2 + 2).
     EXPECT_EQ(checked, 6 * 4 * 12 + 4 * 8);
+}
+
+// Which outcome codes each role may record (docs/PROTOCOL.md, "Who may change a record"): a
+// code the role may not choose is invalid_argument on `code`; an officer records an outcome
+// only to settle a conflict and a manager never, whatever the code.
+TEST_F(AuthzMatrixTest, OutcomeCodesEachRoleMayRecord) {
+    struct Row {
+        const char* code;
+        // Supervisor, officer, admin, manager: A accepted, C invalid_argument on code,
+        // D permission_denied.
+        const char* expect;
+    };
+    const std::vector<Row> rows = {
+        {"ATTC", "ADAD"}, {"AFTC", "ADAD"}, {"ATSH", "ADAD"}, {"ATSS", "ADAD"}, {"UACP", "ADAD"},
+        {"AASD", "CDAD"}, {"AAME", "CDAD"}, {"AAEM", "CDAD"}, {"AAFC", "CDAD"}, {"AACL", "CDAD"},
+        {"RSSR", "CDAD"}, {"RSOF", "CDAD"}, {"XXXX", "CDCD"},
+    };
+    const std::array<Role, 4> roles = {Role::Supervisor, Role::Officer, Role::Admin, Role::Manager};
+    const std::set<std::string> attended = {"ATTC", "AFTC", "ATSH", "ATSS"};
+    std::map<Role, Session> sessions;
+    for (Role role : roles)
+        sessions[role] = login(usernames_.at(role));
+    for (const Row& row : rows) {
+        for (std::size_t r = 0; r < roles.size(); ++r) {
+            const Role role = roles[r];
+            const char expected = row.expect[r];
+            SCOPED_TRACE(std::string(row.code) + " by " + std::string(roleName(role)));
+            json body = outcomeBody(users_[role], row.code);
+            if (!attended.contains(row.code)) {
+                body.erase("arrival");
+                body.erase("finish");
+            }
+            const std::string appointmentId = addAppointment(in_);
+            const auto result =
+                uploadOne(sessions[role], operation(EntityType::AppointmentOutcome, appointmentId,
+                                                    OpKind::Create, body.dump()));
+            if (expected == 'A') {
+                EXPECT_EQ(result.result(), v1::OP_RESULT_ACCEPTED)
+                    << result.reason_code() << " " << result.field() << ": " << result.message();
+                continue;
+            }
+            EXPECT_EQ(result.result(), v1::OP_RESULT_REJECTED);
+            EXPECT_EQ(result.reason_code(),
+                      expected == 'C' ? "invalid_argument" : "permission_denied")
+                << result.message();
+            if (expected == 'C') {
+                EXPECT_EQ(result.field(), "code");
+            }
+            // The words docs/PROTOCOL.md quotes.
+            if (role == Role::Supervisor && std::string(row.code) == "AAME") {
+                EXPECT_EQ(
+                    result.message(),
+                    "a supervisor may not record outcome AAME (Acceptable Absence – Medical)");
+            }
+            if (std::string(row.code) == "XXXX" && expected == 'C') {
+                EXPECT_EQ(result.message(), "outcome code 'XXXX' is not recognised");
+            }
+            EXPECT_FALSE(storedBody(EntityType::AppointmentOutcome, appointmentId).has_value());
+        }
+    }
 }
 
 TEST_F(AuthzMatrixTest, LoginRefreshAndReferenceForEveryRole) {
