@@ -196,9 +196,10 @@ OperationResultValue UploadProcessor::applyIn(UnitOfWork& uow, const Caller& cal
     const WriteContext context{now, op.hlc, op.opId};
     WriteOutcome outcome;
     if (wins) {
-        auto written = op.kind == OpKind::Delete
-                           ? EntityWriter::remove(uow, op.type, op.entityId, context)
-                           : EntityWriter::put(uow, op.type, op.entityId, op.payload, context);
+        auto written =
+            op.kind == OpKind::Delete
+                ? EntityWriter::remove(uow, op.type, op.entityId, context, &*current)
+                : EntityWriter::put(uow, op.type, op.entityId, op.payload, context, &*current);
         if (!written)
             return rejected(op.opId, written.error());
         outcome = std::move(*written);
