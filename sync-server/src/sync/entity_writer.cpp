@@ -83,12 +83,15 @@ std::string placementBody(const json& person) {
     return view.dump();
 }
 
-// Writes the record with an explicit partition set.
+// Writes the record with an explicit partition set. `known`: the record as already read in
+// this UnitOfWork (nullptr: read it here).
 Result<WriteOutcome> write(UnitOfWork& uow, EntityType type, std::string_view id,
                            const std::string* body, std::vector<std::string> partitions,
-                           const WriteContext& context) {
+                           const WriteContext& context,
+                           const std::optional<EntityRecord>* known = nullptr) {
     const std::string typeName(entityTypeName(type));
-    auto existing = uow.findEntity(typeName, id);
+    Result<std::optional<EntityRecord>> existing =
+        known ? Result<std::optional<EntityRecord>>(*known) : uow.findEntity(typeName, id);
     if (!existing)
         return existing.error();
     std::sort(partitions.begin(), partitions.end());
@@ -207,8 +210,8 @@ Status refreshPlacement(UnitOfWork& uow, const std::string& personId, const Writ
         if (rows->size() < kPage)
             break;
     }
-    auto written =
-        write(uow, EntityType::PersonPlacement, personId, &(*placement)->bodyJson, wanted, context);
+    auto written = write(uow, EntityType::PersonPlacement, personId, &(*placement)->bodyJson,
+                         wanted, context, &*placement);
     return written ? okStatus() : Status(written.error());
 }
 
@@ -232,8 +235,8 @@ Status shareSession(UnitOfWork& uow, const json& appointment, const std::string&
     if (std::find(live->begin(), live->end(), mine) != live->end())
         return okStatus();
     live->push_back(mine);
-    auto written =
-        write(uow, EntityType::Session, *sessionId, &(*session)->bodyJson, *live, context);
+    auto written = write(uow, EntityType::Session, *sessionId, &(*session)->bodyJson, *live,
+                         context, &*session);
     return written ? okStatus() : Status(written.error());
 }
 
@@ -410,14 +413,15 @@ Result<std::vector<std::string>> EntityWriter::partitionsFor(UnitOfWork& uow, En
 }
 
 Result<WriteOutcome> EntityWriter::put(UnitOfWork& uow, EntityType type, std::string_view id,
-                                       const std::string& bodyJson, const WriteContext& context) {
+                                       const std::string& bodyJson, const WriteContext& context,
+                                       const std::optional<EntityRecord>* stored) {
     auto parsed = parseObject(bodyJson);
     if (!parsed)
         return parsed.error();
     auto partitions = partitionsFor(uow, type, id, bodyJson);
     if (!partitions)
         return partitions.error();
-    auto outcome = write(uow, type, id, &bodyJson, std::move(*partitions), context);
+    auto outcome = write(uow, type, id, &bodyJson, std::move(*partitions), context, stored);
     if (!outcome)
         return outcome.error();
     json before = outcome->before && !outcome->before->deleted
@@ -428,8 +432,9 @@ Result<WriteOutcome> EntityWriter::put(UnitOfWork& uow, EntityType type, std::st
 }
 
 Result<WriteOutcome> EntityWriter::remove(UnitOfWork& uow, EntityType type, std::string_view id,
-                                          const WriteContext& context) {
-    auto outcome = write(uow, type, id, nullptr, {}, context);
+                                          const WriteContext& context,
+                                          const std::optional<EntityRecord>* stored) {
+    auto outcome = write(uow, type, id, nullptr, {}, context, stored);
     if (!outcome)
         return outcome.error();
     if (outcome->changed) {

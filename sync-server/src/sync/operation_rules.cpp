@@ -111,18 +111,6 @@ Status requireCaller(const std::string& value, const OperationSubject& subject, 
     return okStatus();
 }
 
-// The project partition an appointment belongs to.
-Result<std::string> appointmentProject(UnitOfWork& uow, std::string_view appointmentId) {
-    auto entries = uow.entityPartitions(entityTypeName(EntityType::Appointment), appointmentId);
-    if (!entries)
-        return entries.error();
-    for (const auto& e : *entries) {
-        if (!e.removed && e.partition.rfind("project/", 0) == 0)
-            return e.partition;
-    }
-    return makeError(ErrorCode::NotFound, "the appointment belongs to no project");
-}
-
 Result<std::string> appointmentPerson(const EntityRecord& appointment) {
     json body = json::parse(appointment.bodyJson, nullptr, false);
     if (!body.is_object() || !body.contains("person_id") || !body["person_id"].is_string()) {
@@ -141,21 +129,57 @@ Status requireGrant(UnitOfWork& uow, const OperationSubject& subject,
     return okStatus();
 }
 
-// Supervisors: the appointment is in a session of one of their projects.
+// The live partition of an appointment that starts with `prefix` ("project/" or "person/"),
+// from the appointment's partition entries alone (one statement): none if the appointment is
+// unknown or deleted.
+Result<std::optional<std::string>> appointmentPartition(UnitOfWork& uow,
+                                                        std::string_view appointmentId,
+                                                        std::string_view prefix) {
+    std::optional<std::string> found;
+    if (appointmentId.empty())
+        return found;
+    auto entries = uow.entityPartitions(entityTypeName(EntityType::Appointment), appointmentId);
+    if (!entries)
+        return entries.error();
+    for (const auto& e : *entries) {
+        if (!e.removed && e.partition.starts_with(prefix)) {
+            found = e.partition;
+            break;
+        }
+    }
+    return found;
+}
+
+// Which side of a change is judged: the record where it is now (as stored), or where it would
+// be after. A reference that is unknown on the stored side cannot be in anyone's scope; on
+// the new side it is the writer's mistake (NotFound, naming the field).
+enum class Side { Stored, Proposed };
+
+Status unknownAppointment(Side side, std::string_view appointmentId, const char* field) {
+    if (side == Side::Stored)
+        return denied("this record is outside your projects or caseload");
+    return makeError(ErrorCode::NotFound,
+                     "appointment " + std::string(appointmentId) + " is not known", field);
+}
+
+// Supervisors: the appointment is in a session of one of their projects. Admins: any known
+// appointment.
 Status authoriseAppointmentWork(UnitOfWork& uow, const OperationSubject& subject,
-                                std::string_view appointmentId, const char* field) {
-    auto appointment = requireAppointment(uow, appointmentId, field);
-    if (!appointment)
-        return appointment.error();
-    if (subject.role == Role::Admin)
-        return okStatus();
-    if (subject.role != Role::Supervisor) {
+                                std::string_view appointmentId, const char* field, Side side) {
+    if (subject.role != Role::Admin && subject.role != Role::Supervisor) {
         return denied("only the session's supervisor or an admin records this");
     }
-    auto project = appointmentProject(uow, appointmentId);
+    auto project = appointmentPartition(uow, appointmentId, "project/");
     if (!project)
         return project.error();
-    return requireGrant(uow, subject, *project);
+    if (!*project) {
+        if (subject.role == Role::Admin && side == Side::Stored)
+            return okStatus();
+        return unknownAppointment(side, appointmentId, field);
+    }
+    if (subject.role == Role::Admin)
+        return okStatus();
+    return requireGrant(uow, subject, **project);
 }
 
 // The date of the appointment's session: the date of a failure at that appointment.
@@ -243,6 +267,122 @@ Status validateDecisionWhen(const domain::EnforcementDecision& decision, domain:
     return domain::validateDecisionTiming(decision, failedOn, subject.serverNow, policy());
 }
 
+// Why a change of `kind` to a record of `type` is refused whatever its scope; nullptr if it
+// is not. Case notes, enforcement decisions and alert acknowledgements are kept as written.
+const char* immutableReason(EntityType type, OpKind kind) {
+    if (kind == OpKind::Create)
+        return nullptr;
+    const bool del = kind == OpKind::Delete;
+    switch (type) {
+        case EntityType::CaseNote:
+            return del ? "case notes cannot be deleted; add an amending note"
+                       : "case notes cannot be changed; add an amending note";
+        case EntityType::EnforcementDecision:
+            return del ? "enforcement decisions cannot be deleted; record a new one"
+                       : "enforcement decisions cannot be changed; record a new one";
+        case EntityType::AlertAcknowledgement:
+            return del ? "acknowledgements cannot be deleted"
+                       : "acknowledgements cannot be changed";
+        default:
+            return nullptr;
+    }
+}
+
+// What places a record of `type` in a scope: the appointment it belongs to, or for a case
+// note the person. Two bodies with the same key are in the same scope.
+std::string scopeKey(EntityType type, const std::string& body) {
+    return stringOf(body, type == EntityType::CaseNote ? "person_id" : "appointment_id");
+}
+
+// Whether the writer may have a record of `type` with `body` where that body places it.
+Status authoriseAt(UnitOfWork& uow, EntityType type, const std::string& body,
+                   const OperationSubject& subject, Side side) {
+    switch (type) {
+        case EntityType::WorkUndertaken:
+        case EntityType::SkillObservation:
+        case EntityType::Feedback:
+            return authoriseAppointmentWork(uow, subject, scopeKey(type, body), "appointment_id",
+                                            side);
+        case EntityType::CaseNote: {
+            if (subject.role == Role::Admin)
+                return okStatus();
+            const std::string personId = scopeKey(type, body);
+            if (subject.role == Role::Officer)
+                return requireGrant(uow, subject, personPartition(personId));
+            // Supervisors: a person on the roster of one of their projects.
+            auto entries =
+                uow.entityPartitions(entityTypeName(EntityType::PersonPlacement), personId);
+            if (!entries)
+                return entries.error();
+            for (const auto& e : *entries) {
+                if (e.removed)
+                    continue;
+                auto granted = uow.hasGrant(subject.userId, e.partition);
+                if (!granted)
+                    return granted.error();
+                if (*granted)
+                    return okStatus();
+            }
+            return denied("this person is not on the roster of any of your projects");
+        }
+        case EntityType::EnforcementDecision:
+        case EntityType::AlertAcknowledgement: {
+            if (subject.role == Role::Admin)
+                return okStatus();
+            if (subject.role != Role::Officer) {
+                return denied(type == EntityType::EnforcementDecision
+                                  ? "only the responsible officer records enforcement decisions"
+                                  : "only the responsible officer acknowledges an alert");
+            }
+            const std::string appointmentId = scopeKey(type, body);
+            auto person = appointmentPartition(uow, appointmentId, kPersonPartitionPrefix);
+            if (!person)
+                return person.error();
+            if (!*person)
+                return unknownAppointment(side, appointmentId, "appointment_id");
+            return requireGrant(uow, subject, **person);
+        }
+        default:
+            return denied("records of this type are maintained by the server");
+    }
+}
+
+// An appointment's outcome: the session's supervisor or an admin records it; the responsible
+// officer only confirms one of two conflicting versions; only an admin removes it.
+Status authoriseOutcome(UnitOfWork& uow, OpKind kind, std::string_view appointmentId,
+                        const std::string& payload, const OperationSubject& subject) {
+    if (kind == OpKind::Delete && subject.role != Role::Admin)
+        return denied("only an admin removes an outcome");
+    if (subject.role != Role::Officer) {
+        return authoriseAppointmentWork(uow, subject, appointmentId, "entity_id", Side::Proposed);
+    }
+    auto appointment = requireAppointment(uow, appointmentId, "entity_id");
+    if (!appointment)
+        return appointment.error();
+    auto person = appointmentPerson(*appointment);
+    if (!person)
+        return person.error();
+    SB_TRY(requireGrant(uow, subject, personPartition(*person)));
+    return requireConfirmedVersion(uow, *appointment, payload);
+}
+
+// A CREATE on the id of a kept record is accepted only as a repeat of it.
+Status requireSameRecord(EntityType type, const EntityRecord& stored, const std::string& payload) {
+    if (type == EntityType::CaseNote) {
+        auto old = domain::fromJson<domain::CaseNote>(stored.bodyJson);
+        if (!old)
+            return makeError(ErrorCode::Corrupt, "stored case note is invalid");
+        auto note = domain::fromJson<domain::CaseNote>(payload);
+        if (!note)
+            return note.error();
+        auto same = domain::validateCaseNoteUpdate(*old, *note);
+        return same ? okStatus() : Status(immutable(same.error().message));
+    }
+    if (json::parse(stored.bodyJson, nullptr, false) != json::parse(payload, nullptr, false))
+        return immutable(immutableReason(type, OpKind::Update));
+    return okStatus();
+}
+
 }  // namespace
 
 Status validatePayload(UnitOfWork& uow, EntityType type, OpKind kind, std::string_view entityId,
@@ -301,19 +441,7 @@ Status validatePayload(UnitOfWork& uow, EntityType type, OpKind kind, std::strin
                 return note.error();
             SB_TRY(requireCaller(note->author, subject, "author"));
             SB_TRY(domain::validateCaseNote(*note, policy()));
-            auto stored = live(uow, EntityType::CaseNote, entityId);
-            if (!stored)
-                return stored.error();
-            if (*stored) {
-                auto old = domain::fromJson<domain::CaseNote>((*stored)->bodyJson);
-                if (!old)
-                    return old.error();
-                auto same = domain::validateCaseNoteUpdate(*old, *note);
-                if (!same)
-                    return immutable(same.error().message);
-            } else if (kind == OpKind::Update) {
-                return makeError(ErrorCode::NotFound, "the case note does not exist", "entity_id");
-            }
+            // A stored note is compared with this one in authorise().
             if (note->amends_note_id) {
                 auto original = live(uow, EntityType::CaseNote, *note->amends_note_id);
                 if (!original)
@@ -409,83 +537,34 @@ Status validatePayload(UnitOfWork& uow, EntityType type, OpKind kind, std::strin
 }
 
 Status authorise(UnitOfWork& uow, EntityType type, OpKind kind, std::string_view entityId,
-                 const std::string& payload, const OperationSubject& subject) {
+                 const std::optional<EntityRecord>& stored, const std::string& payload,
+                 const OperationSubject& subject) {
+    // Kept records are refused a change whoever asks and wherever they are.
+    if (kind != OpKind::Create) {
+        if (auto why = immutableReason(type, kind))
+            return immutable(why);
+    }
     if (subject.role == Role::Manager)
         return denied("managers have read-only access");
-    (void)kind;
-    switch (type) {
-        case EntityType::AppointmentOutcome: {
-            if (subject.role != Role::Officer)
-                return authoriseAppointmentWork(uow, subject, entityId, "entity_id");
-            // The responsible officer settles a conflict by confirming one version.
-            auto appointment = requireAppointment(uow, entityId, "entity_id");
-            if (!appointment)
-                return appointment.error();
-            auto person = appointmentPerson(*appointment);
-            if (!person)
-                return person.error();
-            SB_TRY(requireGrant(uow, subject, personPartition(*person)));
-            if (kind == OpKind::Delete)
-                return denied("only an admin removes an outcome");
-            return requireConfirmedVersion(uow, *appointment, payload);
-        }
-        case EntityType::WorkUndertaken:
-        case EntityType::SkillObservation:
-        case EntityType::Feedback: {
-            std::string appointmentId = stringOf(payload, "appointment_id");
-            if (appointmentId.empty()) {
-                auto stored = live(uow, type, entityId);
-                if (!stored)
-                    return stored.error();
-                if (*stored)
-                    appointmentId = stringOf((*stored)->bodyJson, "appointment_id");
-            }
-            return authoriseAppointmentWork(uow, subject, appointmentId, "appointment_id");
-        }
-        case EntityType::CaseNote: {
-            std::string personId = stringOf(payload, "person_id");
-            if (subject.role == Role::Admin)
-                return okStatus();
-            if (subject.role == Role::Officer) {
-                return requireGrant(uow, subject, personPartition(personId));
-            }
-            // Supervisors: a person on the roster of one of their projects.
-            auto entries =
-                uow.entityPartitions(entityTypeName(EntityType::PersonPlacement), personId);
-            if (!entries)
-                return entries.error();
-            for (const auto& e : *entries) {
-                if (e.removed)
-                    continue;
-                auto granted = uow.hasGrant(subject.userId, e.partition);
-                if (!granted)
-                    return granted.error();
-                if (*granted)
-                    return okStatus();
-            }
-            return denied("this person is not on the roster of any of your projects");
-        }
-        case EntityType::EnforcementDecision:
-        case EntityType::AlertAcknowledgement: {
-            if (subject.role == Role::Admin)
-                return okStatus();
-            if (subject.role != Role::Officer) {
-                return denied(type == EntityType::EnforcementDecision
-                                  ? "only the responsible officer records enforcement decisions"
-                                  : "only the responsible officer acknowledges an alert");
-            }
-            auto appointment =
-                requireAppointment(uow, stringOf(payload, "appointment_id"), "appointment_id");
-            if (!appointment)
-                return appointment.error();
-            auto person = appointmentPerson(*appointment);
-            if (!person)
-                return person.error();
-            return requireGrant(uow, subject, personPartition(*person));
-        }
-        default:
-            return denied("records of this type are maintained by the server");
+    if (!isClientWritable(type))
+        return denied("records of this type are maintained by the server");
+    // An outcome is keyed by its appointment: where it is now is where it will be.
+    if (type == EntityType::AppointmentOutcome)
+        return authoriseOutcome(uow, kind, entityId, payload, subject);
+
+    if (stored) {
+        SB_TRY(authoriseAt(uow, type, stored->bodyJson, subject, Side::Stored));
+    } else if (kind == OpKind::Delete) {
+        return makeError(ErrorCode::NotFound, "the record to delete does not exist", "entity_id");
     }
+    if (kind != OpKind::Delete &&
+        (!stored || scopeKey(type, stored->bodyJson) != scopeKey(type, payload))) {
+        SB_TRY(authoriseAt(uow, type, payload, subject, Side::Proposed));
+    }
+    // A CREATE on the id of a kept record only repeats it; it never replaces it.
+    if (stored && kind == OpKind::Create && immutableReason(type, OpKind::Update))
+        return requireSameRecord(type, *stored, payload);
+    return okStatus();
 }
 
 }  // namespace sitebook::server

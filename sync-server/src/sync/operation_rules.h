@@ -28,8 +28,17 @@ struct OperationSubject {
 Status validatePayload(UnitOfWork& uow, EntityType type, OpKind kind, std::string_view entityId,
                        const std::string& payload, const OperationSubject& subject);
 
-// Per-record authorisation from the role and the caller's scope in the store.
+// Per-record authorisation from the role and the caller's scope in the store
+// (docs/PROTOCOL.md, "Who may change a record"). The writer must be allowed to change the
+// record where it is now (`stored`: the record as the store holds it, a deleted one included;
+// nullopt if the id is new) and where it would be after (`payload`; nothing for DELETE).
+// In order: UPDATE and DELETE of a case note, enforcement decision or alert acknowledgement
+// are Conflict ("immutable") whoever asks; managers and server-maintained types are
+// PermissionDenied; then the scope of the stored record and of the new one (PermissionDenied,
+// or NotFound for a reference the new body names that is unknown); a CREATE on the id of a
+// stored immutable record is Conflict unless it repeats that record.
 Status authorise(UnitOfWork& uow, EntityType type, OpKind kind, std::string_view entityId,
-                 const std::string& payload, const OperationSubject& subject);
+                 const std::optional<EntityRecord>& stored, const std::string& payload,
+                 const OperationSubject& subject);
 
 }  // namespace sitebook::server

@@ -157,17 +157,19 @@ OperationResultValue UploadProcessor::applyIn(UnitOfWork& uow, const Caller& cal
         return r;
     }
 
+    // The record as stored, read once: authorisation judges it where it is now, and the
+    // conflict rules below compare with it.
+    auto current = uow.findEntity(typeName, op.entityId);
+    if (!current)
+        return rejected(op.opId, current.error());
     const OperationSubject subject{caller.user.id, caller.user.role, clock_.nowMillis()};
-    if (auto s = authorise(uow, op.type, op.kind, op.entityId, op.payload, subject); !s) {
+    if (auto s = authorise(uow, op.type, op.kind, op.entityId, *current, op.payload, subject); !s) {
         return rejected(op.opId, s.error());
     }
     if (auto s = validatePayload(uow, op.type, op.kind, op.entityId, op.payload, subject); !s) {
         return rejected(op.opId, s.error());
     }
 
-    auto current = uow.findEntity(typeName, op.entityId);
-    if (!current)
-        return rejected(op.opId, current.error());
     const bool exists = *current && !(*current)->deleted;
     bool conflict = false;
     switch (op.kind) {
@@ -194,9 +196,10 @@ OperationResultValue UploadProcessor::applyIn(UnitOfWork& uow, const Caller& cal
     const WriteContext context{now, op.hlc, op.opId};
     WriteOutcome outcome;
     if (wins) {
-        auto written = op.kind == OpKind::Delete
-                           ? EntityWriter::remove(uow, op.type, op.entityId, context)
-                           : EntityWriter::put(uow, op.type, op.entityId, op.payload, context);
+        auto written =
+            op.kind == OpKind::Delete
+                ? EntityWriter::remove(uow, op.type, op.entityId, context, &*current)
+                : EntityWriter::put(uow, op.type, op.entityId, op.payload, context, &*current);
         if (!written)
             return rejected(op.opId, written.error());
         outcome = std::move(*written);

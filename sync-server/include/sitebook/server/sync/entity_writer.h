@@ -47,11 +47,15 @@ class EntityWriter {
 public:
     // Creates or replaces the record. `bodyJson` must be a JSON object. NotFound (with the
     // field) when a reference the scope rules need is missing, e.g. an appointment's session.
+    // `stored`: the record as the caller already read it in this UnitOfWork (findEntity's
+    // answer), so it is not read again; nullptr to have it read here.
     static Result<WriteOutcome> put(UnitOfWork& uow, EntityType type, std::string_view id,
-                                    const std::string& bodyJson, const WriteContext& context);
-    // Marks the record deleted and removes it from every partition.
+                                    const std::string& bodyJson, const WriteContext& context,
+                                    const std::optional<EntityRecord>* stored = nullptr);
+    // Marks the record deleted and removes it from every partition. `stored` as for put().
     static Result<WriteOutcome> remove(UnitOfWork& uow, EntityType type, std::string_view id,
-                                       const WriteContext& context);
+                                       const WriteContext& context,
+                                       const std::optional<EntityRecord>* stored = nullptr);
 
     // The partitions a record of this type and body belongs to.
     static Result<std::vector<std::string>> partitionsFor(UnitOfWork& uow, EntityType type,
