@@ -311,7 +311,7 @@ int Soak::run() {
                 (void)cli(d, {"sync"});
             } else {
                 Child c = spawnChild({opt_.cli, "sync", "--data-dir", d.dir.string()},
-                                     {"SITEBOOK_PIN=2468"}, log_);
+                                     {"SITEBOOK_PIN=24681357"}, log_);
                 const auto delay =
                     std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 600)(rng_));
                 if (!waitFor(c, delay)) {

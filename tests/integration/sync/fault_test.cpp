@@ -187,7 +187,7 @@ TEST_F(CliKillTest, SyncKilledAtRandomMomentsConvergesWithNothingLostOrDuplicate
         }
         Child child =
             spawnChild({SITEBOOK_CLI_PATH, "sync", "--data-dir", dataDir_.path().string()},
-                       {"SITEBOOK_PIN=2468"}, log);
+                       {"SITEBOOK_PIN=24681357"}, log);
         ASSERT_GT(child.pid, 0);
         const auto delay =
             std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 60)(rng));
@@ -207,7 +207,7 @@ TEST_F(CliKillTest, SyncKilledAtRandomMomentsConvergesWithNothingLostOrDuplicate
     for (int i = 0; i < 5 && !done; ++i) {
         Child child =
             spawnChild({SITEBOOK_CLI_PATH, "sync", "--data-dir", dataDir_.path().string()},
-                       {"SITEBOOK_PIN=2468"}, log);
+                       {"SITEBOOK_PIN=24681357"}, log);
         auto code = waitFor(child, std::chrono::seconds(60));
         killChild(child);
         done = code && *code == 0;
