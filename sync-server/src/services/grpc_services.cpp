@@ -12,6 +12,7 @@
 #include "sitebook/domain/policy.h"
 #include "sitebook/domain/text.h"
 #include "sitebook/server/auth/password.h"
+#include "sitebook/server/reconcile/reconcile_policy.h"
 #include "sitebook/server/sync/entity_writer.h"
 
 namespace sitebook::server {
@@ -889,6 +890,12 @@ grpc::Status ReferenceServiceImpl::GetReferenceData(grpc::ServerContext* context
     addPolicy("warning_window_months", policy.warning_window_months);
     addPolicy("case_note_max_chars", policy.case_note_max_chars);
     addPolicy("clock_skew_allowance_minutes", policy.clock_skew_allowance_minutes);
+    // The RO inbox's due dates, as the reconciler applies them (reconcile_policy.h).
+    const reconcile::ReconcilePolicy inbox = reconcile::ReconcilePolicy::defaults();
+    addPolicy("feedback_due_days", inbox.feedback_due_days);
+    addPolicy("review_notice_days", inbox.review_notice_days);
+    addPolicy("conflict_respond_by_days", inbox.conflict_respond_by_days);
+    addPolicy("alert_respond_by_days", inbox.alert_respond_by_days);
 
     // The version is a hash of the content, so clients can ask "has anything changed?".
     std::string content;
