@@ -27,6 +27,7 @@ Page {
         for (let i = 0; i < reasonRepeater.count; ++i)
             reasonRepeater.itemAt(i).checked = code !== "" && reasonRepeater.itemAt(i).code === code
         noteField.text = note
+        decision.decidedOn = page.person.ukToday()
         decision.open()
     }
     // The outcome code of an appointment on the timeline ("" if none).
@@ -473,6 +474,9 @@ Page {
         id: decision
         objectName: "decisionDialog"
         property string appointmentId
+        // The date of the decision ("YYYY-MM-DD"): today in the UK unless the officer moves it
+        // to an earlier day (a decision made before it was recorded here).
+        property string decidedOn
         // The outcome is an unacceptable absence: it can be judged acceptable after review.
         property bool absence: false
         readonly property string action: warn.checked ? "warning_issued"
@@ -568,6 +572,39 @@ Page {
                     }
                 }
                 Label {
+                    text: qsTr("Date of decision")
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "decisionDateText"
+                    text: page.person.dateText(decision.decidedOn)
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("Date of decision: %1").arg(text)
+                }
+                Flow {
+                    spacing: 8
+                    Layout.fillWidth: true
+                    Button {
+                        objectName: "decisionDayBeforeButton"
+                        text: qsTr("Day before")
+                        implicitHeight: Theme.touch
+                        Accessible.name: qsTr("Date of decision: the day before")
+                        onClicked: decision.decidedOn = page.person.addDays(decision.decidedOn, -1)
+                    }
+                    Button {
+                        objectName: "decisionDayAfterButton"
+                        text: qsTr("Day after")
+                        implicitHeight: Theme.touch
+                        // Up to today: a decision is not dated in the future.
+                        enabled: decision.decidedOn < page.person.ukToday()
+                        Accessible.name: qsTr("Date of decision: the day after")
+                        onClicked: decision.decidedOn = page.person.addDays(decision.decidedOn, 1)
+                    }
+                }
+                Label {
                     text: decision.action === "absence_acceptable" ? qsTr("Evidence seen")
                         : decision.action === "no_further_action" ? qsTr("Why no further action is needed")
                         : qsTr("Note (optional)")
@@ -605,9 +642,10 @@ Page {
                 onClicked: {
                     if (decision.action === "absence_acceptable")
                         page.person.recordAbsenceAcceptable(decision.appointmentId, decision.reasonCode,
-                                                            noteField.text)
+                                                            noteField.text, decision.decidedOn)
                     else
-                        page.person.recordDecision(decision.appointmentId, decision.action, noteField.text)
+                        page.person.recordDecision(decision.appointmentId, decision.action, noteField.text,
+                                                   decision.decidedOn)
                 }
             }
             Button {

@@ -934,6 +934,30 @@
         <source>Record</source>
         <translation>Cofnodi</translation>
     </message>
+    <message>
+        <source>Date of decision</source>
+        <translation>Dyddiad y penderfyniad</translation>
+    </message>
+    <message>
+        <source>Date of decision: %1</source>
+        <translation>Dyddiad y penderfyniad: %1</translation>
+    </message>
+    <message>
+        <source>Day before</source>
+        <translation>Y diwrnod cynt</translation>
+    </message>
+    <message>
+        <source>Date of decision: the day before</source>
+        <translation>Dyddiad y penderfyniad: y diwrnod cynt</translation>
+    </message>
+    <message>
+        <source>Day after</source>
+        <translation>Y diwrnod wedyn</translation>
+    </message>
+    <message>
+        <source>Date of decision: the day after</source>
+        <translation>Dyddiad y penderfyniad: y diwrnod wedyn</translation>
+    </message>
 </context>
 <context>
     <name>PlacementFlags</name>
@@ -2476,6 +2500,18 @@
     <message>
         <source>%1, %2–%3</source>
         <translation>%1, %2–%3</translation>
+    </message>
+    <message>
+        <source>Enter the date the decision was made.</source>
+        <translation>Rhowch y dyddiad y gwnaed y penderfyniad.</translation>
+    </message>
+    <message>
+        <source>The decision date %1 is before the appointment it answers, on %2. Enter the date the decision was made, on or after %2.</source>
+        <translation>Mae dyddiad y penderfyniad, %1, cyn yr apwyntiad y mae&apos;n ymateb iddo, ar %2. Rhowch y dyddiad y gwnaed y penderfyniad, ar %2 neu wedi hynny.</translation>
+    </message>
+    <message>
+        <source>The decision date %1 is later than today (%2). Enter the date the decision was made.</source>
+        <translation>Mae dyddiad y penderfyniad, %1, yn hwyrach na heddiw (%2). Rhowch y dyddiad y gwnaed y penderfyniad.</translation>
     </message>
 </context>
 <context>

@@ -907,6 +907,30 @@
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Date of decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of decision: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of decision: the day before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of decision: the day after</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PlacementFlags</name>
@@ -2321,6 +2345,18 @@
     </message>
     <message>
         <source>%1 for %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date the decision was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision date %1 is before the appointment it answers, on %2. Enter the date the decision was made, on or after %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision date %1 is later than today (%2). Enter the date the decision was made.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

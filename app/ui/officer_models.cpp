@@ -5,6 +5,7 @@
 
 #include "dates.h"
 #include "labels.h"
+#include "sitebook/domain/uk_time.h"
 #include "storage_client.h"
 
 namespace sitebook::ui {
@@ -602,21 +603,36 @@ void PersonController::reload() {
 }
 
 void PersonController::recordDecision(const QString& appointmentId, const QString& action,
-                                      const QString& note) {
+                                      const QString& note, const QString& decidedOn) {
     setDecisionError({}, {});
     decisionRequest_ = correctingDecision() && appointmentId == correction_.appointmentId
-                           ? storage_->resubmitDecision(correction_.opId, action, note)
-                           : storage_->recordDecision(appointmentId, action, note);
+                           ? storage_->resubmitDecision(correction_.opId, action, note, decidedOn)
+                           : storage_->recordDecision(appointmentId, action, note, decidedOn);
     emit busyChanged();
 }
 
 void PersonController::recordAbsenceAcceptable(const QString& appointmentId, const QString& code,
-                                               const QString& evidence) {
+                                               const QString& evidence, const QString& decidedOn) {
     setDecisionError({}, {});
-    decisionRequest_ = correctingDecision() && appointmentId == correction_.appointmentId
-                           ? storage_->resubmitAbsenceAcceptable(correction_.opId, code, evidence)
-                           : storage_->recordAbsenceAcceptable(appointmentId, code, evidence);
+    decisionRequest_ =
+        correctingDecision() && appointmentId == correction_.appointmentId
+            ? storage_->resubmitAbsenceAcceptable(correction_.opId, code, evidence, decidedOn)
+            : storage_->recordAbsenceAcceptable(appointmentId, code, evidence, decidedOn);
     emit busyChanged();
+}
+
+QString PersonController::ukToday() const {
+    return QString::fromStdString(
+        domain::ukCivilTime(storage_->clock().nowMillis()).date.toString());
+}
+
+QString PersonController::addDays(const QString& isoDate, int days) const {
+    const QDate date = QDate::fromString(isoDate, Qt::ISODate);
+    return date.isValid() ? date.addDays(days).toString(Qt::ISODate) : QString();
+}
+
+QString PersonController::dateText(const QString& isoDate) const {
+    return dates::mediumDate(isoDate);
 }
 
 void PersonController::acknowledgeAlert(const QString& feedbackId) {

@@ -264,15 +264,23 @@ public:
                                             const QString& appointmentId, const QString& action,
                                             const QString& note, const QString& reason);
     Q_INVOKABLE void reload();
-    // action: "warning_issued" | "refer_for_breach" | "no_further_action"
+    // action: "warning_issued" | "refer_for_breach" | "no_further_action". `decidedOn`: the
+    // date of the decision ("YYYY-MM-DD"; empty: today in the UK); one before the appointment
+    // or after today is refused (decisionErrorField "decided_on") and nothing is saved.
     Q_INVOKABLE void recordDecision(const QString& appointmentId, const QString& action,
-                                    const QString& note);
+                                    const QString& note, const QString& decidedOn = {});
     // An unacceptable absence judged acceptable: reclassified as `code` (AAME AAEM AAFC AACL
     // AASD) with the `evidence` seen. Answered like recordDecision (decisionSaved or
     // decisionError). While correcting that appointment's refused decision, resubmits it with
     // the code and evidence.
     Q_INVOKABLE void recordAbsenceAcceptable(const QString& appointmentId, const QString& code,
-                                             const QString& evidence);
+                                             const QString& evidence,
+                                             const QString& decidedOn = {});
+    // The decision form's date: today in the UK ("YYYY-MM-DD"), `isoDate` moved by `days`, and
+    // a date in words in the interface language ("3 December 2026").
+    Q_INVOKABLE QString ukToday() const;
+    Q_INVOKABLE QString addDays(const QString& isoDate, int days) const;
+    Q_INVOKABLE QString dateText(const QString& isoDate) const;
     // Closes a supervisor_alert item. Answered like recordDecision.
     Q_INVOKABLE void acknowledgeAlert(const QString& feedbackId);
     // "This outcome is right": one of a conflict item's versions (its outcomeJson) becomes the

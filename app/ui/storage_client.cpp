@@ -216,26 +216,29 @@ quint64 StorageClient::loadPerson(const QString& personId) {
 }
 
 quint64 StorageClient::recordDecision(const QString& appointmentId, const QString& action,
-                                      const QString& note) {
+                                      const QString& note, const QString& decidedOn) {
     const quint64 id = nextRequest();
-    post([w = worker_, id, appointmentId, action, note] {
-        w->recordDecision(id, appointmentId, action, note);
+    post([w = worker_, id, appointmentId, action, note, decidedOn] {
+        w->recordDecision(id, appointmentId, action, note, decidedOn);
     });
     return id;
 }
 
 quint64 StorageClient::resubmitDecision(const QString& opId, const QString& action,
-                                        const QString& note) {
+                                        const QString& note, const QString& decidedOn) {
     const quint64 id = nextRequest();
-    post([w = worker_, id, opId, action, note] { w->resubmitDecision(id, opId, action, note); });
+    post([w = worker_, id, opId, action, note, decidedOn] {
+        w->resubmitDecision(id, opId, action, note, decidedOn);
+    });
     return id;
 }
 
 quint64 StorageClient::resubmitAbsenceAcceptable(const QString& opId, const QString& code,
-                                                 const QString& evidence) {
+                                                 const QString& evidence,
+                                                 const QString& decidedOn) {
     const quint64 id = nextRequest();
-    post([w = worker_, id, opId, code, evidence] {
-        w->resubmitAbsenceAcceptable(id, opId, code, evidence);
+    post([w = worker_, id, opId, code, evidence, decidedOn] {
+        w->resubmitAbsenceAcceptable(id, opId, code, evidence, decidedOn);
     });
     return id;
 }
@@ -253,10 +256,10 @@ quint64 StorageClient::discardDraft(const QString& appointmentId) {
 }
 
 quint64 StorageClient::recordAbsenceAcceptable(const QString& appointmentId, const QString& code,
-                                               const QString& evidence) {
+                                               const QString& evidence, const QString& decidedOn) {
     const quint64 id = nextRequest();
-    post([w = worker_, id, appointmentId, code, evidence] {
-        w->recordAbsenceAcceptable(id, appointmentId, code, evidence);
+    post([w = worker_, id, appointmentId, code, evidence, decidedOn] {
+        w->recordAbsenceAcceptable(id, appointmentId, code, evidence, decidedOn);
     });
     return id;
 }

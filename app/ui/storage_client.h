@@ -65,18 +65,20 @@ public:
     quint64 loadCaseload();
     quint64 loadInbox();
     quint64 loadPerson(const QString& personId);
-    quint64 recordDecision(const QString& appointmentId, const QString& action,
-                           const QString& note);
+    // `decidedOn`: "YYYY-MM-DD", or empty for today in the UK (see StorageWorker).
+    quint64 recordDecision(const QString& appointmentId, const QString& action, const QString& note,
+                           const QString& decidedOn = {});
     // Answered with decisionRecorded() or decisionFailed(), like recordDecision().
-    quint64 resubmitDecision(const QString& opId, const QString& action, const QString& note);
+    quint64 resubmitDecision(const QString& opId, const QString& action, const QString& note,
+                             const QString& decidedOn = {});
     quint64 resubmitAbsenceAcceptable(const QString& opId, const QString& code,
-                                      const QString& evidence);
+                                      const QString& evidence, const QString& decidedOn = {});
     // The record form's draft (see StorageWorker::saveDraft).
     quint64 saveDraft(const QString& appointmentId, const QString& body);
     quint64 discardDraft(const QString& appointmentId);
     // Answered with decisionRecorded() or decisionFailed(), like recordDecision().
     quint64 recordAbsenceAcceptable(const QString& appointmentId, const QString& code,
-                                    const QString& evidence);
+                                    const QString& evidence, const QString& decidedOn = {});
     quint64 acknowledgeAlert(const QString& feedbackId, const QString& note);
     quint64 confirmOutcome(const QString& appointmentId, const QString& outcomeJson);
     // Signing out: answered with unsentLoaded(); signedOut() or signOutRefused().

@@ -90,14 +90,15 @@ public:
     // validated and sent again (further skills chosen with a corrected skill are added). One
     // transaction either way. Answers with saved() or saveFailed().
     void resubmit(quint64 request, const QString& opId, const sitebook::ui::RecordRequest& record);
-    // Corrects the rejected enforcement decision `opId` with `action` and `note`, decided
-    // today, in place of the refused one. Answers with decisionRecorded() or decisionFailed().
+    // Corrects the rejected enforcement decision `opId` with `action` and `note`, decided on
+    // `decidedOn` ("YYYY-MM-DD"; empty: today in the UK), in place of the refused one. Answers
+    // with decisionRecorded() or decisionFailed().
     void resubmitDecision(quint64 request, const QString& opId, const QString& action,
-                          const QString& note);
+                          const QString& note, const QString& decidedOn = {});
     // Corrects the rejected enforcement decision `opId` as an absence judged acceptable:
     // reclassified as `code` with the `evidence` seen. Answers like resubmitDecision().
     void resubmitAbsenceAcceptable(quint64 request, const QString& opId, const QString& code,
-                                   const QString& evidence);
+                                   const QString& evidence, const QString& decidedOn = {});
 
     // --- Sync control (see storage_worker_sync.cpp).
     // Sends the outbox without downloading (before the idle lock); reports like syncNow().
@@ -121,13 +122,15 @@ public:
     void loadCaseload(quint64 request);
     void loadInbox(quint64 request);
     void loadPerson(quint64 request, const QString& personId);
+    // Decided on `decidedOn` ("YYYY-MM-DD"; empty: today in the UK): a date before the
+    // appointment it answers or after today is refused (field "decided_on"), nothing written.
     void recordDecision(quint64 request, const QString& appointmentId, const QString& action,
-                        const QString& note);
+                        const QString& note, const QString& decidedOn = {});
     // An unacceptable absence judged acceptable after review: an absence_acceptable decision
     // that reclassifies the outcome as `code` (AAME AAEM AAFC AACL AASD), with `evidence`.
     // Answers with decisionRecorded() or decisionFailed(), like recordDecision().
     void recordAbsenceAcceptable(quint64 request, const QString& appointmentId, const QString& code,
-                                 const QString& evidence);
+                                 const QString& evidence, const QString& decidedOn = {});
     // The officer read the supervisor's alert on feedback `feedbackId`. Same answers.
     void acknowledgeAlert(quint64 request, const QString& feedbackId, const QString& note);
     // Settles a conflict: the version `outcomeJson` (an outcome object from the conflict item's
@@ -196,11 +199,13 @@ signals:
 private:
     // Validates and records an officer's decision; answers decisionRecorded/decisionFailed.
     void saveDecision(quint64 request, const QString& appointmentId, const QString& action,
-                      const QString& note, const QString& reclassifiedAs);
+                      const QString& note, const QString& reclassifiedAs, const QString& decidedOn);
     // Replaces the rejected decision `opId` with `action`, `note` and `reclassifiedAs` (empty
-    // unless the action is absence_acceptable), decided today; answers like saveDecision.
+    // unless the action is absence_acceptable), decided on `decidedOn` (empty: today); answers
+    // like saveDecision.
     void resubmitDecisionAs(quint64 request, const QString& opId, const QString& action,
-                            const QString& note, const QString& reclassifiedAs);
+                            const QString& note, const QString& reclassifiedAs,
+                            const QString& decidedOn);
     // Answers a change made on the person page: decisionRecorded() and a reload, or the error.
     void answerOfficerChange(quint64 request, const Status& written);
     VaultStatus status() const;

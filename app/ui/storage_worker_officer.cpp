@@ -15,6 +15,7 @@
 #include <map>
 #include <set>
 
+#include "dates.h"
 #include "qt_text.h"
 #include "sitebook/domain/json.h"
 #include "sitebook/domain/uk_time.h"
@@ -125,6 +126,47 @@ DecisionProblem decisionProblem(const std::optional<EnforcementAction>& action,
                                                   "Enter why no further action is needed")};
     }
     return {};
+}
+
+// The date an officer's decision is recorded as: `decidedOn` ("YYYY-MM-DD") or, when empty,
+// today in the UK. Judged by the same timing rule as the store and the server
+// (validateDecisionTiming) before anything is written, so a date before the appointment it
+// answers or after today is refused in the interface language, with the dates in words.
+// `field` is empty when the date can be used.
+DecisionProblem decisionDateProblem(store::LocalStore& store, const Appointment& appointment,
+                                    const QString& decidedOn, UnixMillis now, CivilDate& out) {
+    const auto parsed = decidedOn.isEmpty() ? std::optional<CivilDate>(ukCivilTime(now).date)
+                                            : CivilDate::parse(toStdString(decidedOn));
+    if (!parsed)
+        return {QStringLiteral("decided_on"),
+                QCoreApplication::translate("sitebook::ui::StorageWorker",
+                                            "Enter the date the decision was made.")};
+    out = *parsed;
+    auto session = store.session(appointment.session_id);
+    if (!session.ok() || !*session)
+        return {};  // the store names what is missing
+    EnforcementDecision probe;
+    probe.decided_on = out;
+    const Status timing = validateDecisionTiming(probe, (*session)->date, now, store.policy());
+    if (timing.ok())
+        return {};
+    const auto words = [](CivilDate d) {
+        return dates::mediumDate(QDate(d.year(), d.month(), d.day()));
+    };
+    if (out < (*session)->date) {
+        return {QStringLiteral("decided_on"),
+                QCoreApplication::translate(
+                    "sitebook::ui::StorageWorker",
+                    "The decision date %1 is before the appointment it answers, on %2. Enter the "
+                    "date the decision was made, on or after %2.")
+                    .arg(words(out), words((*session)->date))};
+    }
+    return {QStringLiteral("decided_on"),
+            QCoreApplication::translate(
+                "sitebook::ui::StorageWorker",
+                "The decision date %1 is later than today (%2). Enter the date the decision was "
+                "made.")
+                .arg(words(out), words(ukCivilTime(now).date))};
 }
 
 }  // namespace
@@ -424,6 +466,7 @@ void StorageWorker::loadPerson(quint64 request, const QString& personId) {
         if (!e.ok())
             continue;
         d.decisions.append(QVariantMap{
+            {QStringLiteral("id"), toQString(e->id)},
             {QStringLiteral("appointmentId"), toQString(e->appointment_id)},
             {QStringLiteral("action"), toQString(wireText(e->action))},
             {QStringLiteral("decidedOn"), toQString(e->decided_on.toString())},
@@ -443,22 +486,25 @@ void StorageWorker::loadPerson(quint64 request, const QString& personId) {
 }
 
 void StorageWorker::recordDecision(quint64 request, const QString& appointmentId,
-                                   const QString& action, const QString& note) {
-    saveDecision(request, appointmentId, action, note, {});
+                                   const QString& action, const QString& note,
+                                   const QString& decidedOn) {
+    saveDecision(request, appointmentId, action, note, {}, decidedOn);
 }
 
 void StorageWorker::recordAbsenceAcceptable(quint64 request, const QString& appointmentId,
-                                            const QString& code, const QString& evidence) {
+                                            const QString& code, const QString& evidence,
+                                            const QString& decidedOn) {
     if (code.isEmpty()) {
         return emit decisionFailed(request, QStringLiteral("reclassified_as"),
                                    tr("Choose why the absence was acceptable."));
     }
-    saveDecision(request, appointmentId, QStringLiteral("absence_acceptable"), evidence, code);
+    saveDecision(request, appointmentId, QStringLiteral("absence_acceptable"), evidence, code,
+                 decidedOn);
 }
 
 void StorageWorker::saveDecision(quint64 request, const QString& appointmentId,
                                  const QString& action, const QString& note,
-                                 const QString& reclassifiedAs) {
+                                 const QString& reclassifiedAs, const QString& decidedOn) {
     if (!store_)
         return emit decisionFailed(request, {}, tr("The device is locked; nothing was saved."));
     auto appointment = store_->appointment(toStdString(appointmentId));
@@ -467,13 +513,18 @@ void StorageWorker::saveDecision(quint64 request, const QString& appointmentId,
     const auto parsed = parseEnum<EnforcementAction>(toStdString(action));
     if (const auto problem = decisionProblem(parsed, note); !problem.field.isEmpty())
         return emit decisionFailed(request, problem.field, problem.message);
+    CivilDate decidedDate;
+    if (const auto problem =
+            decisionDateProblem(*store_, **appointment, decidedOn, clock_.nowMillis(), decidedDate);
+        !problem.field.isEmpty())
+        return emit decisionFailed(request, problem.field, problem.message);
     EnforcementDecision decision;
     decision.id = ids_.next().toString();
     decision.appointment_id = (*appointment)->id;
     decision.order_id = (*appointment)->order_id;
     decision.action = *parsed;
-    // Decided today, in the UK civil date the device and the server judge decisions by.
-    decision.decided_on = ukCivilTime(clock_.nowMillis()).date;
+    // The date the officer gave (today by default), as a UK civil date.
+    decision.decided_on = decidedDate;
     decision.note = toStdString(note);
     if (!reclassifiedAs.isEmpty())
         decision.reclassified_as = Outcome::fromText(toStdString(reclassifiedAs));
@@ -496,16 +547,19 @@ void StorageWorker::saveDecision(quint64 request, const QString& appointmentId,
 }
 
 void StorageWorker::resubmitAbsenceAcceptable(quint64 request, const QString& opId,
-                                              const QString& code, const QString& evidence) {
+                                              const QString& code, const QString& evidence,
+                                              const QString& decidedOn) {
     if (code.isEmpty()) {
         return emit decisionFailed(request, QStringLiteral("reclassified_as"),
                                    tr("Choose why the absence was acceptable."));
     }
-    resubmitDecisionAs(request, opId, QStringLiteral("absence_acceptable"), evidence, code);
+    resubmitDecisionAs(request, opId, QStringLiteral("absence_acceptable"), evidence, code,
+                       decidedOn);
 }
 
 void StorageWorker::resubmitDecisionAs(quint64 request, const QString& opId, const QString& action,
-                                       const QString& note, const QString& reclassifiedAs) {
+                                       const QString& note, const QString& reclassifiedAs,
+                                       const QString& decidedOn) {
     if (!store_)
         return emit decisionFailed(request, {}, tr("The device is locked; nothing was saved."));
     auto entry = store_->outboxEntry(toStdString(opId));
@@ -526,7 +580,17 @@ void StorageWorker::resubmitDecisionAs(quint64 request, const QString& opId, con
     const auto parsed = parseEnum<EnforcementAction>(toStdString(action));
     if (const auto problem = decisionProblem(parsed, note); !problem.field.isEmpty())
         return emit decisionFailed(request, problem.field, problem.message);
-    // The same decision (its id), as corrected and decided today.
+    CivilDate decidedDate;
+    if (auto appointment = store_->appointment(refused->appointment_id);
+        appointment.ok() && *appointment) {
+        if (const auto problem = decisionDateProblem(*store_, **appointment, decidedOn,
+                                                     clock_.nowMillis(), decidedDate);
+            !problem.field.isEmpty())
+            return emit decisionFailed(request, problem.field, problem.message);
+    } else {
+        decidedDate = ukCivilTime(clock_.nowMillis()).date;
+    }
+    // The same decision (its id), as corrected, on the date given (today by default).
     EnforcementDecision corrected = *refused;
     corrected.action = *parsed;
     corrected.note = toStdString(note);
@@ -534,7 +598,7 @@ void StorageWorker::resubmitDecisionAs(quint64 request, const QString& opId, con
     corrected.reclassified_as.reset();
     if (!reclassifiedAs.isEmpty())
         corrected.reclassified_as = Outcome::fromText(toStdString(reclassifiedAs));
-    corrected.decided_on = ukCivilTime(clock_.nowMillis()).date;
+    corrected.decided_on = decidedDate;
     Status done = store_->atomically([&]() -> Status {
         SB_TRY(store_->resubmit((*entry)->opId, toJson(corrected)));
         return okStatus();

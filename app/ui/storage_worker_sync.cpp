@@ -708,8 +708,8 @@ void StorageWorker::resubmit(quint64 request, const QString& opId, const RecordR
 }
 
 void StorageWorker::resubmitDecision(quint64 request, const QString& opId, const QString& action,
-                                     const QString& note) {
-    resubmitDecisionAs(request, opId, action, note, {});
+                                     const QString& note, const QString& decidedOn) {
+    resubmitDecisionAs(request, opId, action, note, {}, decidedOn);
 }
 
 // ------------------------------------------------------------------ signing out

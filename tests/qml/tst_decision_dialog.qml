@@ -84,7 +84,63 @@ Item {
             verify(frame.y >= 0 && frame.y + dialog.height <= root.height + 1, "the dialog is taller than the window")
             const save = findChild(shell, "saveDecisionButton")
             verify(save.visible && save.height >= Theme.touch)
+            for (const name of ["decisionDayBeforeButton", "decisionDayAfterButton"])
+                verify(findChild(shell, name).height >= Theme.touch, name + " is too small to touch")
             dialog.close()
+        }
+
+        // The date of the decision starts as today, in words, and can be moved to an earlier
+        // day, not past today. A date before the appointment it answers is refused at once in
+        // the server's words (with the dates in words), the form stays open and nothing is saved.
+        function test_aDecisionDatedBeforeTheFailureIsRefused() {
+            core.app.caseload.reload()
+            tryVerify(function() { return core.app.caseload.count > 0 })
+            shell.openPerson(core.app.caseload.data(core.app.caseload.index(0, 0),
+                                                    CaseloadModel.PersonIdRole))
+            tryVerify(function() { return core.app.person.personId !== "" && !core.app.person.busy })
+            tryCompare(shell.stack, "busy", false)
+            const page = shell.stack.currentItem
+            const appointment = core.app.person.timeline[0]
+            const decisionsBefore = core.app.person.decisions.length
+            page.openDecision(appointment.appointmentId, "", "")
+            const dialog = findChild(shell, "decisionDialog")
+            tryCompare(dialog, "opened", true)
+            const today = core.app.person.ukToday()
+            compare(dialog.decidedOn, today)
+            const dateText = findChild(shell, "decisionDateText")
+            compare(dateText.text, core.app.person.dateText(today))
+            verify(!/\d{4}-\d{2}-\d{2}/.test(dateText.text), "an ISO date on screen: " + dateText.text)
+            const after = findChild(shell, "decisionDayAfterButton")
+            verify(!after.enabled, "a decision can be dated after today")
+
+            // The session was today: the day before is before the appointment it answers.
+            mouseClick(findChild(shell, "decisionDayBeforeButton"))
+            const yesterday = core.app.person.addDays(today, -1)
+            compare(dialog.decidedOn, yesterday)
+            compare(dateText.text, core.app.person.dateText(yesterday))
+            verify(after.enabled)
+            findChild(shell, "warningChoice").checked = true
+            mouseClick(findChild(shell, "saveDecisionButton"))
+            const error = findChild(shell, "decisionError")
+            tryVerify(function() { return error.text !== "" })
+            compare(error.text, "The decision date " + core.app.person.dateText(yesterday)
+                    + " is before the appointment it answers, on " + appointment.dateText
+                    + ". Enter the date the decision was made, on or after "
+                    + appointment.dateText + ".")
+            compare(core.app.person.decisionErrorField, "decided_on")
+            verify(error.visible)
+            verify(dialog.opened, "the form closed on a refusal")
+            compare(core.app.person.decisions.length, decisionsBefore)
+            compare(core.app.pendingCount, 0)
+
+            // Back to today: the day after returns to it, and stops there.
+            mouseClick(after)
+            compare(dialog.decidedOn, today)
+            verify(!after.enabled)
+            dialog.close()
+            tryCompare(dialog, "visible", false)
+            shell.stack.pop()
+            tryCompare(shell.stack, "busy", false)
         }
     }
 }

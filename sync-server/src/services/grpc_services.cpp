@@ -12,6 +12,7 @@
 #include "sitebook/domain/policy.h"
 #include "sitebook/domain/text.h"
 #include "sitebook/server/auth/password.h"
+#include "sitebook/server/reconcile/reconcile_policy.h"
 #include "sitebook/server/sync/entity_writer.h"
 
 namespace sitebook::server {
@@ -1093,6 +1094,12 @@ grpc::Status ReferenceServiceImpl::GetReferenceData(grpc::ServerContext* context
     addPolicy("offline_shred_grace_days", policy.offline_shred_grace_days);
     addPolicy("offline_warning_days", policy.offline_warning_days);
     addPolicy("background_lock_seconds", policy.background_lock_seconds);
+    // The RO inbox's due dates, as the reconciler applies them (reconcile_policy.h).
+    const reconcile::ReconcilePolicy inbox = reconcile::ReconcilePolicy::defaults();
+    addPolicy("feedback_due_days", inbox.feedback_due_days);
+    addPolicy("review_notice_days", inbox.review_notice_days);
+    addPolicy("conflict_respond_by_days", inbox.conflict_respond_by_days);
+    addPolicy("alert_respond_by_days", inbox.alert_respond_by_days);
 
     // The version is a hash of the content, so clients can ask "has anything changed?".
     std::string content;

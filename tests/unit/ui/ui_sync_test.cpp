@@ -715,6 +715,62 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(person.decisions().size(), 2, kTimeout);
     }
 
+    // A decision made yesterday and recorded today: dated the day before (the failure's day),
+    // it is saved, shows on the person's page with that date in words and is accepted by the
+    // server; a date before the failure is refused at entry in the server's words and nothing
+    // is queued.
+    void decisionDatedYesterdayIsSavedAndShown() {
+        constexpr std::int64_t kDay = 24LL * 60 * 60 * 1000;
+        auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
+        QVERIFY(!QTest::currentTestFailed());
+        record(*sam, seed_.appointmentIds[0], QStringLiteral("UACP"));  // 2026-01-05
+        syncNow(*sam);
+        QTRY_COMPARE_WITH_TIMEOUT(sam->app.pendingCount(), 0, kTimeout);
+
+        // The next day, on the officer's tablet.
+        server_->advance(kDay);
+        auto tablet = signedInCore("olu-tablet", QStringLiteral("olu"), kDay);
+        QVERIFY(!QTest::currentTestFailed());
+        PersonController& person = tablet->person;
+        person.load(QString::fromStdString(seed_.personId));
+        QTRY_VERIFY_WITH_TIMEOUT(!person.busy() && !person.name().isEmpty(), kTimeout);
+        QCOMPARE(person.ukToday(), QStringLiteral("2026-01-06"));
+        const QString appointment = QString::fromStdString(seed_.appointmentIds[0]);
+
+        QSignalSpy failed(&person, &PersonController::decisionErrorChanged);
+        person.recordDecision(appointment, QStringLiteral("warning_issued"),
+                              QStringLiteral("First absence"),
+                              person.addDays(person.ukToday(), -2));
+        QTRY_VERIFY_WITH_TIMEOUT(!person.busy() && !person.decisionError().isEmpty(), kTimeout);
+        QCOMPARE(person.decisionErrorField(), QStringLiteral("decided_on"));
+        QCOMPARE(person.decisionError(),
+                 QStringLiteral("The decision date 4 January 2026 is before the appointment it "
+                                "answers, on 5 January 2026. Enter the date the decision was "
+                                "made, on or after 5 January 2026."));
+        QCOMPARE(tablet->app.pendingCount(), 0);
+        QVERIFY(person.decisions().isEmpty());
+
+        QSignalSpy decided(&person, &PersonController::decisionSaved);
+        const QString yesterday = person.addDays(person.ukToday(), -1);
+        person.recordDecision(appointment, QStringLiteral("warning_issued"),
+                              QStringLiteral("First absence"), yesterday);
+        QVERIFY2(decided.wait(kTimeout), qPrintable(person.decisionError()));
+        QTRY_COMPARE_WITH_TIMEOUT(person.decisions().size(), 1, kTimeout);
+        const QVariantMap shown = person.decisions().at(0).toMap();
+        QCOMPARE(shown.value(QStringLiteral("decidedOn")).toString(), QStringLiteral("2026-01-05"));
+        QCOMPARE(shown.value(QStringLiteral("decidedOnText")).toString(),
+                 QStringLiteral("5 January 2026"));
+
+        syncNow(*tablet);
+        QTRY_COMPARE_WITH_TIMEOUT(tablet->app.pendingCount(), 0, kTimeout);
+        QCOMPARE(tablet->sync.needsAttention(), 0);
+        const json decision =
+            server_->entity(server::EntityType::EnforcementDecision,
+                            shown.value(QStringLiteral("id")).toString().toStdString());
+        QVERIFY(decision.is_object());
+        QCOMPARE(decision.value("decided_on", std::string()), std::string("2026-01-05"));
+    }
+
     void refusedAcceptableAbsenceIsCorrectedWithItsCodeAndEvidence() {
         const std::string appointment = seed_.appointmentIds[0];
         auto sam = signedInCore("sam-phone", QStringLiteral("sam"));
