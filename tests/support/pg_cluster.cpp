@@ -1,9 +1,11 @@
 #include "pg_cluster.h"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <libpq-fe.h>
 #include <netinet/in.h>
 #include <pwd.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -78,10 +80,39 @@ PostgresCluster::PostgresCluster() : bin_(binDir()) {
         (void)::chown((dir_ / "pwfile").c_str(), nobody->pw_uid, nobody->pw_gid);
     }
     const std::string d = dir_.string();
-    run(bin_ + "/initdb -D " + d + "/data -U " + kUser + " --pwfile=" + d +
-        "/pwfile --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 "
-        "--no-sync > " +
-        d + "/initdb.log 2>&1");
+    // initdb is most of the start-up time: it runs once per machine into a template that
+    // every cluster copies (under a file lock, as ctest runs test binaries in parallel).
+    const auto templateDir = std::filesystem::temp_directory_path() /
+                             ("sitebook-pg-template-" + std::to_string(::geteuid()));
+    {
+        std::filesystem::create_directories(templateDir);
+        const int lock = ::open((templateDir / "lock").c_str(), O_CREAT | O_RDWR, 0600);
+        if (lock < 0 || ::flock(lock, LOCK_EX) != 0)
+            fail("cannot lock " + templateDir.string());
+        if (!std::filesystem::exists(templateDir / "ready")) {
+            std::filesystem::remove_all(templateDir / "data");
+            run(bin_ + "/initdb -D " + d + "/data -U " + kUser + " --pwfile=" + d +
+                "/pwfile --auth-local=trust --auth-host=scram-sha-256 -E UTF8 "
+                "--locale=C.UTF-8 --no-sync > " +
+                d + "/initdb.log 2>&1");
+            std::filesystem::copy(dir_ / "data", templateDir / "data",
+                                  std::filesystem::copy_options::recursive);
+            std::ofstream(templateDir / "ready") << "password " << password_ << "\n";
+        }
+        ::close(lock);  // releases the lock
+    }
+    if (!std::filesystem::exists(dir_ / "data")) {
+        std::filesystem::copy(templateDir / "data", dir_ / "data",
+                              std::filesystem::copy_options::recursive);
+    }
+    if (::geteuid() == 0) {
+        const passwd* nobody = ::getpwnam("nobody");
+        const std::string owner =
+            std::to_string(nobody->pw_uid) + ":" + std::to_string(nobody->pw_gid);
+        if (std::system(("chown -R " + owner + " " + d + "/data").c_str()) != 0)
+            fail("cannot hand the data directory to nobody");
+    }
+    std::filesystem::permissions(dir_ / "data", std::filesystem::perms::owner_all);
     // Starting can lose a race for the port with another process: try a few.
     for (int attempt = 0;; ++attempt) {
         port_ = freePort();

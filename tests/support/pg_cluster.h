@@ -1,7 +1,8 @@
 #pragma once
 // A throwaway PostgreSQL 15 cluster for tests: initdb + pg_ctl in a temp dir on a free
 // loopback port, run as `nobody` when the tests run as root, stopped and removed when the
-// test binary exits. One cluster per test binary; a fresh database per test.
+// test binary exits (initdb runs once per machine into a template each cluster copies). One
+// cluster per test binary; a fresh database per test.
 
 #include <filesystem>
 #include <mutex>

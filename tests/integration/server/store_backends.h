@@ -5,9 +5,9 @@
 
 #include <libpq-fe.h>
 
-#include <filesystem>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
