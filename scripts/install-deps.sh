@@ -21,6 +21,7 @@ PACKAGES=(
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
   libsodium-dev libssl-dev openssl curl libqrencode-dev zlib1g-dev libzxing-dev
   libgtest-dev libgmock-dev nlohmann-json3-dev
+  postgresql-15 libpq-dev
   qtkeychain-qt6-dev
   xvfb xauth
 )

@@ -17,7 +17,11 @@ inline int failCommand(std::ostream& err, const Error& error) {
 
 inline const std::string kDataDirOptionHelp =
     "  --data-dir DIR     server data directory (default: $SITEBOOK_DATA_DIR or "
-    "./sitebook-data)\n";
+    "./sitebook-data)\n"
+    "  --database URL     keep the data in PostgreSQL: postgresql://USER@HOST:PORT/DB\n"
+    "                     (default: $SITEBOOK_DATABASE; password from ~/.pgpass or\n"
+    "                     $PGPASSWORD; see docs/DEPLOY.md)\n"
+    "  --db-pool-size N   PostgreSQL connections this process opens at most (default 8)\n";
 
 // Registered by addDataCommands.
 void addImportCommand(CommandTable& table);  // import_csv.cpp

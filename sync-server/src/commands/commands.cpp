@@ -19,6 +19,8 @@
 #include "sitebook/server/auth/token_service.h"
 #include "sitebook/server/file_util.h"
 #include "sitebook/server/server.h"
+#include "sitebook/server/store/postgres_store.h"
+#include "sitebook/server/store/store_factory.h"
 #include "sitebook/server/tls.h"
 
 namespace sitebook::server {
@@ -76,9 +78,7 @@ private:
     std::thread thread_;
 };
 
-const std::string kDataDirHelp =
-    "  --data-dir DIR     server data directory (default: $SITEBOOK_DATA_DIR or "
-    "./sitebook-data)\n";
+const std::string kDataDirHelp = kDataDirOptionHelp;
 
 // ------------------------------------------------------------------ init
 
@@ -93,7 +93,7 @@ const std::string kInitUsage =
     "                     localhost, 127.0.0.1 and ::1 into DIR/tls (give ca.pem to clients)\n";
 
 int runInit(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir"}, {"--dev-tls"});
+    auto args = parseArgs(ctx.args, {"--data-dir", "--database", "--db-pool-size"}, {"--dev-tls"});
     if (!args)
         return fail(ctx.err, args.error());
     if (args->help) {
@@ -122,7 +122,7 @@ int runInit(CommandContext& ctx) {
         ctx.out << "development TLS: " << dir.tlsDir()
                 << "/{ca.pem,server.pem,server.key} (for localhost only)\n";
     }
-    ctx.out << "database: " << dir.databasePath() << "\n";
+    ctx.out << "database: " << (dir.database.empty() ? dir.databasePath() : "PostgreSQL") << "\n";
     return kExitOk;
 }
 
@@ -141,7 +141,10 @@ const std::string kUserAddUsage =
     kDataDirHelp;
 
 int runUserAdd(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir", "--username", "--role", "--display-name"}, {});
+    auto args = parseArgs(
+        ctx.args,
+        {"--data-dir", "--database", "--db-pool-size", "--username", "--role", "--display-name"},
+        {});
     if (!args)
         return fail(ctx.err, args.error());
     if (args->help) {
@@ -201,9 +204,10 @@ const std::string kServeUsage =
     "Debian 12 lacks fixes for CVE-2023-44487 and others (see docs/PROTOCOL.md).\n";
 
 int runServe(CommandContext& ctx) {
-    auto args = parseArgs(
-        ctx.args, {"--data-dir", "--listen", "--tls-cert", "--tls-key", "--reconcile-every"},
-        {"--insecure-plaintext"});
+    auto args = parseArgs(ctx.args,
+                          {"--data-dir", "--database", "--db-pool-size", "--listen", "--tls-cert",
+                           "--tls-key", "--reconcile-every"},
+                          {"--insecure-plaintext"});
     if (!args)
         return fail(ctx.err, args.error());
     if (args->help) {
@@ -296,7 +300,7 @@ const std::string kReconcileUsage =
     kDataDirHelp;
 
 int runReconcile(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir"}, {});
+    auto args = parseArgs(ctx.args, {"--data-dir", "--database", "--db-pool-size"}, {});
     if (!args)
         return fail(ctx.err, args.error());
     if (args->help) {
@@ -424,21 +428,59 @@ Result<ParsedArgs> parseArgs(const std::vector<std::string>& args,
     return out;
 }
 
-DataDir DataDir::fromArgs(const ParsedArgs& args) {
-    if (auto dir = args.value("--data-dir"))
-        return DataDir{*dir};
-    if (const char* env = std::getenv("SITEBOOK_DATA_DIR"); env != nullptr && *env != '\0') {
-        return DataDir{env};
+namespace {
+// The directory from --data-dir, else $SITEBOOK_DATA_DIR, else "./sitebook-data".
+DataDir dataDirRoot(const ParsedArgs& args) {
+    DataDir dir;
+    if (auto given = args.value("--data-dir")) {
+        dir.root = *given;
+    } else if (const char* env = std::getenv("SITEBOOK_DATA_DIR"); env != nullptr && *env != '\0') {
+        dir.root = env;
+    } else {
+        dir.root = "./sitebook-data";
     }
-    return DataDir{"./sitebook-data"};
+    return dir;
 }
 
-Result<std::unique_ptr<SqliteStore>> DataDir::openStore() const {
+}  // namespace
+
+DataDir DataDir::fromArgs(const ParsedArgs& args) {
+    DataDir dir = dataDirRoot(args);
+    if (auto url = args.value("--database")) {
+        dir.database = *url;
+    } else if (const char* env = std::getenv("SITEBOOK_DATABASE"); env != nullptr) {
+        dir.database = env;
+    }
+    if (auto pool = args.value("--db-pool-size")) {
+        char* end = nullptr;
+        const long value = std::strtol(pool->c_str(), &end, 10);
+        // A bad value leaves 0, which openStore refuses with the option's name.
+        dir.poolSize = !pool->empty() && *end == '\0' && value > 0 && value <= 1000
+                           ? static_cast<std::size_t>(value)
+                           : 0;
+    }
+    return dir;
+}
+
+Result<std::unique_ptr<Store>> DataDir::openStore() const {
+    if (poolSize == 0) {
+        return makeError(ErrorCode::InvalidArgument,
+                         "must be a number of connections from 1 to 1000", "--db-pool-size");
+    }
+    if (!database.empty()) {
+        if (!PostgresStore::isUrl(database)) {
+            return makeError(ErrorCode::InvalidArgument,
+                             "give a postgresql:// URL (or leave it out for SQLite in the data "
+                             "directory)",
+                             "--database");
+        }
+        return server::openStore(database, StoreOptions{poolSize});
+    }
     if (!std::filesystem::is_directory(root)) {
         return makeError(ErrorCode::NotFound,
                          "no data directory at " + root + "; run `sitebook-server init` first");
     }
-    return SqliteStore::open(databasePath());
+    return server::openStore(databasePath());
 }
 
 Result<std::string> createUser(Store& store, const Clock& clock, RandomSource& random,

@@ -246,7 +246,9 @@ Result<int> parseInt(const ParsedArgs& args, const std::string& name, int fallba
 }
 
 int runDemoData(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir", "--seed", "--people"}, {"--password-stdin"});
+    auto args =
+        parseArgs(ctx.args, {"--data-dir", "--database", "--db-pool-size", "--seed", "--people"},
+                  {"--password-stdin"});
     if (!args)
         return failCommand(ctx.err, args.error());
     if (args->help) {

@@ -470,7 +470,7 @@ struct FileSpec {
 };
 
 int runImport(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir", "--from"}, {});
+    auto args = parseArgs(ctx.args, {"--data-dir", "--database", "--db-pool-size", "--from"}, {});
     if (!args)
         return failCommand(ctx.err, args.error());
     if (args->help) {

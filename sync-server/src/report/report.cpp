@@ -409,7 +409,9 @@ void writeCsv(std::ostream& out, const std::vector<std::string>& columns, const 
 }
 
 int runReport(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir", "--format", "--table", "--output"}, {});
+    auto args = parseArgs(
+        ctx.args, {"--data-dir", "--database", "--db-pool-size", "--format", "--table", "--output"},
+        {});
     if (!args)
         return failCommand(ctx.err, args.error());
     if (args->help) {

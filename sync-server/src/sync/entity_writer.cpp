@@ -132,45 +132,37 @@ Result<WriteOutcome> write(UnitOfWork& uow, EntityType type, std::string_view id
     record.updatedAtMillis = context.nowMillis;
     SB_TRY(*existing ? uow.updateEntity(record) : uow.insertEntity(record));
 
-    auto seq = uow.nextSequence("change");
-    if (!seq)
-        return seq.error();
     const std::uint64_t checksum =
         deleting ? 0 : EntityWriter::entryChecksum(typeName, id, record.version, record.bodyJson);
 
-    auto adjust = [&](const std::string& partition, std::uint64_t remove, std::uint64_t add,
-                      std::int64_t countDelta) -> Status {
-        auto summary = uow.partitionSummary(partition);
-        if (!summary)
-            return summary.error();
-        PartitionSummary s = summary->value_or(PartitionSummary{partition, 0, 0, 0});
-        s.checksum = s.checksum - remove + add;  // mod 2^64
-        s.count += countDelta;
-        s.lastSeq = *seq;
-        return uow.putPartitionSummary(s);
-    };
-
+    // Each touched partition gives the change its next sequence number (advancePartition locks
+    // the partition's summary to commit), then the entry moves to it.
     for (const auto& old : *oldEntries) {
         if (old.removed ||
             std::binary_search(partitions.begin(), partitions.end(), old.partition)) {
             continue;
         }
+        auto seq = uow.advancePartition(old.partition, old.entryChecksum, 0, -1);
+        if (!seq)
+            return seq.error();
         PartitionEntry gone = old;
         gone.seq = *seq;
         gone.version = record.version;
         gone.removed = true;
         gone.entryChecksum = 0;
         SB_TRY(uow.putPartitionEntry(gone));
-        SB_TRY(adjust(old.partition, old.entryChecksum, 0, -1));
     }
     for (const auto& partition : partitions) {
         auto old = std::find_if(oldEntries->begin(), oldEntries->end(),
                                 [&](const PartitionEntry& e) { return e.partition == partition; });
         const bool wasLive = old != oldEntries->end() && !old->removed;
+        auto seq = uow.advancePartition(partition, wasLive ? old->entryChecksum : 0, checksum,
+                                        wasLive ? 0 : 1);
+        if (!seq)
+            return seq.error();
         PartitionEntry entry{partition,      typeName, std::string(id), *seq,
                              record.version, false,    checksum};
         SB_TRY(uow.putPartitionEntry(entry));
-        SB_TRY(adjust(partition, wasLive ? old->entryChecksum : 0, checksum, wasLive ? 0 : 1));
     }
 
     outcome.after = std::move(record);

@@ -82,48 +82,48 @@ std::vector<OperationResultValue> UploadProcessor::applyBatch(
             results.push_back(rejected(op.opId, makeError(ErrorCode::Unavailable, error.message)));
         return results;
     };
-    auto uowResult = store_.begin(AccessMode::ReadWrite);
-    if (!uowResult)
-        return retryAll(uowResult.error());
-    UnitOfWork& uow = **uowResult;
-    std::vector<AcceptedOperation> accepted;
-    // Asking gRPC whether the call was cancelled takes a lock: every few operations is enough.
-    constexpr std::size_t kCancelCheckEvery = 16;
-    bool stop = false;
-    for (std::size_t i = 0; i < ops.size(); ++i) {
-        const IncomingOperation& op = ops[i];
-        if (!stop && cancelled && i % kCancelCheckEvery == 0)
-            stop = cancelled();
-        if (stop) {
-            OperationResultValue r;
-            r.opId = op.opId;
-            r.result = OpResultKind::RetryLater;
-            r.reasonCode = "unavailable";
-            r.message = "the request ended before this change was applied";
+    // The batch is one unit of work; runWriteUnit runs it again when the database gave up on it
+    // (a deadlock or serialization failure between concurrent batches) before it committed.
+    bool queuedAny = false;
+    Status done = runWriteUnit(store_, [&](UnitOfWork& uow) -> Status {
+        results.clear();
+        std::vector<AcceptedOperation> accepted;
+        // Asking gRPC whether the call was cancelled takes a lock: every few operations is enough.
+        constexpr std::size_t kCancelCheckEvery = 16;
+        bool stop = false;
+        for (std::size_t i = 0; i < ops.size(); ++i) {
+            const IncomingOperation& op = ops[i];
+            if (!stop && cancelled && i % kCancelCheckEvery == 0)
+                stop = cancelled();
+            if (stop) {
+                OperationResultValue r;
+                r.opId = op.opId;
+                r.result = OpResultKind::RetryLater;
+                r.reasonCode = "unavailable";
+                r.message = "the request ended before this change was applied";
+                results.push_back(std::move(r));
+                continue;
+            }
+            SB_TRY(uow.savepoint());
+            OperationResultValue r = applyIn(uow, caller, op, clockSkewMillis, accepted);
+            const bool keep = r.result == OpResultKind::Accepted ||
+                              r.result == OpResultKind::AcceptedWithConflict;
+            SB_TRY(keep ? uow.releaseSavepoint() : uow.rollbackToSavepoint());
             results.push_back(std::move(r));
-            continue;
         }
-        if (auto s = uow.savepoint(); !s)
-            return retryAll(s.error());
-        OperationResultValue r = applyIn(uow, caller, op, clockSkewMillis, accepted);
-        const bool keep =
-            r.result == OpResultKind::Accepted || r.result == OpResultKind::AcceptedWithConflict;
-        if (auto s = keep ? uow.releaseSavepoint() : uow.rollbackToSavepoint(); !s)
-            return retryAll(s.error());
-        results.push_back(std::move(r));
-    }
-    // The people whose derived records (progress, RO items) are now owed a recomputation are
-    // queued in the same transaction; ReconcileQueue recomputes them after the commit.
-    auto people = reconciler_.affectedPeople(uow, accepted);
-    if (!people)
-        return retryAll(people.error());
-    for (const auto& personId : *people) {
-        if (auto s = uow.queueReconcile(personId, clock_.nowMillis()); !s)
-            return retryAll(s.error());
-    }
-    if (auto s = uow.commit(); !s)
-        return retryAll(s.error());
-    if (!people->empty() && onPeopleQueued_)
+        // The people whose derived records (progress, RO items) are now owed a recomputation
+        // are queued in the same transaction; ReconcileQueue recomputes them after the commit.
+        auto people = reconciler_.affectedPeople(uow, accepted);
+        if (!people)
+            return people.error();
+        for (const auto& personId : *people)
+            SB_TRY(uow.queueReconcile(personId, clock_.nowMillis()));
+        queuedAny = !people->empty();
+        return okStatus();
+    });
+    if (!done)
+        return retryAll(done.error());
+    if (queuedAny && onPeopleQueued_)
         onPeopleQueued_();
     return results;
 }

@@ -82,22 +82,16 @@ protected:
     std::vector<std::array<std::string, 4>> audit(const std::string& entityType,
                                                   const std::string& entityId) {
         std::vector<std::array<std::string, 4>> out;
-        auto db = storage::Database::openUnencrypted(dbPath());
-        EXPECT_TRUE(db.ok());
-        if (!db.ok())
+        auto uow = store_->begin(AccessMode::ReadOnly);
+        EXPECT_TRUE(uow.ok());
+        if (!uow.ok())
             return out;
-        auto st = (*db)->prepare(
-            "SELECT user_id, action, coalesce(before_json, ''), coalesce(after_json, '') "
-            "FROM audit_log WHERE entity_type = ?1 AND entity_id = ?2 ORDER BY seq");
-        EXPECT_TRUE(st.ok());
-        st->bind(1, entityType).bind(2, entityId);
-        for (;;) {
-            auto row = st->step();
-            if (!row.ok() || !*row)
-                break;
-            out.push_back(
-                {st->columnText(0), st->columnText(1), st->columnText(2), st->columnText(3)});
-        }
+        auto entries = (*uow)->auditForEntity(entityType, entityId);
+        EXPECT_TRUE(entries.ok());
+        if (!entries.ok())
+            return out;
+        for (const auto& e : *entries)
+            out.push_back({e.userId, e.action, e.before.value_or(""), e.after.value_or("")});
         return out;
     }
 };
@@ -230,10 +224,14 @@ TEST_F(OfficerDeskTest, TheReportCountsAnAbsenceJudgedAcceptableAsAnAcceptableAb
               v1::OP_RESULT_ACCEPTED);
     reconcileEveryone();
 
-    // `sitebook-server report` over a copy of the server's data directory.
+    // `sitebook-server report` over a copy of the server's data directory (SQLite) or the
+    // live database (PostgreSQL: --database).
     const auto copy = dir_ / "report-data";
     std::filesystem::create_directories(copy);
-    {
+    std::vector<std::string> where = {"--data-dir", copy.string()};
+    if (onPostgres()) {
+        where = {"--database", storeLocation_->location()};
+    } else {
         auto db = storage::Database::openUnencrypted(dbPath());
         ASSERT_TRUE(db.ok());
         ASSERT_TRUE(
@@ -246,10 +244,9 @@ TEST_F(OfficerDeskTest, TheReportCountsAnAbsenceJudgedAcceptableAsAnAcceptableAb
     });
     std::istringstream in;
     std::ostringstream out, err;
-    ASSERT_EQ(
-        table.run({"sitebook-server", "report", "--format", "json", "--data-dir", copy.string()},
-                  in, out, err, clock_, random_),
-        kExitOk)
+    ASSERT_EQ(table.run({"sitebook-server", "report", "--format", "json", where[0], where[1]}, in,
+                        out, err, clock_, random_),
+              kExitOk)
         << err.str();
     const json region = json::parse(out.str())["region"];
     // One failure to attend (the warned one); the other is an acceptable absence.

@@ -10,7 +10,8 @@ void ServerFixture::SetUp() {
     dir_ =
         std::filesystem::temp_directory_path() / ("sitebook-server-test-" + ids_.next().toString());
     std::filesystem::create_directories(dir_);
-    auto store = SqliteStore::open(dbPath());
+    storeLocation_ = std::make_unique<StoreLocation>(backendFromEnvironment(), dir_);
+    auto store = openStore(storeLocation_->location());
     ASSERT_TRUE(store.ok()) << store.error().toString();
     store_ = std::move(*store);
     tokens_ = std::make_unique<TokenService>(TokenService::generateKey(random_), clock_, random_);
@@ -236,15 +237,9 @@ ServerFixture::Pulled ServerFixture::pull(const Session& s, const std::string& c
 }
 
 std::int64_t ServerFixture::countRows(const std::string& table) {
-    auto db = storage::Database::openUnencrypted(dbPath());
-    EXPECT_TRUE(db.ok());
-    if (!db.ok())
-        return -1;
-    auto st = (*db)->prepare("SELECT COUNT(*) FROM " + table);
-    EXPECT_TRUE(st.ok());
-    auto row = st->step();
-    EXPECT_TRUE(row.ok() && *row);
-    return st->columnInt(0);
+    auto count = storeLocation_->queryInt("SELECT COUNT(*) FROM " + table);
+    EXPECT_TRUE(count.has_value()) << table;
+    return count.value_or(-1);
 }
 
 }  // namespace sitebook::server::testing

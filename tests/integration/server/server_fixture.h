@@ -27,6 +27,7 @@
 #include "sitebook/v1/auth.grpc.pb.h"
 #include "sitebook/v1/reference.grpc.pb.h"
 #include "sitebook/v1/sync.grpc.pb.h"
+#include "store_backends.h"
 
 namespace sitebook::server::testing {
 
@@ -85,14 +86,18 @@ protected:
 
     // Row count of one table, read through a separate connection.
     std::int64_t countRows(const std::string& table);
+    // The SQLite file (when the backend is SQLite).
     std::string dbPath() const { return (dir_ / "server.db").string(); }
+    bool onPostgres() const { return storeLocation_->backend() == Backend::Postgres; }
 
     std::filesystem::path dir_;
     // 2026-01-01T12:00:00Z: the seeded session (09:00 that day) has started.
     ManualClock clock_{1'767'268'800'000};
     SecureRandom& random_ = SecureRandom::instance();
     UuidGenerator ids_{clock_, random_};
-    std::unique_ptr<SqliteStore> store_;
+    // The backend is $SITEBOOK_TEST_STORE's (store_backends.h): SQLite unless "postgres".
+    std::unique_ptr<StoreLocation> storeLocation_;
+    std::unique_ptr<Store> store_;
     std::unique_ptr<TokenService> tokens_;
     // The reconciler the server runs; the default makes none (tests of the transport see no
     // derived records). Fixtures override makeReconciler() to run the real one.

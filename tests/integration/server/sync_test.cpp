@@ -306,11 +306,9 @@ TEST_F(SyncTest, AcceptedChangesAreAuditedAndTheAuditLogIsAppendOnly) {
     EXPECT_EQ(json::parse(*entry.after)["code"], "ATTC");
     uow->reset();
 
-    auto db = storage::Database::openUnencrypted(dbPath());
-    ASSERT_TRUE(db.ok());
     const auto rows = countRows("audit_log");
-    EXPECT_FALSE((*db)->exec("UPDATE audit_log SET action = 'nothing'").ok());
-    EXPECT_FALSE((*db)->exec("DELETE FROM audit_log").ok());
+    EXPECT_FALSE(storeLocation_->rawExec("UPDATE audit_log SET action = 'nothing'"));
+    EXPECT_FALSE(storeLocation_->rawExec("DELETE FROM audit_log"));
     EXPECT_EQ(countRows("audit_log"), rows);
 }
 

@@ -97,6 +97,9 @@ Result<ParsedArgs> parseArgs(const std::vector<std::string>& args,
 // Layout of a server data directory.
 struct DataDir {
     std::string root;
+    // A postgresql:// URL (--database, else $SITEBOOK_DATABASE); empty: SQLite in `root`.
+    std::string database;
+    std::size_t poolSize = 8;  // --db-pool-size: PostgreSQL connections of this process
     std::string databasePath() const { return root + "/sitebook-server.db"; }
     // The token key file of servers before schema 5; imported into the database and deleted
     // (auth/token_keys.h).
@@ -107,8 +110,10 @@ struct DataDir {
     std::string tlsCaPath() const { return tlsDir() + "/ca.pem"; }
 
     // The directory from --data-dir, else $SITEBOOK_DATA_DIR, else "./sitebook-data".
+    // --database and --db-pool-size are read too.
     static DataDir fromArgs(const ParsedArgs& args);
-    Result<std::unique_ptr<SqliteStore>> openStore() const;
+    // PostgreSQL when `database` is set, else the SQLite file in the data directory.
+    Result<std::unique_ptr<Store>> openStore() const;
 };
 
 // Creates a user (password hashed with Argon2id). AlreadyExists if the username is taken.

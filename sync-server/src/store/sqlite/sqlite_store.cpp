@@ -367,6 +367,20 @@ public:
             "VALUES (?1, ?2, ?3, ?4)",
             bindSummary);
     }
+    // Read-then-write is safe here: the unit holds SQLite's write lock from its start.
+    Result<std::int64_t> advancePartition(std::string_view partition, std::uint64_t removeChecksum,
+                                          std::uint64_t addChecksum,
+                                          std::int64_t countDelta) override {
+        auto summary = partitionSummary(partition);
+        if (!summary)
+            return summary.error();
+        PartitionSummary s = summary->value_or(PartitionSummary{std::string(partition), 0, 0, 0});
+        s.checksum = s.checksum - removeChecksum + addChecksum;  // mod 2^64
+        s.count += countDelta;
+        s.lastSeq += 1;
+        SB_TRY(putPartitionSummary(s));
+        return s.lastSeq;
+    }
     Result<std::vector<ChangeRow>> changesSince(std::string_view partition, std::int64_t afterSeq,
                                                 std::size_t limit) override {
         return queryAll(
@@ -439,13 +453,16 @@ private:
             bind(*st);
         return st;
     }
-    // Runs a statement that returns no rows.
+    // Runs a statement that returns no rows. A duplicate key is AlreadyExists (store.h).
     template <typename Bind>
     Status run(std::string_view sql, Bind bind) {
         auto st = prepared(sql, bind);
         if (!st)
             return st.error();
-        return st->run();
+        Status done = st->run();
+        if (done.code() == ErrorCode::Conflict)
+            return makeError(ErrorCode::AlreadyExists, done.error().message);
+        return done;
     }
     // The first row mapped by `read`; nothing when the query returns no row.
     template <typename Bind, typename Read>

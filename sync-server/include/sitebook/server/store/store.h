@@ -6,8 +6,12 @@
 // Rules for implementations:
 // - No reliance on SQLite rowids or INSERT OR REPLACE semantics; every table has an explicit
 //   primary key and inserts fail with ErrorCode::AlreadyExists on a duplicate key.
-// - nextSequence() values become visible in the order they were issued (a counter row
-//   updated inside the write transaction serialises writers in SQLite and PostgreSQL alike),
+// - Read-write units behave as if serial: whatever a unit reads and then writes from is locked
+//   by the read (SQLite: the write lock taken up front; PostgreSQL: row and key locks held to
+//   commit). A unit may instead fail with ErrorCode::Unavailable (deadlock, serialization
+//   failure, lost connection); runWriteUnit() below retries such a unit as a whole.
+// - Within a partition, change sequence numbers (advancePartition) become visible in the order
+//   they were issued: the partition's summary row stays locked from the advance to the commit,
 //   so a download checkpoint never skips a change that commits later.
 // - The audit log is append-only: the backend itself refuses UPDATE and DELETE on it.
 
@@ -16,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sitebook/common/clock.h"
@@ -213,7 +218,8 @@ public:
     virtual Status updateEntity(const EntityRecord& entity) = 0;
 
     // Partitions, change log and checksums.
-    // A monotonically increasing counter per name ("change", "audit"); first value 1.
+    // A monotonically increasing counter per name; first value 1. The counter row stays locked
+    // until the unit ends (a hot spot: changes use advancePartition instead).
     virtual Result<std::int64_t> nextSequence(std::string_view name) = 0;
     // All entries (live and removed) of one record.
     virtual Result<std::vector<PartitionEntry>> entityPartitions(std::string_view type,
@@ -223,6 +229,14 @@ public:
     virtual Result<std::optional<PartitionSummary>> partitionSummary(
         std::string_view partition) = 0;
     virtual Status putPartitionSummary(const PartitionSummary& summary) = 0;
+    // Moves the partition's running totals for one entry change (checksum - remove + add mod
+    // 2^64, count + countDelta), creating the summary when missing, and returns the sequence
+    // number the change takes in the partition: the previous lastSeq + 1. The summary stays
+    // locked until the unit ends, so sequence order within a partition is commit order.
+    virtual Result<std::int64_t> advancePartition(std::string_view partition,
+                                                  std::uint64_t removeChecksum,
+                                                  std::uint64_t addChecksum,
+                                                  std::int64_t countDelta) = 0;
     // Entries of `partition` with seq > afterSeq in seq order, at most `limit`.
     virtual Result<std::vector<ChangeRow>> changesSince(std::string_view partition,
                                                         std::int64_t afterSeq,
@@ -280,9 +294,36 @@ enum class AccessMode { ReadOnly, ReadWrite };
 class Store {
 public:
     virtual ~Store() = default;
-    // ReadWrite takes the write lock up front (serialising writers); ReadOnly sees one
+    // ReadWrite units behave as if serial (see the rules at the top); ReadOnly sees one
     // consistent snapshot for its lifetime.
     virtual Result<std::unique_ptr<UnitOfWork>> begin(AccessMode mode) = 0;
 };
+
+// The one place a read-write unit is retried: begins a ReadWrite unit, runs `work(uow)` and
+// commits; when beginning, the work or the commit fails with ErrorCode::Unavailable (a
+// deadlock, serialization failure or lost connection: nothing was kept), runs it all again,
+// at most kWriteAttempts times. `work` returns a Status or Result; it must not have effects
+// outside the unit that a second run would repeat.
+inline constexpr int kWriteAttempts = 5;
+template <typename Work>
+auto runWriteUnit(Store& store, Work&& work) -> decltype(work(std::declval<UnitOfWork&>())) {
+    using R = decltype(work(std::declval<UnitOfWork&>()));
+    for (int attempt = 1;; ++attempt) {
+        auto attemptOnce = [&]() -> R {
+            auto uow = store.begin(AccessMode::ReadWrite);
+            if (!uow)
+                return uow.error();
+            R result = work(**uow);
+            if (!result)
+                return result;
+            if (auto s = (*uow)->commit(); !s)
+                return s.error();
+            return result;
+        };
+        R result = attemptOnce();
+        if (result || result.code() != ErrorCode::Unavailable || attempt >= kWriteAttempts)
+            return result;
+    }
+}
 
 }  // namespace sitebook::server
