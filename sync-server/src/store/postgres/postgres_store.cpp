@@ -1,6 +1,8 @@
 #include "sitebook/server/store/postgres_store.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -157,6 +159,28 @@ constexpr MigrationStep kMigrations[] = {
      "    person_id TEXT NOT NULL PRIMARY KEY,"
      "    queued_at_ms BIGINT NOT NULL);"
      "CREATE INDEX reconcile_queue_by_time ON reconcile_queue(queued_at_ms);"},
+    // v4, accounts: a device's session epoch (access tokens of ended sessions are refused) and
+    // when a revoked device was told to wipe; when each refresh-token chain's password sign-in
+    // happened (absolute session lifetime); failed sign-ins per account and client address
+    // (login throttling shared by every replica).
+    {4,
+     "ALTER TABLE devices ADD COLUMN session_epoch BIGINT NOT NULL DEFAULT 0;"
+     "ALTER TABLE devices ADD COLUMN wiped_at_ms BIGINT;"
+     "ALTER TABLE refresh_tokens ADD COLUMN signed_in_at_ms BIGINT NOT NULL DEFAULT 0;"
+     "UPDATE refresh_tokens SET signed_in_at_ms = issued_at_ms;"
+     "CREATE TABLE login_throttle ("
+     "    subject TEXT NOT NULL PRIMARY KEY,"
+     "    failures BIGINT NOT NULL,"
+     "    last_failure_at_ms BIGINT NOT NULL,"
+     "    locked_until_ms BIGINT NOT NULL);"},
+    // v5: token signing keys with a key id, shared by every replica and rotated.
+    {5,
+     "CREATE TABLE token_keys ("
+     "    key_id TEXT NOT NULL PRIMARY KEY,"
+     "    key_hex TEXT NOT NULL,"
+     "    created_at_ms BIGINT NOT NULL,"
+     "    retired_at_ms BIGINT,"
+     "    verify_until_ms BIGINT);"},
 };
 
 // Advisory lock keys: the first int names what is locked, the second is a hash of the key.
@@ -166,6 +190,7 @@ enum LockSpace : int {
     kOperationLock = 0x5b0011,
     kDeviceLock = 0x5b0012,
     kGrantLock = 0x5b0013,
+    kThrottleLock = 0x5b0014,
 };
 
 std::int64_t asSigned(std::uint64_t v) {
@@ -212,34 +237,31 @@ public:
     Status insertDevice(const DeviceRecord& d) override {
         return insert(
             "INSERT INTO devices (id, user_id, name, platform, app_version, registered_at_ms, "
-            "last_seen_at_ms, revoked_at_ms, last_clock_skew_ms) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING",
+            "last_seen_at_ms, revoked_at_ms, last_clock_skew_ms, wiped_at_ms) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING",
             deviceParams(d), "a device with this id is already registered");
     }
     Status updateDevice(const DeviceRecord& d) override {
         return exec(
             "UPDATE devices SET user_id = $2, name = $3, platform = $4, app_version = $5, "
             "registered_at_ms = $6, last_seen_at_ms = $7, revoked_at_ms = $8, "
-            "last_clock_skew_ms = $9 WHERE id = $1",
+            "last_clock_skew_ms = $9, wiped_at_ms = $10 WHERE id = $1",
             deviceParams(d));
     }
     Result<Opt<DeviceRecord>> findDevice(std::string_view id) override {
         SB_TRY(lockKey(kDeviceLock, id));
-        return one(
-            "SELECT id, user_id, name, platform, app_version, registered_at_ms, "
-            "last_seen_at_ms, revoked_at_ms, last_clock_skew_ms FROM devices WHERE id = $1" +
-                forUpdate(),
-            params(id), readDevice);
+        return one(std::string(kDeviceColumns) + "WHERE id = $1" + forUpdate(), params(id),
+                   readDevice);
     }
 
     // --- refresh tokens ---
     Status insertRefreshToken(const RefreshTokenRecord& t) override {
         return insert(
             "INSERT INTO refresh_tokens (token_hash, device_id, user_id, issued_at_ms, "
-            "expires_at_ms, revoked_at_ms, rotated, parent_hash) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
+            "expires_at_ms, revoked_at_ms, rotated, parent_hash, signed_in_at_ms) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING",
             params(t.tokenHash, t.deviceId, t.userId, t.issuedAtMillis, t.expiresAtMillis,
-                   t.revokedAtMillis, t.rotated, t.parentHash),
+                   t.revokedAtMillis, t.rotated, t.parentHash, t.signedInAtMillis),
             "this refresh token already exists");
     }
     // In a read-write unit the token row stays locked: of two concurrent refreshes of one
@@ -267,10 +289,12 @@ public:
             params(at, hash));
     }
     Status revokeDeviceTokens(std::string_view deviceId, UnixMillis at) override {
-        return exec(
-            "UPDATE refresh_tokens SET revoked_at_ms = $1 "
-            "WHERE device_id = $2 AND revoked_at_ms IS NULL",
-            params(at, deviceId));
+        SB_TRY(
+            exec("UPDATE refresh_tokens SET revoked_at_ms = $1 "
+                 "WHERE device_id = $2 AND revoked_at_ms IS NULL",
+                 params(at, deviceId)));
+        return exec("UPDATE devices SET session_epoch = session_epoch + 1 WHERE id = $1",
+                    params(deviceId));
     }
 
     // --- operations ---
@@ -449,6 +473,96 @@ public:
             params(type, id), readAudit);
     }
 
+    // --- accounts: admin commands and login throttling ---
+    Status updateUser(const UserRecord& u) override {
+        return exec(
+            "UPDATE users SET username = $2, display_name = $3, password_hash = $4, role = $5, "
+            "disabled = $6 WHERE id = $1",
+            params(u.id, u.username, u.displayName, u.passwordHash, roleName(u.role), u.disabled));
+    }
+    Result<std::vector<UserRecord>> listUsers() override {
+        return all(std::string(kUserColumns) + "ORDER BY username", params(), readUser);
+    }
+    Result<std::vector<DeviceRecord>> listDevices(std::string_view userId) override {
+        return all(std::string(kDeviceColumns) +
+                       "WHERE $1 = '' OR user_id = $1 ORDER BY registered_at_ms, id",
+                   params(userId), readDevice);
+    }
+    // In a read-write unit the subject is locked until commit: two replicas counting failures
+    // of one account at once add both (read, then putLoginThrottle, under the same lock).
+    Result<Opt<LoginThrottleRecord>> findLoginThrottle(std::string_view subject) override {
+        SB_TRY(lockKey(kThrottleLock, subject));
+        return one(
+            "SELECT subject, failures, last_failure_at_ms, locked_until_ms FROM login_throttle "
+            "WHERE subject = $1" +
+                forUpdate(),
+            params(subject), [](const Rows& r, int i) {
+                LoginThrottleRecord t;
+                t.subject = r.text(i, 0);
+                t.failures = r.integer(i, 1);
+                t.lastFailureAtMillis = r.integer(i, 2);
+                t.lockedUntilMillis = r.integer(i, 3);
+                return t;
+            });
+    }
+    Status putLoginThrottle(const LoginThrottleRecord& t) override {
+        return exec(
+            "INSERT INTO login_throttle (subject, failures, last_failure_at_ms, locked_until_ms) "
+            "VALUES ($1, $2, $3, $4) ON CONFLICT (subject) DO UPDATE SET "
+            "failures = EXCLUDED.failures, last_failure_at_ms = EXCLUDED.last_failure_at_ms, "
+            "locked_until_ms = EXCLUDED.locked_until_ms",
+            params(t.subject, t.failures, t.lastFailureAtMillis, t.lockedUntilMillis));
+    }
+    Status clearLoginThrottle(std::string_view subject) override {
+        return exec("DELETE FROM login_throttle WHERE subject = $1", params(subject));
+    }
+
+    // --- token signing keys ---
+    Status insertTokenKey(const TokenKeyRecord& k) override {
+        std::string hex = toHex(k.key.view());
+        Status s = insert(
+            "INSERT INTO token_keys (key_id, key_hex, created_at_ms, retired_at_ms, "
+            "verify_until_ms) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            params(k.keyId, hex, k.createdAtMillis, k.retiredAtMillis, k.verifyUntilMillis),
+            "a token key with this id already exists");
+        std::fill(hex.begin(), hex.end(), '\0');
+        return s;
+    }
+    Status updateTokenKey(const TokenKeyRecord& k) override {
+        return exec(
+            "UPDATE token_keys SET retired_at_ms = $1, verify_until_ms = $2 WHERE key_id = $3",
+            params(k.retiredAtMillis, k.verifyUntilMillis, k.keyId));
+    }
+    Result<std::vector<TokenKeyRecord>> tokenKeys() override {
+        auto rows = conn_->run(
+            "SELECT key_id, key_hex, created_at_ms, retired_at_ms, verify_until_ms "
+            "FROM token_keys ORDER BY created_at_ms DESC, key_id DESC",
+            params());
+        if (!rows)
+            return rows.error();
+        std::vector<TokenKeyRecord> out;
+        for (int i = 0; i < rows->size(); ++i) {
+            TokenKeyRecord k;
+            k.keyId = rows->text(i, 0);
+            std::string hex = rows->text(i, 1);
+            std::vector<std::uint8_t> bytes;
+            const bool ok = fromHex(hex, bytes);
+            std::fill(hex.begin(), hex.end(), '\0');
+            if (!ok || bytes.empty())
+                return makeError(ErrorCode::Corrupt, "token key " + k.keyId + " is not hex");
+            k.key = SecretBytes(bytes.data(), bytes.size());
+            std::fill(bytes.begin(), bytes.end(), 0);
+            k.createdAtMillis = rows->integer(i, 2);
+            k.retiredAtMillis = rows->optionalInteger(i, 3);
+            k.verifyUntilMillis = rows->optionalInteger(i, 4);
+            out.push_back(std::move(k));
+        }
+        return out;
+    }
+    Status deleteTokenKey(std::string_view keyId) override {
+        return exec("DELETE FROM token_keys WHERE key_id = $1", params(keyId));
+    }
+
     // --- reconciliation queue ---
     Status queueReconcile(std::string_view personId, UnixMillis at) override {
         return exec(
@@ -484,7 +598,10 @@ private:
         "FROM users ";
     static constexpr const char* kTokenColumns =
         "SELECT token_hash, device_id, user_id, issued_at_ms, expires_at_ms, revoked_at_ms, "
-        "rotated, parent_hash FROM refresh_tokens ";
+        "rotated, parent_hash, signed_in_at_ms FROM refresh_tokens ";
+    static constexpr const char* kDeviceColumns =
+        "SELECT id, user_id, name, platform, app_version, registered_at_ms, last_seen_at_ms, "
+        "revoked_at_ms, last_clock_skew_ms, session_epoch, wiped_at_ms FROM devices ";
     static constexpr const char* kOperationColumns =
         "SELECT op_id, body_hash, user_id, device_id, entity_type, entity_id, kind, payload, "
         "hlc, outcome, result_version, device_time_ms, server_time_ms FROM operations ";
@@ -543,7 +660,8 @@ private:
 
     static pg::Params deviceParams(const DeviceRecord& d) {
         return params(d.id, d.userId, d.name, d.platform, d.appVersion, d.registeredAtMillis,
-                      d.lastSeenAtMillis, d.revokedAtMillis, d.lastClockSkewMillis);
+                      d.lastSeenAtMillis, d.revokedAtMillis, d.lastClockSkewMillis,
+                      d.wipedAtMillis);
     }
     static pg::Params entityParams(const EntityRecord& e) {
         return params(e.type, e.id, e.bodyJson, e.version, e.deleted, e.hlc, e.lastOpId,
@@ -573,6 +691,8 @@ private:
         d.lastSeenAtMillis = r.integer(i, 6);
         d.revokedAtMillis = r.optionalInteger(i, 7);
         d.lastClockSkewMillis = r.integer(i, 8);
+        d.sessionEpoch = r.integer(i, 9);
+        d.wipedAtMillis = r.optionalInteger(i, 10);
         return d;
     }
     static RefreshTokenRecord readToken(const Rows& r, int i) {
@@ -585,6 +705,7 @@ private:
         t.revokedAtMillis = r.optionalInteger(i, 5);
         t.rotated = r.boolean(i, 6);
         t.parentHash = r.optionalText(i, 7);
+        t.signedInAtMillis = r.integer(i, 8);
         return t;
     }
     static OperationRecord readOperation(const Rows& r, int i) {
