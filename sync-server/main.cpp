@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     addBuiltinCommands(commands);
     addDataCommands(commands);
     addDeviceCommands(commands);
+    addAuditCommands(commands);
     commands.setReconcilerFactory([](const sitebook::Clock& clock) -> std::unique_ptr<Reconciler> {
         return std::make_unique<PersonReconciler>(clock, reconcile::ReconcilePolicy::defaults());
     });

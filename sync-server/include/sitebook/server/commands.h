@@ -66,6 +66,8 @@ void addBuiltinCommands(CommandTable& table);
 void addDataCommands(CommandTable& table);
 // device enrol (device_commands.cpp).
 void addDeviceCommands(CommandTable& table);
+// audit verify, audit export (audit_commands.cpp).
+void addAuditCommands(CommandTable& table);
 // A QR code of `text` as a greyscale PNG, `scale` pixels per module, with its quiet zone;
 // `modules` (optional) receives the code's width in modules.
 Result<std::string> qrCodePng(const std::string& text, int scale, int* modules = nullptr);
