@@ -88,7 +88,8 @@ protected:
             return out;
         auto st = (*db)->prepare(
             "SELECT user_id, action, coalesce(before_json, ''), coalesce(after_json, '') "
-            "FROM audit_log WHERE entity_type = ?1 AND entity_id = ?2 ORDER BY seq");
+            "FROM audit_log WHERE entity_type = ?1 AND entity_id = ?2 "
+            "AND action <> 'write_refused' ORDER BY seq");
         EXPECT_TRUE(st.ok());
         st->bind(1, entityType).bind(2, entityId);
         for (;;) {
