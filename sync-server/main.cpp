@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     addDataCommands(commands);
     addDeviceCommands(commands);
     addTokenKeyCommands(commands);
+    addAuditCommands(commands);
     commands.setReconcilerFactory([](const sitebook::Clock& clock) -> std::unique_ptr<Reconciler> {
         return std::make_unique<PersonReconciler>(clock, reconcile::ReconcilePolicy::defaults());
     });

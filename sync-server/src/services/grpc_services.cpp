@@ -299,6 +299,133 @@ Authenticator::Outcome Authenticator::authenticate(const grpc::ServerContext* co
     return out;
 }
 
+// ---------------------------------------------------------------- security events
+
+namespace {
+
+// Security events (docs/SECURITY.md, "Security events"): sign-ins and their failures, token
+// refusals, refused writes, device registration, re-binding and revocation, sign-outs and
+// which user downloaded which person. Each is an audit entry (in `uow` when given, else in a
+// transaction of its own) and one structured log line, both with the client's address as
+// gRPC saw it ("ipv4:203.0.113.7:52110"). The log line is JSON on one line; it never holds a
+// password, a token or record content.
+void recordSecurityEvent(const ServerDependencies& deps, const grpc::ServerContext* context,
+                         AuditEntry event, UnitOfWork* uow = nullptr) {
+    if (context != nullptr)
+        event.clientAddress = context->peer();
+    if (event.serverTimeMillis == 0)
+        event.serverTimeMillis = deps.clock.nowMillis();
+    auto append = [&event](UnitOfWork& into) -> Status {
+        auto seq = into.appendAudit(event);
+        return seq ? okStatus() : Status(seq.error());
+    };
+    Status written = okStatus();
+    if (uow != nullptr) {
+        written = append(*uow);
+    } else if (auto own = deps.store.begin(AccessMode::ReadWrite); !own) {
+        written = own.error();
+    } else if (written = append(**own); written) {
+        written = (*own)->commit();
+    }
+    nlohmann::json line{{"event", event.action},
+                        {"at_ms", event.serverTimeMillis},
+                        {"client", event.clientAddress.value_or("")},
+                        {"user", event.userId},
+                        {"device", event.deviceId}};
+    if (!event.entityType.empty() && event.entityType != "user" && event.entityType != "device") {
+        line["entity_type"] = event.entityType;
+        line["entity_id"] = event.entityId;
+    }
+    if (event.after) {
+        auto detail = nlohmann::json::parse(*event.after, nullptr, false);
+        if (detail.is_object()) {
+            for (const auto& [key, value] : detail.items())
+                line[key] = value;
+        }
+    }
+    if (!written)
+        line["audit_write_failed"] = written.error().toString();
+    const bool refusal = event.action.ends_with("_failed") || event.action.ends_with("_refused") ||
+                         event.action.ends_with("_reused") || !written;
+    log::write(refusal ? log::Level::Warning : log::Level::Info, "security",
+               line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+AuditEntry securityEvent(std::string action, std::string userId, std::string deviceId,
+                         std::string entityType, std::string entityId,
+                         nlohmann::json detail = nlohmann::json::object()) {
+    AuditEntry e;
+    e.action = std::move(action);
+    e.userId = std::move(userId);
+    e.deviceId = std::move(deviceId);
+    e.entityType = std::move(entityType);
+    e.entityId = std::move(entityId);
+    if (!detail.empty())
+        e.after = detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return e;
+}
+
+// A call refused for its access token: recorded, then answered with `error`.
+grpc::Status refuseToken(const ServerDependencies& deps, grpc::ServerContext* context,
+                         const Authenticator::Outcome& who) {
+    const Error& error = who.error();
+    if (error.code == ErrorCode::Unauthenticated || error.code == ErrorCode::PermissionDenied) {
+        recordSecurityEvent(
+            deps, context,
+            securityEvent("token_refused", "", "", "", "", {{"reason", error.message}}));
+    }
+    return who.refusal(context);
+}
+
+// Every operation of an upload the server refused, with its reason code, in one transaction.
+void recordRefusedWrites(const ServerDependencies& deps, const grpc::ServerContext* context,
+                         const Caller& caller, const std::vector<IncomingOperation>& ops,
+                         const std::vector<OperationResultValue>& results) {
+    std::vector<AuditEntry> refused;
+    for (const OperationResultValue& r : results) {
+        if (r.result != OpResultKind::Rejected)
+            continue;
+        auto op = std::find_if(ops.begin(), ops.end(),
+                               [&](const IncomingOperation& o) { return o.opId == r.opId; });
+        AuditEntry e =
+            securityEvent("write_refused", caller.user.id, caller.device.id,
+                          op == ops.end() ? "" : std::string(entityTypeName(op->type)),
+                          op == ops.end() ? "" : op->entityId,
+                          {{"reason", r.reasonCode}, {"field", r.field}, {"message", r.message}});
+        e.opId = r.opId;
+        refused.push_back(std::move(e));
+    }
+    if (refused.empty())
+        return;
+    auto uow = deps.store.begin(AccessMode::ReadWrite);
+    for (const AuditEntry& e : refused)
+        recordSecurityEvent(deps, context, e, uow ? uow->get() : nullptr);
+    if (uow) {
+        if (auto s = (*uow)->commit(); !s)
+            log::error("security", "refused writes not audited: " + s.error().toString());
+    }
+}
+
+// Which people's records one Download sent: one event per person, in one transaction.
+void recordPeopleDownloaded(const ServerDependencies& deps, const grpc::ServerContext* context,
+                            const Caller& caller, const std::map<std::string, int>& people) {
+    if (people.empty())
+        return;
+    auto uow = deps.store.begin(AccessMode::ReadWrite);
+    for (const auto& [personId, records] : people) {
+        recordSecurityEvent(deps, context,
+                            securityEvent("person_downloaded", caller.user.id, caller.device.id,
+                                          "person", personId, {{"records", records}}),
+                            uow ? uow->get() : nullptr);
+    }
+    if (uow) {
+        if (auto s = (*uow)->commit(); !s)
+            log::error("security", "downloads not audited: " + s.error().toString());
+    }
+}
+
+}  // namespace
+
 // ---------------------------------------------------------------- AuthService
 
 Status AuthServiceImpl::issueTokens(UnitOfWork& uow, const UserRecord& user,
@@ -441,6 +568,13 @@ grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context, const v1::Logi
         return toGrpcStatus(context, verified.error());
     }
     if (!*verified) {
+        recordSecurityEvent(
+            deps_, context,
+            user ? securityEvent("sign_in_failed", user->id, request->device_id(), "user", user->id,
+                                 {{"username", user->username}, {"reason", "wrong_password"}})
+                 : securityEvent("sign_in_failed", "", request->device_id(), "", "",
+                                 {{"username", request->username()},
+                                  {"reason", "unknown_username"}}));
         auto wait = recordFailedLogin(request->username(), user ? &*user : nullptr, address);
         if (!wait)
             return toGrpcStatus(context, wait.error());
@@ -463,11 +597,20 @@ grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context, const v1::Logi
         if (device.revokedAtMillis) {
             if (auto s = recordWipeContact(**uow, device, now); !s || !(*uow)->commit())
                 log::warning("auth", "could not record the wipe of device " + device.id);
+            recordSecurityEvent(
+                deps_, context,
+                securityEvent("sign_in_refused", user->id, device.id, "device", device.id,
+                              {{"username", user->username}, {"reason", "device_revoked"}}));
             return deviceRevokedStatus(context);
         }
     }
-    if (user->disabled)
+    if (user->disabled) {
+        recordSecurityEvent(
+            deps_, context,
+            securityEvent("sign_in_refused", user->id, request->device_id(), "user", user->id,
+                          {{"username", user->username}, {"reason", "account_disabled"}}));
         return accountDisabledStatus(context);
+    }
     if (*existing) {
         if (device.userId != user->id) {
             // Devices belong to users: another user's device id is never taken over. The app
@@ -511,12 +654,15 @@ grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context, const v1::Logi
         audit.entityType = "device";
         audit.entityId = device.id;
         audit.serverTimeMillis = now;
-        if (auto s = (*uow)->appendAudit(audit); !s)
-            return toGrpcStatus(context, s.error());
+        recordSecurityEvent(deps_, context, audit, &**uow);
     }
     // A correct password ends the account's count of failures (the address keeps its own).
     if (auto s = (*uow)->clearLoginThrottle(subjects[0]); !s)
         return toGrpcStatus(context, s.error());
+    recordSecurityEvent(deps_, context,
+                        securityEvent("sign_in_succeeded", user->id, device.id, "user", user->id,
+                                      {{"username", user->username}}),
+                        &**uow);
     if (auto s = issueTokens(**uow, *user, device, response, now); !s) {
         return toGrpcStatus(context, s.error());
     }
@@ -545,6 +691,10 @@ grpc::Status AuthServiceImpl::Refresh(grpc::ServerContext* context,
     if (!token)
         return toGrpcStatus(context, token.error());
     if (!*token || (*token)->deviceId != request->device_id()) {
+        recordSecurityEvent(
+            deps_, context,
+            securityEvent("token_refused", "", request->device_id(), "device", request->device_id(),
+                          {{"reason", "refresh token unknown to this device"}}));
         return toGrpcStatus(context, expired);
     }
     auto device = (*uow)->findDevice((*token)->deviceId);
@@ -584,6 +734,10 @@ grpc::Status AuthServiceImpl::Refresh(grpc::ServerContext* context,
         if (auto s = (*uow)->revokeDeviceTokens((*token)->deviceId, now); !s) {
             return toGrpcStatus(context, s.error());
         }
+        recordSecurityEvent(deps_, context,
+                            securityEvent("refresh_token_reused", (*token)->userId,
+                                          (*token)->deviceId, "device", (*token)->deviceId),
+                            &**uow);
         if (auto s = (*uow)->commit(); !s)
             return toGrpcStatus(context, s.error());
         log::warning("auth", "reused refresh token for device " + (*token)->deviceId);
@@ -593,8 +747,13 @@ grpc::Status AuthServiceImpl::Refresh(grpc::ServerContext* context,
         return toGrpcStatus(context, expired);
     // Revoked (signed out, a copy detected, the account disabled) or past its lifetime, which
     // never reaches beyond TokenPolicy::sessionLifetime after the password sign-in.
-    if (((*token)->revokedAtMillis && !lostAnswerRetry) || now >= (*token)->expiresAtMillis)
+    if (((*token)->revokedAtMillis && !lostAnswerRetry) || now >= (*token)->expiresAtMillis) {
+        recordSecurityEvent(
+            deps_, context,
+            securityEvent("token_refused", (*token)->userId, (*token)->deviceId, "device",
+                          (*token)->deviceId, {{"reason", "refresh token revoked or expired"}}));
         return sessionEndedStatus(context);
+    }
     if (!lostAnswerRetry) {
         if (auto s = (*uow)->markRefreshTokenRotated((*token)->tokenHash, now); !s)
             return toGrpcStatus(context, s.error());
@@ -618,7 +777,7 @@ grpc::Status AuthServiceImpl::RegisterDevice(grpc::ServerContext* context,
                                              v1::DeviceInfo* response) {
     auto who = auth_.authenticate(context);
     if (!who)
-        return who.refusal(context);
+        return refuseToken(deps_, context, who);
     if (who->deviceRevoked)
         return deviceRevokedStatus(context);
     for (const auto& check : {checkText(request->device_name(), "device_name", 200, false),
@@ -649,10 +808,14 @@ grpc::Status AuthServiceImpl::RevokeDevice(grpc::ServerContext* context,
                                            v1::DeviceInfo* response) {
     auto who = auth_.authenticate(context);
     if (!who)
-        return who.refusal(context);
+        return refuseToken(deps_, context, who);
     if (who->deviceRevoked)
         return deviceRevokedStatus(context);
     if (who->caller.user.role != Role::Admin) {
+        recordSecurityEvent(
+            deps_, context,
+            securityEvent("write_refused", who->caller.user.id, who->caller.device.id, "device",
+                          request->device_id(), {{"reason", "only an admin revokes devices"}}));
         return toGrpcStatus(
             context, makeError(ErrorCode::PermissionDenied, "only an admin revokes devices"));
     }
@@ -689,8 +852,7 @@ grpc::Status AuthServiceImpl::RevokeDevice(grpc::ServerContext* context,
         audit.serverTimeMillis = now;
         nlohmann::json after{{"revoked_at_ms", now}, {"reason", request->reason()}};
         audit.after = after.dump();
-        if (auto s = (*uow)->appendAudit(audit); !s)
-            return toGrpcStatus(context, s.error());
+        recordSecurityEvent(deps_, context, audit, &**uow);
         if (auto s = (*uow)->commit(); !s)
             return toGrpcStatus(context, s.error());
     }
@@ -728,8 +890,7 @@ grpc::Status AuthServiceImpl::SignOut(grpc::ServerContext* context,
     audit.entityType = "device";
     audit.entityId = (*token)->deviceId;
     audit.serverTimeMillis = now;
-    if (auto s = (*uow)->appendAudit(audit); !s)
-        return toGrpcStatus(context, s.error());
+    recordSecurityEvent(deps_, context, audit, &**uow);
     if (auto s = (*uow)->commit(); !s)
         return toGrpcStatus(context, s.error());
     return grpc::Status::OK;
@@ -741,7 +902,7 @@ grpc::Status SyncServiceImpl::Upload(grpc::ServerContext* context, const v1::Upl
                                      v1::UploadResponse* response) {
     auto who = auth_.authenticate(context);
     if (!who)
-        return who.refusal(context);
+        return refuseToken(deps_, context, who);
     if (who->deviceRevoked)
         return deviceRevokedStatus(context);
     if (request->protocol_version() != kProtocolVersion) {
@@ -846,6 +1007,7 @@ grpc::Status SyncServiceImpl::Upload(grpc::ServerContext* context, const v1::Upl
 
     const auto results =
         processor_.applyBatch(who->caller, ops, skew, [context] { return context->IsCancelled(); });
+    recordRefusedWrites(deps_, context, who->caller, ops, results);
     for (const OperationResultValue& r : results) {
         v1::OperationResult* out = response->add_results();
         out->set_op_id(r.opId);
@@ -878,7 +1040,7 @@ grpc::Status SyncServiceImpl::Download(grpc::ServerContext* context,
                                        grpc::ServerWriter<v1::DownloadResponse>* writer) {
     auto who = auth_.authenticate(context);
     if (!who)
-        return who.refusal(context);
+        return refuseToken(deps_, context, who);
     if (who->deviceRevoked) {
         v1::DownloadResponse wipe;
         wipe.mutable_wipe()->set_reason("this device was revoked by an administrator");
@@ -930,6 +1092,9 @@ grpc::Status SyncServiceImpl::Download(grpc::ServerContext* context,
     }
 
     Checkpoint cursor = std::move(*checkpoint);
+    // Whose records this download sends (person records, and the records of person
+    // partitions), recorded as person_downloaded security events when it ends.
+    std::map<std::string, int> peopleSent;
     v1::DownloadResponse pending;
     std::size_t pendingChanges = 0;
     // Bodies may be up to maxPayloadBytes each: a message also ends once it holds half the
@@ -982,6 +1147,7 @@ grpc::Status SyncServiceImpl::Download(grpc::ServerContext* context,
             if (std::chrono::steady_clock::now() - started > limits_.maxDownloadDuration) {
                 // Bounded server time: the client resumes from the last checkpoint.
                 flush(false);
+                recordPeopleDownloaded(deps_, context, who->caller, peopleSent);
                 return grpc::Status::OK;
             }
             std::size_t room = pageSize > pendingChanges && pendingBytes < byteBudget
@@ -1013,6 +1179,11 @@ grpc::Status SyncServiceImpl::Download(grpc::ServerContext* context,
                 change->set_removed(row.entry.removed);
                 if (!row.entry.removed)
                     change->set_body_json(row.bodyJson);
+                if (partition.starts_with(kPersonPartitionPrefix)) {
+                    peopleSent[partition.substr(kPersonPartitionPrefix.size())] += 1;
+                } else if (row.entry.entityType == "person" && !row.entry.removed) {
+                    peopleSent[row.entry.entityId] += 1;
+                }
                 since = row.entry.seq;
                 pendingBytes += row.bodyJson.size() + row.entry.entityId.size() + 64;
                 if (pendingBytes >= byteBudget && i + 1 < take) {
@@ -1040,6 +1211,7 @@ grpc::Status SyncServiceImpl::Download(grpc::ServerContext* context,
         }
     }
     flush(true);
+    recordPeopleDownloaded(deps_, context, who->caller, peopleSent);
     return grpc::Status::OK;
 }
 
@@ -1050,7 +1222,7 @@ grpc::Status ReferenceServiceImpl::GetReferenceData(grpc::ServerContext* context
                                                     v1::ReferenceData* response) {
     auto who = auth_.authenticate(context);
     if (!who)
-        return who.refusal(context);
+        return refuseToken(deps_, context, who);
     if (who->deviceRevoked)
         return deviceRevokedStatus(context);
 

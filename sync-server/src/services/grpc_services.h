@@ -39,6 +39,8 @@ public:
         Authenticated* operator->() { return &*who_; }
         // The status to answer a refused call with.
         grpc::Status refusal(grpc::ServerContext* context) const;
+        // Why the call is refused (for the security event).
+        const Error& error() const { return error_; }
 
     private:
         std::optional<Authenticated> who_;

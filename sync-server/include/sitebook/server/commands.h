@@ -68,6 +68,8 @@ void addDataCommands(CommandTable& table);
 void addDeviceCommands(CommandTable& table);
 // token-key rotate|list (token_key_commands.cpp).
 void addTokenKeyCommands(CommandTable& table);
+// audit verify, audit export (audit_commands.cpp).
+void addAuditCommands(CommandTable& table);
 // A QR code of `text` as a greyscale PNG, `scale` pixels per module, with its quiet zone;
 // `modules` (optional) receives the code's width in modules.
 Result<std::string> qrCodePng(const std::string& text, int scale, int* modules = nullptr);

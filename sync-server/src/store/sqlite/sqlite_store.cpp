@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "sitebook/server/audit/audit_chain.h"
+#include "sitebook/server/sync/entity_writer.h"
 #include "sitebook/storage/database.h"
 
 namespace sitebook::server {
@@ -419,29 +421,98 @@ public:
     }
 
     // --- audit ---
-    Result<std::int64_t> appendAudit(const AuditEntry& a) override {
+    static constexpr const char* kAuditColumns =
+        "SELECT seq, user_id, device_id, op_id, action, entity_type, entity_id, "
+        "device_time_ms, server_time_ms, clock_skew_ms, before_json, after_json, "
+        "client_address, prev_hash, entry_hash FROM audit_log ";
+
+    Result<std::int64_t> appendAudit(const AuditEntry& entry) override {
+        // The sequence row taken first serialises appends, so the last entry read next is
+        // the one this entry follows (audit/audit_chain.h).
         auto seq = nextSequence("audit");
         if (!seq)
             return seq.error();
+        auto last = queryOne(
+            "SELECT entry_hash FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)",
+            [](Statement&) {}, readText);
+        if (!last)
+            return last.error();
+        AuditEntry a = entry;
+        a.seq = *seq;
+        a.prevHash = last->value_or(kAuditGenesisHash);
+        a.entryHash = auditEntryHash(a, a.prevHash);
         SB_TRY(run(
             "INSERT INTO audit_log (seq, user_id, device_id, op_id, action, entity_type, "
-            "entity_id, device_time_ms, server_time_ms, clock_skew_ms, before_json, after_json) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "entity_id, device_time_ms, server_time_ms, clock_skew_ms, before_json, after_json, "
+            "client_address, prev_hash, entry_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [&](Statement& s) {
-                s.bind(1, *seq).bind(2, a.userId).bind(3, a.deviceId).bind(4, a.opId);
+                s.bind(1, a.seq).bind(2, a.userId).bind(3, a.deviceId).bind(4, a.opId);
                 s.bind(5, a.action).bind(6, a.entityType).bind(7, a.entityId);
                 s.bind(8, a.deviceTimeMillis).bind(9, a.serverTimeMillis);
                 s.bind(10, a.clockSkewMillis).bind(11, a.before).bind(12, a.after);
+                s.bind(13, a.clientAddress).bind(14, a.prevHash).bind(15, a.entryHash);
             }));
         return *seq;
     }
     Result<std::vector<AuditEntry>> auditForEntity(std::string_view type,
                                                    std::string_view id) override {
         return queryAll(
-            "SELECT seq, user_id, device_id, op_id, action, entity_type, entity_id, "
-            "device_time_ms, server_time_ms, clock_skew_ms, before_json, after_json "
-            "FROM audit_log WHERE entity_type = ? AND entity_id = ? ORDER BY seq",
+            std::string(kAuditColumns) + "WHERE entity_type = ? AND entity_id = ? ORDER BY seq",
             keys(type, id), readAudit);
+    }
+
+    // --- tamper-evident audit: verification and export ---
+    Result<std::vector<AuditEntry>> auditPage(std::int64_t afterSeq, std::size_t limit) override {
+        return queryAll(std::string(kAuditColumns) + "WHERE seq > ? ORDER BY seq LIMIT ?",
+                        keys(afterSeq, static_cast<std::int64_t>(limit)), readAudit);
+    }
+    Result<std::int64_t> auditSequenceValue() override {
+        auto value =
+            queryInt("SELECT value FROM sequences WHERE name = 'audit'", [](Statement&) {});
+        if (!value)
+            return value.error();
+        return value->value_or(0);
+    }
+    Result<std::vector<AuditEntry>> findAudit(const AuditQuery& q, std::int64_t afterSeq,
+                                              std::size_t limit) override {
+        // Only the given criteria are in the statement; parameters are numbered in order.
+        std::string sql = std::string(kAuditColumns) + "WHERE seq > ?1";
+        int next = 2;
+        auto param = [&] { return "?" + std::to_string(next++); };
+        std::string personPartition;
+        if (q.userId)
+            sql += " AND user_id = " + param();
+        if (q.personId) {
+            personPartition = std::string(kPersonPartitionPrefix) + *q.personId;
+            const std::string id = param();
+            sql += " AND ((entity_type = 'person' AND entity_id = " + id +
+                   ") OR EXISTS (SELECT 1 FROM change_log c WHERE c.partition_key = " + param() +
+                   " AND c.entity_type = audit_log.entity_type"
+                   " AND c.entity_id = audit_log.entity_id))";
+        }
+        if (q.fromMillis)
+            sql += " AND server_time_ms >= " + param();
+        if (q.toMillis)
+            sql += " AND server_time_ms < " + param();
+        sql += " ORDER BY seq LIMIT " + param();
+        return queryAll(
+            sql,
+            [&](Statement& s) {
+                int index = 1;
+                s.bind(index++, afterSeq);
+                if (q.userId)
+                    s.bind(index++, *q.userId);
+                if (q.personId) {
+                    s.bind(index++, *q.personId);
+                    s.bind(index++, personPartition);
+                }
+                if (q.fromMillis)
+                    s.bind(index++, *q.fromMillis);
+                if (q.toMillis)
+                    s.bind(index++, *q.toMillis);
+                s.bind(index++, static_cast<std::int64_t>(limit));
+            },
+            readAudit);
     }
 
 private:
@@ -770,6 +841,9 @@ private:
         a.clockSkewMillis = s.columnOptionalInt(9);
         a.before = s.columnOptionalText(10);
         a.after = s.columnOptionalText(11);
+        a.clientAddress = s.columnOptionalText(12);
+        a.prevHash = s.columnOptionalText(13).value_or("");
+        a.entryHash = s.columnOptionalText(14).value_or("");
         return a;
     }
     static std::string readText(const Statement& s) { return s.columnText(0); }
@@ -790,6 +864,60 @@ Status migrateToV5(Database& db) {
                 "    retired_at_ms INTEGER,"
                 "    verify_until_ms INTEGER);"));
     return db.setUserVersion(5);
+}
+
+// v6: the tamper-evident audit log (audit/audit_chain.h). Each entry gains the client address
+// and the chain hashes; the entries already there are chained in sequence order (the
+// append-only trigger is lifted for that and put back).
+Status migrateAuditChain(Database& db) {
+    SB_TRY(
+        db.exec("ALTER TABLE audit_log ADD COLUMN client_address TEXT;"
+                "ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;"
+                "ALTER TABLE audit_log ADD COLUMN entry_hash TEXT;"
+                "DROP TRIGGER audit_log_no_update;"));
+    std::vector<AuditEntry> entries;
+    {
+        auto st = db.prepare(
+            "SELECT seq, user_id, device_id, op_id, action, entity_type, entity_id, "
+            "device_time_ms, server_time_ms, clock_skew_ms, before_json, after_json "
+            "FROM audit_log ORDER BY seq");
+        if (!st)
+            return st.error();
+        for (;;) {
+            auto row = st->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            AuditEntry a;
+            a.seq = st->columnInt(0);
+            a.userId = st->columnText(1);
+            a.deviceId = st->columnText(2);
+            a.opId = st->columnText(3);
+            a.action = st->columnText(4);
+            a.entityType = st->columnText(5);
+            a.entityId = st->columnText(6);
+            a.deviceTimeMillis = st->columnOptionalInt(7);
+            a.serverTimeMillis = st->columnInt(8);
+            a.clockSkewMillis = st->columnOptionalInt(9);
+            a.before = st->columnOptionalText(10);
+            a.after = st->columnOptionalText(11);
+            entries.push_back(std::move(a));
+        }
+    }
+    std::string prevHash = kAuditGenesisHash;
+    for (const AuditEntry& a : entries) {
+        const std::string hash = auditEntryHash(a, prevHash);
+        auto st = db.prepare("UPDATE audit_log SET prev_hash = ?, entry_hash = ? WHERE seq = ?");
+        if (!st)
+            return st.error();
+        st->bind(1, prevHash).bind(2, hash).bind(3, a.seq);
+        SB_TRY(st->run());
+        prevHash = hash;
+    }
+    return db.exec(
+        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;");
 }
 
 Status migrate(Database& db) {
@@ -847,6 +975,10 @@ Status migrate(Database& db) {
     }
     if (*version < 5)
         SB_TRY(migrateToV5(db));
+    if (*version < 6) {
+        SB_TRY(migrateAuditChain(db));
+        SB_TRY(db.setUserVersion(6));
+    }
     return tx.commit();
 }
 

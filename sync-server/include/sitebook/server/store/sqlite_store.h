@@ -22,7 +22,7 @@ public:
 
     Result<std::unique_ptr<UnitOfWork>> begin(AccessMode mode) override;
 
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     // For the unit of work: returns a connection to the pool.
     void release(std::unique_ptr<storage::Database> db);

@@ -13,7 +13,9 @@
 // - Within a partition, change sequence numbers (advancePartition) become visible in the order
 //   they were issued: the partition's summary row stays locked from the advance to the commit,
 //   so a download checkpoint never skips a change that commits later.
-// - The audit log is append-only: the backend itself refuses UPDATE and DELETE on it.
+// - The audit log is append-only: the backend itself refuses UPDATE and DELETE on it. It is
+//   also a hash chain (audit/audit_chain.h): appendAudit reads the last entry's hash and
+//   writes the new entry after taking the "audit" sequence row, which serialises appends.
 
 #include <cstdint>
 #include <memory>
@@ -153,6 +155,19 @@ struct AuditEntry {
     std::optional<std::int64_t> clockSkewMillis;
     std::optional<std::string> before;
     std::optional<std::string> after;
+    // Tamper-evident audit (audit/audit_chain.h): the client's address as gRPC saw it (for
+    // calls from a device), and the chain hashes appendAudit fills in.
+    std::optional<std::string> clientAddress;
+    std::string prevHash;
+    std::string entryHash;
+};
+
+// Which audit entries `audit export` selects; every given criterion must hold.
+struct AuditQuery {
+    std::optional<std::string> personId;   // the person and every record of their partition
+    std::optional<std::string> userId;     // entries made by this user
+    std::optional<UnixMillis> fromMillis;  // server time, inclusive
+    std::optional<UnixMillis> toMillis;    // server time, exclusive
 };
 
 // A token signing key (token key rotation): shared through the store so that every replica
@@ -250,10 +265,21 @@ public:
     virtual Result<std::vector<std::string>> grantedPartitions(std::string_view userId) = 0;
     virtual Result<bool> hasGrant(std::string_view userId, std::string_view partition) = 0;
 
-    // Audit log (append-only). Returns the assigned sequence number.
+    // Audit log (append-only). Returns the assigned sequence number. Chains the entry: its
+    // prevHash is the entryHash of the entry with the next lower seq (kAuditGenesisHash for
+    // the first) and its entryHash is auditEntryHash() of it, written with the entry.
     virtual Result<std::int64_t> appendAudit(const AuditEntry& entry) = 0;
     virtual Result<std::vector<AuditEntry>> auditForEntity(std::string_view type,
                                                            std::string_view id) = 0;
+
+    // Tamper-evident audit: verification and export (audit/audit_chain.h).
+    // Entries with seq > afterSeq in seq order, at most `limit`, hashes included.
+    virtual Result<std::vector<AuditEntry>> auditPage(std::int64_t afterSeq, std::size_t limit) = 0;
+    // The last value the "audit" sequence issued (0 before the first entry).
+    virtual Result<std::int64_t> auditSequenceValue() = 0;
+    // Entries matching `query` with seq > afterSeq, in seq order, at most `limit`.
+    virtual Result<std::vector<AuditEntry>> findAudit(const AuditQuery& query,
+                                                      std::int64_t afterSeq, std::size_t limit) = 0;
 
     // Reconciliation queue: people whose derived records are owed a recomputation. An upload
     // queues the people it touched in its own transaction, so a crash between the commit and
