@@ -2507,7 +2507,7 @@
     </message>
     <message>
         <source>The decision date %1 is before the appointment it answers, on %2. Enter the date the decision was made, on or after %2.</source>
-        <translation>Mae dyddiad y penderfyniad, %1, cyn yr apwyntiad y mae&apos;n ymateb iddo, ar %2. Rhowch y dyddiad y gwnaed y penderfyniad, ar %2 neu wedi hynny.</translation>
+        <translation>Mae dyddiad y penderfyniad, %1, cyn yr apwyntiad y mae'n ymateb iddo, ar %2. Rhowch y dyddiad y gwnaed y penderfyniad, ar %2 neu wedi hynny.</translation>
     </message>
     <message>
         <source>The decision date %1 is later than today (%2). Enter the date the decision was made.</source>

@@ -62,6 +62,7 @@ AppController::AppController(Parts parts, const Clock& clock, QObject* parent)
     connect(this, &AppController::protectionChanged, this,
             &AppController::protectionSentenceChanged);
     connect(this, &AppController::languageChanged, this, &AppController::protectionSentenceChanged);
+    connect(this, &AppController::languageChanged, this, &AppController::lockoutChanged);
 
     StorageClient* storage = parts_.storage;
     connect(storage, &StorageClient::vaultInspected, this, &AppController::applyStatus);

@@ -194,7 +194,8 @@ void StorageWorker::create(const QString& pin) {
     if (!withServer) {
         identity.insert(QStringLiteral("device_id"), toQString(ids_.next().toString()));
         identity.insert(QStringLiteral("user_id"), toQString(ids_.next().toString()));
-        identity.insert(QStringLiteral("role"), QStringLiteral("supervisor"));
+        if (!identity.contains(QStringLiteral("role")))
+            identity.insert(QStringLiteral("role"), QStringLiteral("supervisor"));
     }
     Status done = writeIdentity(config_.dataDir, identity);
     if (done.ok())

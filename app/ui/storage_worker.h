@@ -40,6 +40,12 @@ public:
     // Each of these does blocking work; call them on the worker's thread only.
     void inspect();
     void create(const QString& pin);
+    // For a device set up without a server (demo, benchmarks): the role and display name the
+    // next create() writes into the sealed identity, as a sign-in would.
+    void presetIdentity(const QJsonObject& fields) {
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            pendingIdentity_.insert(it.key(), it.value());
+    }
     void unlock(const QString& pin);
     void close();
     // --- Vault hardening.

@@ -66,7 +66,7 @@ using namespace sitebook::domain;
 using nlohmann::json;
 using Stopwatch = std::chrono::steady_clock;
 
-constexpr const char* kPin = "2580";
+constexpr const char* kPin = "24681357";
 constexpr int kPeoplePerSession = 8;
 constexpr int kSessionsToday = 6;
 constexpr int kProjects = 12;
@@ -270,23 +270,15 @@ void prepare(const std::filesystem::path& dir, int appointments, int caseload) {
     QObject::connect(
         &worker, &ui::StorageWorker::openFailed,
         [&problem](int, const QString& message, const ui::VaultStatus&) { problem = message; });
+    if (caseload > 0) {
+        // The identity sealed beside the store: signed in as an officer.
+        worker.presetIdentity({{QStringLiteral("role"), QStringLiteral("officer")},
+                               {QStringLiteral("display_name"), QStringLiteral("Sam Officer")}});
+    }
     worker.create(QString::fromLatin1(kPin));
     if (!ok)
         fail("seeding " + std::to_string(appointments) + " appointments: " + problem.toStdString());
     worker.close();
-    if (caseload > 0) {
-        // The identity file beside the store: the same ids, signed in as an officer.
-        QFile file(QString::fromStdString((dir / "device.json").string()));
-        if (!file.open(QIODevice::ReadOnly))
-            fail("the device identity file is missing");
-        QJsonObject identity = QJsonDocument::fromJson(file.readAll()).object();
-        file.close();
-        identity.insert(QStringLiteral("role"), QStringLiteral("officer"));
-        identity.insert(QStringLiteral("display_name"), QStringLiteral("Sam Officer"));
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-            file.write(QJsonDocument(identity).toJson()) < 0)
-            fail("the device identity file could not be written");
-    }
 }
 
 std::int64_t peakRssKiB() {

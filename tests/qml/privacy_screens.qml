@@ -77,7 +77,7 @@ Item {
             core.app.coverEnabled = false
             core.app.start()
             tryCompare(core.app, "state", AppController.FirstRun)
-            core.app.createPin("2468", "2468")
+            core.app.createPin("24681357", "24681357")
             tryCompare(core.app, "state", AppController.Unlocked, 20000)
             core.app.acknowledgeSetup()
             tryVerify(function() { return core.app.sessions.count > 0 })
@@ -159,7 +159,7 @@ Item {
             compare(core.app.state, AppController.Locked)
             compare(backgroundLocks.count, 1)
             compare(core.app.sessions.count, 0)
-            core.app.unlock("2468")
+            core.app.unlock("24681357")
             tryCompare(core.app, "state", AppController.Unlocked, 20000)
             // Still running in the background: the timer locks it.
             core.app.backgroundLockSeconds = 1

@@ -77,7 +77,8 @@ PostgresCluster::PostgresCluster() : bin_(binDir()) {
     }
     if (::geteuid() == 0) {
         const passwd* nobody = ::getpwnam("nobody");
-        (void)::chown((dir_ / "pwfile").c_str(), nobody->pw_uid, nobody->pw_gid);
+        [[maybe_unused]] const int owned =
+            ::chown((dir_ / "pwfile").c_str(), nobody->pw_uid, nobody->pw_gid);
     }
     const std::string d = dir_.string();
     // initdb is most of the start-up time: it runs once per machine into a template that
@@ -137,7 +138,7 @@ PostgresCluster::~PostgresCluster() {
     const std::string d = dir_.string();
     const std::string cmd = "cd " + d + " && " + asUser_ + bin_ + "/pg_ctl -D " + d +
                             "/data -m immediate -w stop > /dev/null 2>&1";
-    (void)std::system(cmd.c_str());
+    [[maybe_unused]] const int stopped = std::system(cmd.c_str());
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);
 }

@@ -572,9 +572,9 @@ grpc::Status AuthServiceImpl::Login(grpc::ServerContext* context, const v1::Logi
             deps_, context,
             user ? securityEvent("sign_in_failed", user->id, request->device_id(), "user", user->id,
                                  {{"username", user->username}, {"reason", "wrong_password"}})
-                 : securityEvent("sign_in_failed", "", request->device_id(), "", "",
-                                 {{"username", request->username()},
-                                  {"reason", "unknown_username"}}));
+                 : securityEvent(
+                       "sign_in_failed", "", request->device_id(), "", "",
+                       {{"username", request->username()}, {"reason", "unknown_username"}}));
         auto wait = recordFailedLogin(request->username(), user ? &*user : nullptr, address);
         if (!wait)
             return toGrpcStatus(context, wait.error());
@@ -1222,7 +1222,7 @@ grpc::Status ReferenceServiceImpl::GetReferenceData(grpc::ServerContext* context
                                                     v1::ReferenceData* response) {
     auto who = auth_.authenticate(context);
     if (!who)
-        return refuseToken(deps_, context, who);
+        return who.refusal(context);
     if (who->deviceRevoked)
         return deviceRevokedStatus(context);
 

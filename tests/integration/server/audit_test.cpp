@@ -96,7 +96,8 @@ protected:
 TEST_F(AuditCommandsTest, AnUntouchedChainVerifies) {
     appendEntries(5);
     ASSERT_EQ(run({"audit", "verify"}), kExitOk) << out_ << err_;
-    EXPECT_NE(out_.find("audit chain intact: 5 entries, last entry 5 hash "), std::string::npos)
+    // Entry 1 is `init`'s: the first token signing key.
+    EXPECT_NE(out_.find("audit chain intact: 6 entries, last entry 6 hash "), std::string::npos)
         << out_;
 }
 
@@ -168,7 +169,7 @@ TEST_F(AuditCommandsTest, AnEntryRenumberedIntoAGapIsFound) {
 
 TEST_F(AuditCommandsTest, TheMigrationChainsEntriesWrittenBeforeTheChain) {
     appendEntries(4);
-    // Back to schema 3: no chain columns, entries as an older server wrote them.
+    // Back to schema 5: no chain columns, entries as an older server wrote them.
     tamper(
         "ALTER TABLE audit_log DROP COLUMN client_address; "
         "ALTER TABLE audit_log DROP COLUMN prev_hash; "
@@ -177,10 +178,10 @@ TEST_F(AuditCommandsTest, TheMigrationChainsEntriesWrittenBeforeTheChain) {
         "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END; "
         "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
         "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END; "
-        "PRAGMA user_version = 3;");
+        "PRAGMA user_version = 5;");
     appendEntries(1);  // opening migrates; the new entry follows the chained old ones
     ASSERT_EQ(run({"audit", "verify"}), kExitOk) << out_;
-    EXPECT_NE(out_.find("intact: 5 entries"), std::string::npos) << out_;
+    EXPECT_NE(out_.find("intact: 6 entries"), std::string::npos) << out_;
     // Still append-only after the migration.
     auto db = storage::Database::openUnencrypted(dbPath(), {});
     ASSERT_TRUE(db.ok());
@@ -225,8 +226,8 @@ protected:
             e.after = json{{"text", "a \"quoted\", two-line\nnote"}}.dump();
             ASSERT_TRUE((*uow)->appendAudit(e).ok());
         };
-        add(samId_, "create", "case_note", noteId_, kMarch10Noon - kDay);          // 1: 9 Mar
-        add(oluId_, "person_downloaded", "person", personId_, kMarch10Noon);       // 2: 10 Mar
+        add(samId_, "create", "case_note", noteId_, kMarch10Noon - kDay);          // 2: 9 Mar
+        add(oluId_, "person_downloaded", "person", personId_, kMarch10Noon);       // 3: 10 Mar
         add(oluId_, "person_downloaded", "person", otherPersonId_, kMarch10Noon);  // 3: 10 Mar
         add(samId_, "sign_in_failed", "user", samId_, kMarch10Noon + kDay);        // 4: 11 Mar
         add(samId_, "update", "case_note", noteId_, kMarch10Noon + 2 * kDay);      // 5: 12 Mar
@@ -248,21 +249,21 @@ protected:
 };
 
 TEST_F(AuditExportTest, APersonsExportHoldsTheirRecordsAndWhoDownloadedThem) {
-    EXPECT_EQ(exportedSeqs({"--person", personId_}), (std::vector<std::int64_t>{1, 2, 5}));
+    EXPECT_EQ(exportedSeqs({"--person", personId_}), (std::vector<std::int64_t>{2, 3, 6}));
 }
 
 TEST_F(AuditExportTest, AUsersExportHoldsWhatTheyDid) {
-    EXPECT_EQ(exportedSeqs({"--user", "olu"}), (std::vector<std::int64_t>{2, 3}));
-    EXPECT_EQ(exportedSeqs({"--user", "sam"}), (std::vector<std::int64_t>{1, 4, 5}));
+    EXPECT_EQ(exportedSeqs({"--user", "olu"}), (std::vector<std::int64_t>{3, 4}));
+    EXPECT_EQ(exportedSeqs({"--user", "sam"}), (std::vector<std::int64_t>{2, 5, 6}));
 }
 
 TEST_F(AuditExportTest, ADateRangeIncludesBothWholeDays) {
     EXPECT_EQ(exportedSeqs({"--from", "2026-03-10", "--to", "2026-03-11"}),
-              (std::vector<std::int64_t>{2, 3, 4}));
-    EXPECT_EQ(exportedSeqs({"--from", "2026-03-12"}), (std::vector<std::int64_t>{5}));
+              (std::vector<std::int64_t>{1, 3, 4, 5}));  // 1: init's token key, 10 Mar
+    EXPECT_EQ(exportedSeqs({"--from", "2026-03-12"}), (std::vector<std::int64_t>{6}));
     // Criteria combine.
     EXPECT_EQ(exportedSeqs({"--user", "sam", "--from", "2026-03-10", "--to", "2026-03-11"}),
-              (std::vector<std::int64_t>{4}));
+              (std::vector<std::int64_t>{5}));
 }
 
 TEST_F(AuditExportTest, JsonCarriesEveryFieldAndTheChainHashes) {

@@ -533,12 +533,16 @@ TEST_F(CommandsTest, ReportHelpAndTheDocsDefineEveryMeasureAlike) {
 
     std::vector<std::pair<std::string, std::string>> measures;
     std::istringstream lines(help);
+    bool inMeasure = false;  // a measure's definition runs on until a blank line
     for (std::string line; std::getline(lines, line);) {
         const auto colon = line.find(':');
-        if (line.rfind("  ", 0) == 0 && line[2] != ' ' && colon != std::string::npos &&
-            line.find_first_not_of("abcdefghijklmnopqrstuvwxyz_", 2) == colon) {
+        if (line.empty()) {
+            inMeasure = false;
+        } else if (line.rfind("  ", 0) == 0 && line[2] != ' ' && colon != std::string::npos &&
+                   line.find_first_not_of("abcdefghijklmnopqrstuvwxyz_", 2) == colon) {
             measures.emplace_back(line.substr(2, colon - 2), line.substr(colon + 1));
-        } else if (line.rfind("      ", 0) == 0 && !measures.empty()) {
+            inMeasure = true;
+        } else if (inMeasure && line.rfind("      ", 0) == 0) {
             measures.back().second += " " + line;
         }
     }

@@ -223,7 +223,7 @@ TEST_F(TokenKeyRotationServerTest, SignedInDevicesKeepWorkingAcrossARotation) {
         return table.run(args, in, out, err, clock_, random_);
     };
     ASSERT_EQ(command({"init"}), 0) << err.str();
-    auto store = DataDir{(dir_ / "data").string()}.openStore();
+    auto store = DataDir{(dir_ / "data").string(), {}}.openStore();
     ASSERT_TRUE(store.ok());
     store_ = std::move(*store);
     auto tokens = TokenService::fromStore(*store_, clock_, random_);

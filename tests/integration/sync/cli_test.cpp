@@ -173,13 +173,13 @@ TEST_F(CliOfficerTest, AnOfficerDecidesFromTheCommandLine) {
 
     const std::string server = "127.0.0.1:" + std::to_string(server_->port());
     ASSERT_EQ(cli({"init", "--server", server, "--ca", caFile.string(), "--tls-name", "localhost"},
-                  "2468\n")
+                  "24681357\n")
                   .code,
               0);
     auto login = cli({"login", "--user", "olu.officer"},
-                     std::string(server::testing::kPassword) + "\n2468\n");
+                     std::string(server::testing::kPassword) + "\n24681357\n");
     ASSERT_EQ(login.code, 0) << login.err;
-    vars["SITEBOOK_PIN"] = "2468";
+    vars["SITEBOOK_PIN"] = "24681357";
     ASSERT_EQ(cli({"sync"}).code, 0);
 
     const std::string appt = seeded.appointmentIds[0];
@@ -285,14 +285,14 @@ TEST_F(CliOfficerTest, AnOfficerSettlesAConflictFromTheCommandLine) {
 
     const std::string server = "127.0.0.1:" + std::to_string(server_->port());
     ASSERT_EQ(cli({"init", "--server", server, "--ca", caFile.string(), "--tls-name", "localhost"},
-                  "2468\n")
+                  "24681357\n")
                   .code,
               0);
     ASSERT_EQ(cli({"login", "--user", "olu.officer"},
-                  std::string(server::testing::kPassword) + "\n2468\n")
+                  std::string(server::testing::kPassword) + "\n24681357\n")
                   .code,
               0);
-    vars["SITEBOOK_PIN"] = "2468";
+    vars["SITEBOOK_PIN"] = "24681357";
     ASSERT_EQ(cli({"sync"}).code, 0);
     auto inbox = cli({"inbox"});
     EXPECT_NE(inbox.out.find("conflict  due"), std::string::npos) << inbox.out;

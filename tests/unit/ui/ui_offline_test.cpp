@@ -18,7 +18,7 @@ using sitebook::ui::testing::TestCore;
 namespace {
 
 constexpr int kTimeout = 30000;
-constexpr const char* kPin = "2468";
+constexpr const char* kPin = "24681357";
 constexpr std::int64_t kHour = 60LL * 60 * 1000;
 constexpr std::int64_t kDay = 24 * kHour;
 using TestServer = ui::testing::SyncTestServer;

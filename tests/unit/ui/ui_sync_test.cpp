@@ -39,6 +39,7 @@ private:
     TestServer::Seed seed_;
     std::string supervisorId_;
     std::string officerId_;
+    std::int64_t coresMade_ = 0;
 
     // A device core on its own data dir, signed in as `username` with kPin and unlocked, its
     // first sync done. Test devices share a seeded random source, so a second device of the
@@ -48,7 +49,9 @@ private:
         const auto dir = dir_->path() / name;
         std::filesystem::create_directories(dir);
         auto core = std::make_unique<TestCore>(dir, ui::testing::testConfig(dir));
-        core->clock.advance(clockAheadMillis);
+        // Each core a millisecond further on: devices of different users get ids of their own
+        // (the server never lets one user's device id sign in as another user).
+        core->clock.advance(clockAheadMillis + coresMade_++);
         core->app.setUseServer(true);
         core->app.setServerAddress(server_->address());
         core->app.setCaFile(server_->caFile());

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "pg_connection.h"
+#include "sitebook/server/audit/audit_chain.h"
+#include "sitebook/server/sync/entity_writer.h"
 
 namespace sitebook::server {
 
@@ -181,6 +183,15 @@ constexpr MigrationStep kMigrations[] = {
      "    created_at_ms BIGINT NOT NULL,"
      "    retired_at_ms BIGINT,"
      "    verify_until_ms BIGINT);"},
+    // v6: the tamper-evident audit log (audit/audit_chain.h): the client address and the chain
+    // hashes. Entries are numbered from the `audit` row of `sequences` from now on (its row
+    // lock orders appends); the identity default stays only for rows written before.
+    {6,
+     "ALTER TABLE audit_log ADD COLUMN client_address TEXT;"
+     "ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;"
+     "ALTER TABLE audit_log ADD COLUMN entry_hash TEXT;"
+     "INSERT INTO sequences (name, value) SELECT 'audit', COALESCE(MAX(seq), 0) FROM audit_log "
+     "ON CONFLICT (name) DO UPDATE SET value = GREATEST(sequences.value, EXCLUDED.value);"},
 };
 
 // Advisory lock keys: the first int names what is locked, the second is a hash of the key.
@@ -453,24 +464,70 @@ public:
     }
 
     // --- audit ---
-    Result<std::int64_t> appendAudit(const AuditEntry& a) override {
-        auto rows = conn_->run(
-            "INSERT INTO audit_log (user_id, device_id, op_id, action, entity_type, entity_id, "
-            "device_time_ms, server_time_ms, clock_skew_ms, before_json, after_json) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING seq",
-            params(a.userId, a.deviceId, a.opId, a.action, a.entityType, a.entityId,
-                   a.deviceTimeMillis, a.serverTimeMillis, a.clockSkewMillis, a.before, a.after));
-        if (!rows)
-            return rows.error();
-        return rows->integer(0, 0);
+    // The `audit` sequence row taken first serialises appends until commit, so the last
+    // entry read next is the one this entry follows (docs/ARCHITECTURE.md, "The audit chain").
+    Result<std::int64_t> appendAudit(const AuditEntry& entry) override {
+        auto seq = nextSequence("audit");
+        if (!seq)
+            return seq.error();
+        auto last =
+            one("SELECT entry_hash FROM audit_log WHERE entry_hash IS NOT NULL "
+                "ORDER BY seq DESC LIMIT 1",
+                params(), readText);
+        if (!last)
+            return last.error();
+        AuditEntry a = entry;
+        a.seq = *seq;
+        a.prevHash = last->value_or(kAuditGenesisHash);
+        a.entryHash = auditEntryHash(a, a.prevHash);
+        SB_TRY(exec(
+            "INSERT INTO audit_log (seq, user_id, device_id, op_id, action, entity_type, "
+            "entity_id, device_time_ms, server_time_ms, clock_skew_ms, before_json, after_json, "
+            "client_address, prev_hash, entry_hash) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+            params(a.seq, a.userId, a.deviceId, a.opId, a.action, a.entityType, a.entityId,
+                   a.deviceTimeMillis, a.serverTimeMillis, a.clockSkewMillis, a.before, a.after,
+                   a.clientAddress, a.prevHash, a.entryHash)));
+        return *seq;
     }
     Result<std::vector<AuditEntry>> auditForEntity(std::string_view type,
                                                    std::string_view id) override {
         return all(
-            "SELECT seq, user_id, device_id, op_id, action, entity_type, entity_id, "
-            "device_time_ms, server_time_ms, clock_skew_ms, before_json, after_json "
-            "FROM audit_log WHERE entity_type = $1 AND entity_id = $2 ORDER BY seq",
+            std::string(kAuditColumns) + "WHERE entity_type = $1 AND entity_id = $2 ORDER BY seq",
             params(type, id), readAudit);
+    }
+
+    // --- tamper-evident audit: verification and export ---
+    Result<std::vector<AuditEntry>> auditPage(std::int64_t afterSeq, std::size_t limit) override {
+        return all(std::string(kAuditColumns) + "WHERE seq > $1 ORDER BY seq LIMIT $2",
+                   params(afterSeq, static_cast<std::int64_t>(limit)), readAudit);
+    }
+    Result<std::int64_t> auditSequenceValue() override {
+        auto value = one("SELECT value FROM sequences WHERE name = 'audit'", params(),
+                         [](const Rows& r, int i) { return r.integer(i, 0); });
+        if (!value)
+            return value.error();
+        return value->value_or(0);
+    }
+    Result<std::vector<AuditEntry>> findAudit(const AuditQuery& q, std::int64_t afterSeq,
+                                              std::size_t limit) override {
+        // Every criterion is a parameter; an absent one is NULL and matches everything.
+        const std::optional<std::string> partition =
+            q.personId
+                ? std::optional<std::string>(std::string(kPersonPartitionPrefix) + *q.personId)
+                : std::nullopt;
+        return all(std::string(kAuditColumns) +
+                       "WHERE seq > $1 AND ($2::TEXT IS NULL OR user_id = $2) "
+                       "AND ($3::TEXT IS NULL OR (entity_type = 'person' AND entity_id = $3) "
+                       "     OR EXISTS (SELECT 1 FROM change_log c WHERE c.partition_key = $4 "
+                       "                AND c.entity_type = audit_log.entity_type "
+                       "                AND c.entity_id = audit_log.entity_id)) "
+                       "AND ($5::BIGINT IS NULL OR server_time_ms >= $5) "
+                       "AND ($6::BIGINT IS NULL OR server_time_ms < $6) "
+                       "ORDER BY seq LIMIT $7",
+                   params(afterSeq, q.userId, q.personId, partition, q.fromMillis, q.toMillis,
+                          static_cast<std::int64_t>(limit)),
+                   readAudit);
     }
 
     // --- accounts: admin commands and login throttling ---
@@ -602,6 +659,10 @@ private:
     static constexpr const char* kDeviceColumns =
         "SELECT id, user_id, name, platform, app_version, registered_at_ms, last_seen_at_ms, "
         "revoked_at_ms, last_clock_skew_ms, session_epoch, wiped_at_ms FROM devices ";
+    static constexpr const char* kAuditColumns =
+        "SELECT seq, user_id, device_id, op_id, action, entity_type, entity_id, device_time_ms, "
+        "server_time_ms, clock_skew_ms, before_json, after_json, client_address, prev_hash, "
+        "entry_hash FROM audit_log ";
     static constexpr const char* kOperationColumns =
         "SELECT op_id, body_hash, user_id, device_id, entity_type, entity_id, kind, payload, "
         "hlc, outcome, result_version, device_time_ms, server_time_ms FROM operations ";
@@ -779,6 +840,9 @@ private:
         a.clockSkewMillis = r.optionalInteger(i, 9);
         a.before = r.optionalText(i, 10);
         a.after = r.optionalText(i, 11);
+        a.clientAddress = r.optionalText(i, 12);
+        a.prevHash = r.optionalText(i, 13).value_or("");
+        a.entryHash = r.optionalText(i, 14).value_or("");
         return a;
     }
     static std::string readText(const Rows& r, int i) { return r.text(i, 0); }

@@ -47,7 +47,7 @@ public:
     Result<std::unique_ptr<UnitOfWork>> begin(AccessMode mode) override;
 
     // Migration steps are numbered like SqliteStore's; version N is the same schema on both.
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     // For the unit of work: returns a connection to the pool (a broken one is dropped).
     void release(std::unique_ptr<pg::Connection> connection);
