@@ -106,7 +106,8 @@ const std::string kUserDisableUsage =
     kDataDirOptionHelp;
 
 int runUserDisable(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir", "--username", "--reason"}, {});
+    auto args = parseArgs(
+        ctx.args, {"--data-dir", "--database", "--db-pool-size", "--username", "--reason"}, {});
     if (!args)
         return failCommand(ctx.err, args.error());
     if (args->help) {
@@ -141,7 +142,8 @@ const std::string kUserEnableUsage =
     kDataDirOptionHelp;
 
 int runUserEnable(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir", "--username"}, {});
+    auto args =
+        parseArgs(ctx.args, {"--data-dir", "--database", "--db-pool-size", "--username"}, {});
     if (!args)
         return failCommand(ctx.err, args.error());
     if (args->help) {
@@ -176,7 +178,8 @@ const std::string kUserUnlockUsage =
     kDataDirOptionHelp;
 
 int runUserUnlock(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir", "--username"}, {});
+    auto args =
+        parseArgs(ctx.args, {"--data-dir", "--database", "--db-pool-size", "--username"}, {});
     if (!args)
         return failCommand(ctx.err, args.error());
     if (args->help) {
@@ -216,7 +219,8 @@ const std::string kUserResetPasswordUsage =
     kDataDirOptionHelp;
 
 int runUserResetPassword(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir", "--username"}, {});
+    auto args =
+        parseArgs(ctx.args, {"--data-dir", "--database", "--db-pool-size", "--username"}, {});
     if (!args)
         return failCommand(ctx.err, args.error());
     if (args->help) {
@@ -264,7 +268,7 @@ const std::string kUserListUsage =
     kDataDirOptionHelp;
 
 int runUserList(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir"}, {});
+    auto args = parseArgs(ctx.args, {"--data-dir", "--database", "--db-pool-size"}, {});
     if (!args)
         return failCommand(ctx.err, args.error());
     if (args->help) {
@@ -316,7 +320,8 @@ const std::string kDeviceListUsage =
     kDataDirOptionHelp;
 
 int runDeviceList(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir", "--username"}, {});
+    auto args =
+        parseArgs(ctx.args, {"--data-dir", "--database", "--db-pool-size", "--username"}, {});
     if (!args)
         return failCommand(ctx.err, args.error());
     if (args->help) {
@@ -366,7 +371,8 @@ const std::string kDeviceRevokeUsage =
     kDataDirOptionHelp;
 
 int runDeviceRevoke(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir", "--device", "--reason"}, {});
+    auto args = parseArgs(
+        ctx.args, {"--data-dir", "--database", "--db-pool-size", "--device", "--reason"}, {});
     if (!args)
         return failCommand(ctx.err, args.error());
     if (args->help) {

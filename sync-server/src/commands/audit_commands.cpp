@@ -26,7 +26,7 @@ const std::string kVerifyUsage =
     kDataDirOptionHelp;
 
 int runAuditVerify(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir"}, {});
+    auto args = parseArgs(ctx.args, {"--data-dir", "--database", "--db-pool-size"}, {});
     if (!args)
         return failCommand(ctx.err, args.error());
     if (args->help) {
@@ -82,8 +82,10 @@ Result<UnixMillis> dayStart(const std::string& text, const std::string& field) {
 }
 
 int runAuditExport(CommandContext& ctx) {
-    auto args = parseArgs(
-        ctx.args, {"--data-dir", "--person", "--user", "--from", "--to", "--format", "--out"}, {});
+    auto args = parseArgs(ctx.args,
+                          {"--data-dir", "--database", "--db-pool-size", "--person", "--user",
+                           "--from", "--to", "--format", "--out"},
+                          {});
     if (!args)
         return failCommand(ctx.err, args.error());
     if (args->help) {

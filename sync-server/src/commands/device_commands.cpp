@@ -101,7 +101,10 @@ const std::string kEnrolUsage =
     "                       ./sitebook-data), for the default --ca\n";
 
 int runDeviceEnrol(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir", "--address", "--tls-name", "--ca", "--qr"}, {});
+    auto args = parseArgs(
+        ctx.args,
+        {"--data-dir", "--database", "--db-pool-size", "--address", "--tls-name", "--ca", "--qr"},
+        {});
     if (!args)
         return fail(ctx.err, args.error());
     if (args->help) {

@@ -44,7 +44,8 @@ const std::string kListUsage =
     kDataDirOptionHelp;
 
 int runRotate(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir"}, {"--revoke-previous"});
+    auto args =
+        parseArgs(ctx.args, {"--data-dir", "--database", "--db-pool-size"}, {"--revoke-previous"});
     if (!args)
         return failCommand(ctx.err, args.error());
     if (args->help) {
@@ -74,7 +75,7 @@ int runRotate(CommandContext& ctx) {
 }
 
 int runList(CommandContext& ctx) {
-    auto args = parseArgs(ctx.args, {"--data-dir"}, {});
+    auto args = parseArgs(ctx.args, {"--data-dir", "--database", "--db-pool-size"}, {});
     if (!args)
         return failCommand(ctx.err, args.error());
     if (args->help) {
